@@ -1,0 +1,77 @@
+/**
+ * Links the four record kinds into one catalog: provider → offerings, model → offerings,
+ * organization → models. Throws, listing every gap, when a reference does not resolve
+ * (Astro only logs a dangling reference; we fail the build).
+ */
+import type { Model, Offering, Organization, Provider } from './schema.ts';
+
+type Id<T> = T & { id: string };
+export interface LinkedOffering extends Id<Offering> {
+  providerRecord: LinkedProvider;
+  modelRecord: LinkedModel | undefined;
+}
+export interface LinkedProvider extends Id<Provider> {
+  offerings: LinkedOffering[];
+}
+export interface LinkedModel extends Id<Model> {
+  organizationRecord: LinkedOrganization;
+  offerings: LinkedOffering[];
+}
+export interface LinkedOrganization extends Id<Organization> {
+  models: LinkedModel[];
+}
+export interface Catalog {
+  providers: LinkedProvider[];
+  models: LinkedModel[];
+  organizations: LinkedOrganization[];
+  offerings: LinkedOffering[];
+  providerById: Map<string, LinkedProvider>;
+  modelById: Map<string, LinkedModel>;
+  organizationById: Map<string, LinkedOrganization>;
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Builds the linked catalog; every list is sorted by id so that output is deterministic. */
+export const linkCatalog = (
+  providers: Id<Provider>[],
+  models: Id<Model>[],
+  organizations: Id<Organization>[],
+  offerings: Id<Offering>[],
+): Catalog => {
+  const gaps: string[] = [];
+  const orgs = organizations.map((o): LinkedOrganization => ({ ...o, models: [] })).sort(byId);
+  const organizationById = new Map(orgs.map((o) => [o.id, o]));
+  const linkedModels: LinkedModel[] = [];
+  for (const m of [...models].sort(byId)) {
+    const org = organizationById.get(m.organization);
+    if (!org) {
+      gaps.push(`model ${m.id}: unknown organization "${m.organization}"`);
+      continue;
+    }
+    const lm: LinkedModel = { ...m, organizationRecord: org, offerings: [] };
+    org.models.push(lm);
+    linkedModels.push(lm);
+  }
+  const modelById = new Map(linkedModels.map((m) => [m.id, m]));
+  const provs = providers.map((p): LinkedProvider => ({ ...p, offerings: [] })).sort(byId);
+  const providerById = new Map(provs.map((p) => [p.id, p]));
+  const linkedOfferings: LinkedOffering[] = [];
+  for (const o of [...offerings].sort(byId)) {
+    const provider = providerById.get(o.provider);
+    const model = o.model === undefined ? undefined : modelById.get(o.model);
+    if (!provider) gaps.push(`offering ${o.id}: unknown provider "${o.provider}"`);
+    if (o.model !== undefined && !model) gaps.push(`offering ${o.id}: unknown model "${o.model}"`);
+    if (!provider || (o.model !== undefined && !model)) continue;
+    const lo: LinkedOffering = { ...o, providerRecord: provider, modelRecord: model };
+    provider.offerings.push(lo);
+    model?.offerings.push(lo);
+    linkedOfferings.push(lo);
+  }
+  if (gaps.length) throw new Error(`Broken references in data/:\n${gaps.join('\n')}`);
+  return { providers: provs, models: linkedModels, organizations: orgs, offerings: linkedOfferings, providerById, modelById, organizationById };
+};
+
+/** Display name of an offering: its model's name, or its own when unlinked. */
+export const offeringName = (o: { name?: string | undefined; modelRecord?: { name: string } | undefined; provider_model_id: string }) =>
+  o.name ?? o.modelRecord?.name ?? o.provider_model_id;
