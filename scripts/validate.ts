@@ -12,9 +12,11 @@ const { problems, records } = loadData(dir);
 const ms = Math.round(performance.now() - started);
 if (problems.length) {
   for (const line of report(problems)) console.error(line);
-  process.exit(1);
+  // exitCode rather than exit(): let a long report flush to a pipe before the process ends.
+  process.exitCode = 1;
+} else {
+  const r = records!;
+  console.log(
+    `✓ ${r.providers.length} providers, ${r.organizations.length} organizations, ${r.models.length} models, ${r.offerings.length} offerings valid (${ms} ms)`,
+  );
 }
-const r = records!;
-console.log(
-  `✓ ${r.providers.length} providers, ${r.organizations.length} organizations, ${r.models.length} models, ${r.offerings.length} offerings valid (${ms} ms)`,
-);

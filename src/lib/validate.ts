@@ -185,18 +185,35 @@ const crossCheck = (l: { [K in Kind]: Loaded<Records[K][number]>[] }, broken: { 
     else if (!orgs.has(org)) out.push(at(m.src, ['organization'], `Unknown organization "${org}": add data/organizations/${org}.yaml`));
     if (m.data.successor !== undefined && !hasModel(m.data.successor)) out.push(at(m.src, ['successor'], `Unknown model "${m.data.successor}"`));
     if (m.data.successor === m.id) out.push(at(m.src, ['successor'], 'A model cannot succeed itself'));
+    const own = new Set<string>();
     (m.data.aliases ?? []).forEach((a, i) => {
       const key = normalizeAlias(a);
       const owner = aliasOwner.get(key);
-      if (owner !== undefined && owner !== m.id) out.push(at(m.src, ['aliases', i], `Alias "${a}" already names model "${owner}"`));
+      if (own.has(key)) out.push(at(m.src, ['aliases', i], `Alias "${a}" is listed twice`));
+      else if (owner !== undefined && owner !== m.id) out.push(at(m.src, ['aliases', i], `Alias "${a}" already names model "${owner}"`));
       else aliasOwner.set(key, m.id);
+      own.add(key);
     });
+  }
+  // Successor chains must end: a → b → a is a loop.
+  for (const m of l.models) {
+    const seen = new Set([m.id]);
+    for (let next = m.data.successor; next !== undefined && next !== m.id; next = models.get(next)?.data.successor) {
+      if (seen.has(next)) break;
+      seen.add(next);
+      if (models.get(next)?.data.successor === m.id) {
+        out.push(at(m.src, ['successor'], `Successor loop: ${[...seen, m.id].join(' → ')}`));
+        break;
+      }
+    }
   }
   for (const p of l.providers) {
     if (p.data.organization !== undefined && !orgs.has(p.data.organization)) out.push(at(p.src, ['organization'], `Unknown organization "${p.data.organization}"`));
     (p.data.platform?.upstreams ?? []).forEach((u, i) => {
-      if (!hasProvider(u)) out.push(at(p.src, ['platform', 'upstreams', i], `Unknown provider "${u}"`));
+      if (u === p.id) out.push(at(p.src, ['platform', 'upstreams', i], 'A provider cannot route to itself'));
+      else if (!hasProvider(u)) out.push(at(p.src, ['platform', 'upstreams', i], `Unknown provider "${u}"`));
     });
+    out.push(...duplicatesIn(p.src, ['compliance'], p.data.compliance), ...duplicatesIn(p.src, ['platform', 'upstreams'], p.data.platform?.upstreams));
   }
   const providerModelIds = new Map<string, string>();
   for (const o of l.offerings) {
@@ -210,6 +227,9 @@ const crossCheck = (l: { [K in Kind]: Loaded<Records[K][number]>[] }, broken: { 
     else providerModelIds.set(dupKey, o.id);
     const model = o.data.model === undefined ? undefined : models.get(o.data.model);
     if (o.data.model !== undefined && !hasModel(o.data.model)) out.push(at(o.src, ['model'], `Unknown model "${o.data.model}": add data/models/${o.data.model}.yaml`));
+    out.push(...duplicatesIn(o.src, ['regions'], o.data.regions), ...duplicatesIn(o.src, ['endpoints'], o.data.endpoints));
+    if (o.data.deprecation_date && o.data.retirement_date && o.data.retirement_date < o.data.deprecation_date)
+      out.push(at(o.src, ['retirement_date'], 'retirement_date must not come before deprecation_date'));
     if (provider) {
       const regionIds = new Set((provider.data.regions ?? []).map((r) => r.id));
       (o.data.regions ?? []).forEach((r, i) => {
@@ -228,6 +248,17 @@ const crossCheck = (l: { [K in Kind]: Loaded<Records[K][number]>[] }, broken: { 
       }
     }
   }
+  return out;
+};
+
+/** A problem for each repeated entry of a list. */
+const duplicatesIn = (src: ParsedYaml, path: PropertyKey[], list: readonly string[] | undefined): Problem[] => {
+  const seen = new Set<string>();
+  const out: Problem[] = [];
+  (list ?? []).forEach((v, i) => {
+    if (seen.has(v)) out.push(at(src, [...path, i], `"${v}" is listed twice`));
+    seen.add(v);
+  });
   return out;
 };
 
