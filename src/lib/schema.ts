@@ -38,7 +38,9 @@ export const PartialDate = z
 /** An https URL. http:, javascript:, data: and the like are refused. */
 export const HttpsUrl = z
   .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'Expected an https:// URL' })
-  .max(2048);
+  .max(2048)
+  // The URL parser also accepts "https:example.com", which a browser resolves as a relative link.
+  .refine((s) => /^https:\/\//i.test(s), { error: 'Expected an https:// URL' });
 
 /** A non-empty, trimmed line of text. */
 const Text = z
@@ -436,6 +438,20 @@ export const ProviderSchema = z
     });
   });
 
+/** How reasoning ("thinking") is controlled per request on one offering. */
+export const ReasoningControlsSchema = z.strictObject({
+  /** Reasoning can be switched on or off per request. */
+  toggle: z.boolean().optional(),
+  /** Accepted reasoning-effort levels, e.g. ["low", "medium", "high"]. */
+  effort: z.array(z.string().regex(ID_SEGMENT, { error: 'Effort levels are lowercase ids' })).min(1).optional(),
+  /** Bounds of the thinking budget, in tokens. */
+  budget_tokens: z.strictObject({ min: Count.optional(), max: Tokens.optional() }).optional(),
+  /** Reasoning is returned interleaved with tool calls and kept across turns. */
+  interleaved: z.boolean().optional(),
+  /** Response field that carries the interleaved reasoning, e.g. "reasoning_content". */
+  interleaved_field: Text.optional(),
+});
+
 export const OFFERING_STATUS = ['active', 'preview', 'deprecated', 'retired'] as const;
 export const ENDPOINTS = ['chat', 'responses', 'messages', 'completions', 'embeddings', 'images', 'audio', 'batch', 'realtime', 'rerank'] as const;
 
@@ -477,6 +493,11 @@ export const OfferingSchema = z
     features: FeaturesSchema.optional(),
     /** Region ids, each defined in the provider's `regions`. */
     regions: z.array(z.string().regex(ID_SEGMENT, { error: 'Region ids are lowercase' })).optional(),
+    /**
+     * Reasoning controls the offering's API accepts (added for the models.dev importer:
+     * its `reasoning_options` and `interleaved`).
+     */
+    reasoning: ReasoningControlsSchema.optional(),
     /** Quantization or precision served ("fp8", "int4"), when the provider states it. */
     quantization: Text.optional(),
     performance: z.array(PerformanceSampleSchema).optional(),

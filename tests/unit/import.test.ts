@@ -86,7 +86,6 @@ describe('import into an empty folder', () => {
   test('maps prices, tiers, modes, limits and reasoning controls', () => {
     const o = read(dir, 'offerings/openai/openai/gpt-5.yaml');
     assert.deepEqual(o.pricing, {
-      billing: 'usage',
       input: 1.25,
       output: 10,
       cache_read: 0.125,
@@ -142,12 +141,13 @@ describe('import over hand-written records', () => {
     assert.deepEqual(p.regions, [{ id: 'us-east', name: 'US East' }]);
     assert.deepEqual(p.compliance, ['soc2-type2']);
     assert.equal(p.notes, 'LPU-based inference.');
-    assert.equal(p.docs_url, 'https://console.groq.com/docs/models');
+    assert.equal(p.docs_url, 'https://console.groq.com/docs/models', 'filled because the record had none');
+    assert.equal(p.name, 'Groq');
     const o = read(dir, 'offerings/groq/meta/llama-3.3-70b.yaml');
     assert.deepEqual(o.regions, ['us-east']);
     assert.equal(o.notes, 'Served on LPUs.');
     assert.equal(o.last_verified, '2026-06-01');
-    assert.deepEqual(o.pricing, { batch: { discount: 0.5 }, billing: 'usage', input: 0.59, output: 0.79 });
+    assert.deepEqual(o.pricing, { batch: { discount: 0.5 }, input: 0.59, output: 0.79 });
     assert.equal(o.features.batch, true);
     assert.equal(o.features.tool_calling, true);
     const m = read(dir, 'models/meta/llama-3.3-70b.yaml');

@@ -33,7 +33,8 @@ export const SourceCost = z.object({
 
 const ReasoningOption = z.union([
   z.object({ type: z.literal('toggle') }),
-  z.object({ type: z.literal('effort'), values: z.array(z.string()) }),
+  /** A `null` level (seen in the wild) means reasoning off; the mapping reads it as "none". */
+  z.object({ type: z.literal('effort'), values: z.array(z.string().nullable()) }),
   z.object({ type: z.literal('budget_tokens'), min: z.number().optional(), max: z.number().optional() }),
 ]);
 

@@ -59,8 +59,8 @@ const GLUED_PREFIXES = Object.keys(ORG_PREFIXES).sort((a, b) => b.length - a.len
 const SIZE = /^a?\d+(\.\d+)?[bm]$/;
 
 /** Replaces `re` in `s` and records `name` when it changed anything. */
-const step = (s: string, rules: string[], name: string, re: RegExp, to: string | ((...m: string[]) => string)) => {
-  const out = s.replace(re, to as string);
+const step = (s: string, rules: string[], name: string, re: RegExp, to: string | ((match: string, ...rest: any[]) => string)) => {
+  const out = typeof to === 'string' ? s.replace(re, to) : s.replace(re, to);
   if (out !== s) rules.push(name);
   return out;
 };
@@ -100,7 +100,7 @@ export const normalizeModelId = (raw: string): NormalizedId => {
   s = step(s, rules, 'size-tag', /:(\d+(?:\.\d+)?[bm])(-cloud)?$/, '-$1');
   s = step(s, rules, 'strip-colon-variant', /:.*$/, '');
   // Deployment prefixes in the name itself: "databricks-claude-…", "duo-chat-opus-4-5", "umans-glm-5.2".
-  s = step(s, rules, 'strip-deployment-prefix', DEPLOYMENT_PREFIX, (m: string, p: string, _at: number, all: string) =>
+  s = step(s, rules, 'strip-deployment-prefix', DEPLOYMENT_PREFIX, (m: string, p: string, _at: number, all: string): string =>
     p === 'duo-chat' && /^(opus|sonnet|haiku)/.test(all.slice(m.length)) ? 'claude-' : '',
   );
   // Creator prefixes glued with "-": "openai-gpt-5", "zai-org-glm-5", "anthropic--claude-4.5-sonnet", "meta-llama-3.1-8b".
@@ -165,12 +165,12 @@ export const normalizeModelId = (raw: string): NormalizedId => {
 /**
  * Claude ids: tier before version ("claude-3.7-sonnet" → "claude-sonnet-3.7"), one record
  * per version (Anthropic publishes one dated snapshot per version, so the date, "-latest",
- * "-v1", ".0" and the ":thinking"/"-thinking" mode are decorations).
+ * "-v1", ".0", the ":thinking"/"-thinking" mode and the "-fast" mode are decorations).
  */
 const claude = (s: string, rules: string[]) => {
   if (!s.startsWith('claude-')) return s;
   let c = s;
-  c = step(c, rules, 'claude-snapshot', /-(\d{8}|latest|v\d+|thinking)(?=-|$)/g, '');
+  c = step(c, rules, 'claude-snapshot', /-(\d{8}|latest|v\d+|thinking|fast)(?=-|$)/g, '');
   c = step(c, rules, 'claude-tier-dash', /^claude-(opus|sonnet|haiku)(\d)/, 'claude-$1-$2');
   c = step(c, rules, 'claude-tier-first', /^claude-(\d+(?:\.\d+)?)-(opus|sonnet|haiku|fable)/, 'claude-$2-$1');
   c = step(c, rules, 'claude-major', /^(claude-[a-z]+-\d+)\.0$/, '$1');
