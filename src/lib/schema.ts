@@ -94,37 +94,25 @@ export const TOKEN_METERS = [
 /** Unit-priced meters, the unit in the name. */
 export const UNIT_METERS = ['per_image', 'per_request', 'per_audio_second', 'per_video_second', 'per_search'] as const;
 
+/** An optional price meter; `doc` (with its unit) becomes the JSON Schema description. */
+const meter = (doc: string) => Price.describe(`${doc}; in the record's currency (USD unless set)`).optional();
+
 const meterShape = {
-  /** Per 1M input (prompt) tokens. */
-  input: Price.optional(),
-  /** Per 1M output (completion) tokens, reasoning tokens included unless `reasoning` is set. */
-  output: Price.optional(),
-  /** Per 1M input tokens read from the prompt cache. */
-  cache_read: Price.optional(),
-  /** Per 1M tokens written to the prompt cache at the provider's default TTL (see `cache_write_ttl`). */
-  cache_write: Price.optional(),
-  /** Per 1M tokens written to the prompt cache with a one-hour TTL. */
-  cache_write_1h: Price.optional(),
-  /** Per 1M reasoning tokens, when billed apart from output. */
-  reasoning: Price.optional(),
-  /** Per 1M audio input tokens. */
-  input_audio: Price.optional(),
-  /** Per 1M audio output tokens. */
-  output_audio: Price.optional(),
-  /** Per 1M image input tokens, when billed apart from text input. */
-  input_image: Price.optional(),
-  /** Per 1M image output tokens. */
-  output_image: Price.optional(),
-  /** Per generated image. */
-  per_image: Price.optional(),
-  /** Per request (on top of token meters). */
-  per_request: Price.optional(),
-  /** Per second of audio processed. */
-  per_audio_second: Price.optional(),
-  /** Per second of video processed or generated. */
-  per_video_second: Price.optional(),
-  /** Per web search or grounding call. */
-  per_search: Price.optional(),
+  input: meter('Per 1M input (prompt) tokens'),
+  output: meter('Per 1M output (completion) tokens, reasoning tokens included unless `reasoning` is set'),
+  cache_read: meter('Per 1M input tokens read from the prompt cache'),
+  cache_write: Price.describe("Per 1M tokens written to the prompt cache at the provider's default TTL (see `cache_write_ttl`)" + ', in the record currency (USD by default).').optional(),
+  cache_write_1h: meter('Per 1M tokens written to the prompt cache with a one-hour TTL'),
+  reasoning: meter('Per 1M reasoning tokens, when billed apart from output'),
+  input_audio: meter('Per 1M audio input tokens'),
+  output_audio: meter('Per 1M audio output tokens'),
+  input_image: meter('Per 1M image input tokens, when billed apart from text input'),
+  output_image: meter('Per 1M image output tokens'),
+  per_image: meter('Per generated image'),
+  per_request: meter('Per request (on top of token meters)'),
+  per_audio_second: meter('Per second of audio processed'),
+  per_video_second: meter('Per second of video processed or generated'),
+  per_search: meter('Per web search or grounding call'),
 };
 
 const cacheReadWithinInput = (p: { input?: number; cache_read?: number }) =>
@@ -133,7 +121,7 @@ const cacheRule = { error: 'cache_read must not exceed input', path: ['cache_rea
 
 /** Prices that replace the base prices when the request's input context exceeds `above_tokens`. */
 export const PriceTierSchema = z
-  .strictObject({ above_tokens: Tokens, ...meterShape })
+  .strictObject({ above_tokens: Tokens.describe('The tier applies when the request context exceeds this many tokens'), ...meterShape })
   .refine(cacheReadWithinInput, cacheRule);
 
 /** `tiers` must be ascending by `above_tokens`, with no two equal. */
@@ -314,9 +302,9 @@ export const ModelSchema = z
     successor: RefId('a model').optional(),
     open_weights: z.boolean().optional(),
     license: Text.optional(),
-    context_window: Tokens.optional(),
-    max_input_tokens: Tokens.optional(),
-    max_output_tokens: Tokens.optional(),
+    context_window: Tokens.describe('Context window in tokens (input + output)').optional(),
+    max_input_tokens: Tokens.describe('Largest input in tokens').optional(),
+    max_output_tokens: Tokens.describe('Largest output in tokens').optional(),
     modalities: Modalities.optional(),
     /** Capabilities of the model itself: true, false, or absent (unknown). */
     capabilities: z
@@ -474,9 +462,9 @@ export const OfferingSchema = z
     pricing: PricingSchema.optional(),
     limits: z
       .strictObject({
-        context_window: Tokens.optional(),
-        max_input_tokens: Tokens.optional(),
-        max_output_tokens: Tokens.optional(),
+        context_window: Tokens.describe('Context window at this provider, in tokens').optional(),
+        max_input_tokens: Tokens.describe('Largest input at this provider, in tokens').optional(),
+        max_output_tokens: Tokens.describe('Largest output at this provider, in tokens').optional(),
         /** Rate limits for this offering where they differ from the provider's tiers. */
         rate_limits: z.array(RateLimitTierSchema).optional(),
       })
