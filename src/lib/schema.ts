@@ -101,7 +101,7 @@ const meterShape = {
   input: meter('Per 1M input (prompt) tokens'),
   output: meter('Per 1M output (completion) tokens, reasoning tokens included unless `reasoning` is set'),
   cache_read: meter('Per 1M input tokens read from the prompt cache'),
-  cache_write: Price.describe("Per 1M tokens written to the prompt cache at the provider's default TTL (see `cache_write_ttl`)" + ', in the record currency (USD by default).').optional(),
+  cache_write: meter("Per 1M tokens written to the prompt cache at the provider's default TTL (see `cache_write_ttl`)"),
   cache_write_1h: meter('Per 1M tokens written to the prompt cache with a one-hour TTL'),
   reasoning: meter('Per 1M reasoning tokens, when billed apart from output'),
   input_audio: meter('Per 1M audio input tokens'),
