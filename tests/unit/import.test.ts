@@ -129,6 +129,34 @@ describe('import into an empty folder', () => {
   });
 });
 
+describe('duplicate model ids (curated aliases)', () => {
+  test('a host\'s id without "-preview" links to the preview model', () => {
+    const index = buildIndex([{ id: 'google/gemini-3-pro-preview' }]);
+    for (const id of ['gemini-3-pro', 'google/gemini-3-pro', 'databricks-gemini-3-pro']) {
+      const l = linkId(id, index);
+      assert.equal(l.model, 'google/gemini-3-pro-preview', id);
+      assert.match(l.via, /curated-alias/, id);
+    }
+    assert.equal(linkId('gemini-3.1-pro-preview-customtools', index).model, undefined, 'a different endpoint stays apart');
+  });
+  test('Bedrock\'s "-v2" is part of the name, "-v1:0" and "-1:0" are API versions', () => {
+    assert.equal(normalizeModelId('nvidia.nemotron-nano-9b-v2').key, normalizeModelId('nvidia/nvidia-nemotron-nano-9b-v2').key);
+    assert.equal(normalizeModelId('openai.gpt-oss-20b-1:0').key, 'gpt-oss-20b');
+    assert.equal(normalizeModelId('deepseek.r1-v1:0').key, 'deepseek-r1');
+    assert.equal(linkId('deepseek.v3-v1:0', buildIndex([{ id: 'deepseek/deepseek-v3' }, { id: 'deepseek/deepseek-v3.1' }])).model, 'deepseek/deepseek-v3.1');
+  });
+  test('an import creates one model for the three ids', () => {
+    const dir = tempDir();
+    const res = run('models-dev', join(FIX, 'duplicates-api.json'), '--data', dir);
+    assert.equal(res.code, 0, res.out);
+    assert.deepEqual(loadData(dir).problems, []);
+    assert.deepEqual(readdirSync(join(dir, 'models', 'google')), ['gemini-3-pro-preview.yaml']);
+    for (const rel of ['offerings/google/google/gemini-3-pro-preview.yaml', 'offerings/opencode/google/gemini-3-pro-preview.yaml', 'offerings/databricks/google/gemini-3-pro-preview.yaml'])
+      assert.equal(read(dir, rel).model, 'google/gemini-3-pro-preview', rel);
+    assert.ok(read(dir, 'models/google/gemini-3-pro-preview.yaml').aliases.includes('gemini-3-pro'));
+  });
+});
+
 describe('import over hand-written records', () => {
   const dir = tempDir();
   cpSync(join(FIX, 'curated'), dir, { recursive: true });

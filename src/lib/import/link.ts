@@ -7,7 +7,7 @@
  * name, and reports the rest as unlinked.
  */
 import { normalizeAlias } from '../validate.ts';
-import { CURATED_ALIASES } from './aliases.ts';
+import { CURATED_ALIASES, CURATED_ID_ALIASES } from './aliases.ts';
 import { normalizeModelId, type NormalizedId } from './normalize.ts';
 
 export interface LinkIndex {
@@ -54,7 +54,7 @@ export interface Link {
 /** Links one provider model id against the index. */
 export const linkId = (raw: string, index: LinkIndex): Link => {
   const norm = normalizeModelId(raw);
-  const curated = CURATED_ALIASES[norm.key];
+  const curated = CURATED_ID_ALIASES[raw.trim().toLowerCase()] ?? CURATED_ALIASES[norm.key];
   const key = curated ?? norm.key;
   const rules = [...norm.rules, ...(curated ? ['curated-alias'] : [])];
   const via = rules.length ? `rules: ${rules.join(', ')}` : 'identical key';

@@ -88,7 +88,11 @@ export const normalizeModelId = (raw: string): NormalizedId => {
     prefixOrg ??= ORG_PREFIXES[b[1]!];
     s = b[2]!;
     rules.push('strip-bedrock-prefix');
-    s = step(s, rules, 'strip-bedrock-version', /-v\d+(:\d+)?$/, '');
+    // "-v1:0", "-1:0" and a bare "-v1" are API versions; a bare "-v2" is part of the name
+    // ("nvidia.nemotron-nano-9b-v2" is Nemotron Nano 9B v2).
+    s = step(s, rules, 'strip-bedrock-version', /-(?:v1|v?\d+:\d+)$/, '');
+    // Bedrock names DeepSeek models without the creator: "deepseek.r1-v1:0", "deepseek.v3.2".
+    if (prefixOrg === 'deepseek') s = step(s, rules, 'bedrock-creator-name', /^(?=(?:r|v)\d)/, 'deepseek-');
   }
 
   s = step(s, rules, 'separators', /[_\s]+/g, '-');
@@ -122,6 +126,13 @@ export const normalizeModelId = (raw: string): NormalizedId => {
   s = step(s, rules, 'nemotron-order', /^nemotron-(nano|super|ultra)-(\d)(?=-|$)/, 'nemotron-$2-$1');
   s = step(s, rules, 'family-version', /^(llama|gemma|lfm|veo)-?v?(\d)/, '$1-$2');
   s = step(s, rules, 'qwen-version', /^qwen-(\d)/, 'qwen$1');
+  // DeepSeek versions are "v"-prefixed: "deepseek-3.2" and "deepseek-chat-v3.1" are "deepseek-v3.2", "deepseek-v3.1".
+  s = step(s, rules, 'deepseek-version', /^deepseek-(?:chat-(?=v\d)|(?=\d+(?:\.\d+)?(?:-|$)))v?/, 'deepseek-v');
+  // Grok versions written with a dash: "grok-4-20-multi-agent" is "grok-4.20-multi-agent".
+  s = step(s, rules, 'grok-version', /^grok-(\d)-(\d{2})(?=-|$)/, 'grok-$1.$2');
+  // Google media ids: "imagen-4.0-fast-generate-001" is "imagen-4-fast", "veo-3.1-generate-001" is "veo-3.1".
+  s = step(s, rules, 'media-generate-suffix', /^((?:imagen|veo)-.+?)-generate(?:-\d{3}|-preview)?$/, '$1');
+  s = step(s, rules, 'media-major-version', /^(imagen|veo)-(\d)\.0(?=-|$)/, '$1-$2');
 
   // Serving tokens anywhere; "-turbo" / "-instant" / "-fast" only right after a size or a
   // serving token (Together's "…-Instruct-Turbo", Groq's "…-8b-instant", "…-fp8-fast"), since
@@ -149,6 +160,8 @@ export const normalizeModelId = (raw: string): NormalizedId => {
     s = joined;
   }
 
+  // Ministral 3 (December 2025) sizes are the "-2512" releases: "ministral-3-8b" is "ministral-8b-2512".
+  s = step(s, rules, 'ministral-3', /^ministral-3-(\d+b)(?:-2512)?$/, 'ministral-$1-2512');
   // Llama 4: "llama-4-maverick-17b-128e" → "llama-4-maverick".
   s = step(s, rules, 'llama4-experts', /^(llama-4-(?:scout|maverick))-17b(?:-\d+e)?/, '$1');
   // Gemini stable version suffix: "gemini-2.0-flash-001" is "gemini-2.0-flash".
