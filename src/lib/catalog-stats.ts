@@ -1,10 +1,13 @@
 /** Figures derived from the catalog for the home and provider pages. */
+import { usagePrice } from './pricing.ts';
 import type { PROVIDER_KINDS } from './schema.ts';
 
 type Kind = (typeof PROVIDER_KINDS)[number];
 interface OfferingLike {
   model?: string | undefined;
-  pricing?: { billing: string; input?: number | undefined; output?: number | undefined } | undefined;
+  pricing?:
+    | { billing: string; input?: number | undefined; output?: number | undefined; currency?: string | undefined; usd_rate?: { usd_per_unit: number } | undefined }
+    | undefined;
 }
 
 /** Label shown for each provider kind. */
@@ -22,13 +25,11 @@ export const KIND_LABEL: Record<Kind, string> = {
 export const dataDate = (records: { last_verified?: string | undefined }[]): string | undefined =>
   records.reduce<string | undefined>((max, r) => (r.last_verified && (!max || r.last_verified > max) ? r.last_verified : max), undefined);
 
-/** Lowest per-token price among offerings billed by usage; undefined when none is published. */
+/** Lowest price (USD per 1M tokens) among offerings billed by usage; undefined when none is published. */
 export const cheapest = (offerings: OfferingLike[], meter: 'input' | 'output'): number | undefined => {
   let best: number | undefined;
   for (const o of offerings) {
-    const p = o.pricing;
-    if (!p || p.billing !== 'usage') continue;
-    const v = p[meter];
+    const v = usagePrice(o, meter);
     if (v !== undefined && (best === undefined || v < best)) best = v;
   }
   return best;

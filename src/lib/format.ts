@@ -16,6 +16,10 @@ export const formatUsd = (usd: number): string => {
   return `${usd < 0 ? '-' : ''}$${group(int!)}${trimmed ? `.${trimmed}` : ''}`;
 };
 
+/** A USD amount for a chart axis: three significant digits below $1,000, whole dollars with separators above. */
+export const formatUsdAxis = (usd: number): string =>
+  usd >= 1000 ? `$${formatCount(Math.round(usd))}` : `$${Number(usd.toPrecision(3))}`;
+
 /** A token count in short form: 128000 → "128K", 1048576 → "1M", 1500 → "1.5K". */
 export const formatTokens = (n: number): string => {
   if (!Number.isFinite(n)) return '—';
@@ -53,3 +57,6 @@ export const countryName = (code: string | undefined): string => {
     return code;
   }
 };
+
+/** A fraction as a percentage: 0.055 → "5.5%", 0.5 → "50%". */
+export const formatPercent = (fraction: number): string => `${Number((fraction * 100).toPrecision(12))}%`;

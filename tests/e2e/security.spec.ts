@@ -56,7 +56,8 @@ test.describe('hostile strings in records', () => {
     rmSync(out, { recursive: true, force: true });
   });
 
-  for (const path of ['/', '/providers/', '/providers/evil-host/']) {
+  const tabs = ['', 'models/', 'pricing/', 'limits/', 'features/'].map((t) => `/providers/evil-host/${t}`);
+  for (const path of ['/', '/providers/', ...tabs]) {
     test(`${path} shows them as text and runs nothing`, async ({ page }) => {
       const dialogs: string[] = [];
       page.on('dialog', async (d) => {
@@ -76,9 +77,12 @@ test.describe('hostile strings in records', () => {
     });
   }
 
-  test('provider page shows the hostile model id and description as text', async ({ page }) => {
+  test('provider pages show the hostile model id and description as text', async ({ page }) => {
     await page.goto(`${server!.url}/providers/evil-host/`);
-    await expect(page.getByText("<svg/onload=alert('id')>")).toBeVisible();
     await expect(page.getByText("<img src=x onerror=alert('desc')> & friends")).toBeVisible();
+    await page.goto(`${server!.url}/providers/evil-host/models/`);
+    await expect(page.getByText("<svg/onload=alert('id')>")).toBeVisible();
+    await page.goto(`${server!.url}/providers/evil-host/pricing/`);
+    await expect(page.getByText("<svg/onload=alert('id')>")).toBeVisible();
   });
 });

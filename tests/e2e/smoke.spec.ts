@@ -14,13 +14,18 @@ test('home page lists every provider and links to its page', async ({ page }) =>
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 });
 
-test('a provider page lists its offerings with ids and prices, and ships no script', async ({ page }) => {
+test('a provider lists its offerings with ids and prices, and ships no script but its islands', async ({ page }) => {
   await page.goto('/providers/openai/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('OpenAI');
+  // The overview's only script is the copy button of the API base URL.
+  await expect(page.locator('script[src]')).toHaveCount(0);
+  await expect(page.locator('script')).toHaveCount(1);
+  await page.goto('/providers/openai/models/');
   const row = page.getByRole('row', { name: /GPT-4o mini/ }).first();
   await expect(row).toBeVisible();
   await expect(row.getByRole('cell').first()).toContainText('gpt-4o-mini');
-  await expect(page.locator('script[src], script[type="module"]')).toHaveCount(0);
+  await page.goto('/providers/openai/pricing/');
+  await expect(page.getByRole('row', { name: /GPT-4o mini/ }).first().getByRole('cell').nth(1)).toHaveText(/^\$\d/);
 });
 
 test('unknown paths get the 404 page', async ({ page }) => {
