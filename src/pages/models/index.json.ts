@@ -1,0 +1,5 @@
+/** /models/index.json: the compact index the /models/ table filters and sorts in the browser. */
+import { catalog } from '../../catalog.ts';
+import { modelIndex } from '../../lib/model-index.ts';
+
+export const GET = () => new Response(JSON.stringify(modelIndex(catalog.models)), { headers: { 'content-type': 'application/json' } });

@@ -1,0 +1,215 @@
+/**
+ * Model, family and organization pages. On the real build: the most widely served models list
+ * every provider whose offering links to them (expected sets read from data/ with `yaml`, not
+ * through the site's code). On a build of tests/fixtures/base plus an unpriced model: the
+ * edge cases (one provider, deprecated, no prices, tiered prices), the chart and the filters.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { serve } from './support/static-server.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DATA = join(ROOT, 'data');
+
+const yamlFiles = (dir: string): string[] =>
+  (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((e) => e.isFile() && e.name.endsWith('.yaml') && !e.name.startsWith('_'))
+    .map((e) => join(e.parentPath, e.name));
+
+/** Model id → provider ids of the offerings linked to it, read straight from data/offerings. */
+const offeringsByModel = () => {
+  const out = new Map<string, string[]>();
+  for (const f of yamlFiles(join(DATA, 'offerings'))) {
+    const rec = parse(readFileSync(f, 'utf8')) as { provider: string; model?: string };
+    if (rec.model) out.set(rec.model, [...(out.get(rec.model) ?? []), rec.provider]);
+  }
+  return out;
+};
+
+const providerIdsOnPage = (page: Page) =>
+  page.locator('table.where tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.provider ?? ''));
+
+test.describe('on the real data', () => {
+  test('the 40 most widely served models list every provider whose offering links to them', async ({ page }) => {
+    test.setTimeout(180_000);
+    const byModel = offeringsByModel();
+    const top = [...byModel]
+      .map(([id, providers]) => ({ id, providers, distinct: new Set(providers).size }))
+      .sort((a, b) => b.distinct - a.distinct || (a.id < b.id ? -1 : 1))
+      .slice(0, 40);
+    expect(top.length).toBeGreaterThan(0);
+    for (const m of top) {
+      const res = await page.goto(`/models/${m.id}/`);
+      expect(res?.status(), m.id).toBe(200);
+      const onPage = await providerIdsOnPage(page);
+      expect(onPage.slice().sort(), m.id).toEqual(m.providers.slice().sort());
+      for (const p of new Set(m.providers)) await expect(page.locator(`table.where a[href="/providers/${p}/"]`).first(), `${m.id} → ${p}`).toBeAttached();
+    }
+  });
+
+  test('/models/ pages list every model without JS; with JS it filters and sorts the whole index', async ({ browser }) => {
+    const expected = yamlFiles(join(DATA, 'models')).map((f) => f.slice(join(DATA, 'models').length + 1, -'.yaml'.length)).sort();
+    const noJs = await browser.newPage({ javaScriptEnabled: false });
+    await noJs.goto('/models/');
+    await expect(noJs.locator('model-table form')).toBeHidden();
+    const pageLinks = await noJs.locator('nav.pages a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const listed: string[] = [];
+    for (const url of ['/models/', ...pageLinks]) {
+      await noJs.goto(url);
+      const hrefs = await noJs.locator('model-table tbody th a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      expect(hrefs.length).toBeLessThanOrEqual(100);
+      listed.push(...hrefs.map((h) => h.slice('/models/'.length, -1)));
+    }
+    expect(listed.sort()).toEqual(expected);
+    await noJs.close();
+
+    const page = await browser.newPage();
+    await page.goto('/models/?sort=providers&dir=desc');
+    await expect(page.locator('model-table[data-ready]')).toBeAttached();
+    await expect(page.getByRole('columnheader', { name: /Providers/ })).toHaveAttribute('aria-sort', 'descending');
+    await expect(page.locator('nav.pages')).toBeHidden();
+    const counts = (await page.locator('model-table tbody td:nth-child(9)').allTextContents()).map(Number);
+    expect(counts.length).toBe(Math.min(100, expected.length));
+    expect(counts).toEqual(counts.slice().sort((a, b) => b - a));
+    await page.getByRole('button', { name: /^Show \d+ more$/ }).click();
+    await expect(page.locator('model-table tbody tr')).toHaveCount(Math.min(200, expected.length));
+    await page.getByLabel('Minimum context').selectOption('1000000');
+    await expect(page).toHaveURL(/min_context=1000000/);
+    const shown = await page.locator('model-table tbody td:nth-child(5)').allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const c of shown) expect(c).toMatch(/M$/);
+    await page.close();
+  });
+
+  test('a widely served model draws its chart when scrolled to, without errors', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const [id] = [...offeringsByModel()].sort((a, b) => new Set(b[1]).size - new Set(a[1]).size)[0]!;
+    await page.goto(`/models/${id}/`);
+    const chart = page.locator('price-chart');
+    await expect(chart.locator('canvas')).toHaveAttribute('role', 'img');
+    await expect(chart.locator('canvas')).toHaveAttribute('aria-label', /per provider/);
+    await expect(chart).not.toHaveAttribute('data-drawn');
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart).toHaveAttribute('data-drawn', '');
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('edge cases on tests/fixtures/base', () => {
+  test.describe.configure({ mode: 'serial' });
+  let out = '';
+  let server: Awaited<ReturnType<typeof serve>> | undefined;
+  const put = (data: string, rel: string, text: string) => {
+    mkdirSync(dirname(join(data, rel)), { recursive: true });
+    writeFileSync(join(data, rel), text);
+  };
+  test.beforeAll(async () => {
+    test.setTimeout(240_000);
+    out = mkdtempSync(join(tmpdir(), 'atlas-models-'));
+    const data = join(out, 'data');
+    cpSync(join(ROOT, 'tests/fixtures/base'), data, { recursive: true });
+    put(data, 'models/globex/gx-unpriced.yaml', 'name: GX Unpriced\norganization: globex\nfamily: gx\nrelease_date: 2025-02\n');
+    put(data, 'offerings/relay/globex/gx-unpriced.yaml', 'provider: relay\nmodel: globex/gx-unpriced\nprovider_model_id: gx-unpriced\npricing:\n  billing: subscription\n  plan: Relay Pro\n');
+    put(data, 'offerings/relay/acme/atlas-2.yaml', 'provider: relay\nmodel: acme/atlas-2\nprovider_model_id: acme/atlas-2\npricing:\n  input: 3.15\n  output: 15.75\nlimits:\n  context_window: 128000\n');
+    put(data, 'offerings/acme/globex/gx-unpriced.yaml', 'provider: acme\nmodel: globex/gx-unpriced\nprovider_model_id: gx-unpriced\npricing:\n  billing: unpublished\n');
+    const build = spawnSync(process.execPath, ['scripts/build.ts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, DATA_DIR: data, BUILD_DIR: join(out, 'dist'), ASTRO_CACHE_DIR: join(out, 'cache') },
+    });
+    expect(build.status, build.stderr + build.stdout).toBe(0);
+    server = await serve(join(out, 'dist'));
+  });
+  test.afterAll(async () => {
+    await server?.close();
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+  const rowOf = (page: Page, provider: string) => page.locator(`table.where tbody tr[data-provider="${provider}"]`);
+
+  test('a model with one provider: one row, marked cheapest, price converted to USD, no chart', async ({ page }) => {
+    await page.goto(`${server!.url}/models/globex/gx-mini/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('GX Mini');
+    await expect(page.locator('table.where tbody tr')).toHaveCount(1);
+    const row = rowOf(page, 'relay');
+    await expect(row.getByRole('link', { name: 'Relay Router' })).toHaveAttribute('href', '/providers/relay/');
+    await expect(row).toContainText('Cheapest');
+    await expect(row).toContainText('$0.108');
+    await expect(page.locator('price-chart')).toHaveCount(0);
+    await expect(page.getByText('1 offering from 1 provider')).toBeVisible();
+  });
+
+  test('a deprecated model: notice with dates, successor link, status per offering; hidden from /models/ by default', async ({ page }) => {
+    await page.goto(`${server!.url}/models/acme/atlas-1/`);
+    await expect(page.locator('.notice')).toHaveText('This model is deprecated: deprecated on 1 Jun 2025, retires on 1 Dec 2025.');
+    await expect(page.getByRole('link', { name: 'Atlas 2' })).toHaveAttribute('href', '/models/acme/atlas-2/');
+    await expect(rowOf(page, 'acme').locator('td').nth(12)).toHaveText('deprecated');
+    await page.goto(`${server!.url}/models/`);
+    await expect(page.locator('model-table[data-ready]')).toBeAttached();
+    await expect(page.getByRole('rowheader', { name: /Atlas 1/ })).toBeHidden();
+    await page.getByLabel('Status').selectOption('all');
+    await expect(page.getByRole('rowheader', { name: /Atlas 1/ })).toBeVisible();
+    await expect(page).toHaveURL(/status=all/);
+  });
+
+  test('a model without prices: billing labels, never $0, nothing marked cheapest, no chart', async ({ page }) => {
+    await page.goto(`${server!.url}/models/globex/gx-unpriced/`);
+    await expect(page.locator('table.where tbody tr')).toHaveCount(2);
+    await expect(rowOf(page, 'relay').locator('td').nth(1)).toHaveText('Subscription');
+    await expect(rowOf(page, 'acme').locator('td').nth(1)).toHaveText('Not published');
+    await expect(page.locator('table.where')).not.toContainText('$0');
+    await expect(page.locator('table.where')).not.toContainText('Cheapest');
+    await expect(page.locator('price-chart')).toHaveCount(0);
+    await page.goto(`${server!.url}/models/`);
+    const row = page.getByRole('row', { name: /GX Unpriced/ });
+    await expect(row.locator('td').nth(8)).toHaveText('');
+    await expect(row.locator('td').nth(10)).toHaveText('');
+  });
+
+  test('a model with tiered prices: tiers, batch from the discount, cheapest and fastest, lower limits marked, chart', async ({ page }) => {
+    await page.goto(`${server!.url}/models/acme/atlas-2/`);
+    const rows = page.locator('table.where tbody tr');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.first()).toHaveAttribute('data-provider', 'acme');
+    const acme = rowOf(page, 'acme');
+    await expect(acme).toContainText('above 100K: $6.00 / $22.50');
+    await expect(acme).toContainText('above 150K: $9.00 / $30.00');
+    await expect(acme).toContainText('$1.50 / $7.50');
+    await expect(acme).toContainText('Cheapest');
+    await expect(acme).toContainText('Fastest');
+    await expect(acme).toContainText('85 tok/s');
+    await expect(acme.getByText('Copy')).toBeVisible();
+    await expect(rowOf(page, 'relay')).not.toContainText('Cheapest');
+    await expect(rowOf(page, 'relay').locator('td').nth(7)).toHaveText("128K lower than the model's limit");
+    await expect(acme.locator('td').nth(7)).toHaveText('200K');
+    const chart = page.locator('price-chart');
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart).toHaveAttribute('data-drawn', '');
+    await expect(page.getByRole('link', { name: 'atlas', exact: true })).toHaveAttribute('href', '/families/atlas/');
+    await expect(page.getByRole('link', { name: 'Acme AI' }).first()).toHaveAttribute('href', '/organizations/acme/');
+  });
+
+  test('family page: models × providers grid linking to model pages, and the releases', async ({ page }) => {
+    await page.goto(`${server!.url}/families/atlas/`);
+    const grid = page.getByRole('table', { name: /models × providers/ });
+    await expect(grid.getByRole('columnheader')).toHaveText(['Model', 'Acme Cloud', 'Relay Router']);
+    await expect(grid.getByRole('rowheader')).toHaveText([/Atlas 2/, /Atlas 1/]);
+    await expect(grid.getByRole('row', { name: /Atlas 2/ }).getByRole('link', { name: '$3.00 / $15.00' })).toHaveAttribute('href', '/models/acme/atlas-2/#where');
+    await expect(grid.getByRole('row', { name: /Atlas 1/ }).locator('td').nth(1)).toHaveText('');
+    await expect(page.locator('.timeline li')).toHaveText([/May 2024.*Atlas 1/, /15 Mar 2025.*Atlas 2/]);
+  });
+
+  test('organization page and the indexes', async ({ page }) => {
+    await page.goto(`${server!.url}/organizations/acme/`);
+    await expect(page.getByRole('row', { name: /Atlas 2/ }).locator('td').last()).toHaveText('2');
+    await page.goto(`${server!.url}/organizations/`);
+    await expect(page.getByRole('rowheader')).toHaveText(['Acme AI', 'Globex Research']);
+    await page.goto(`${server!.url}/families/`);
+    await expect(page.getByRole('rowheader')).toHaveText(['atlas', 'gx']);
+  });
+});
