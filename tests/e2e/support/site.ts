@@ -15,6 +15,18 @@ export const AXE_PER_TYPE: Record<string, number | 'all'> = {
   providers: 'all',
   provider: 'all',
   '404': 'all',
+  pricing: 'all',
+  methodology: 'all',
+  'provider-models': 20,
+  'provider-pricing': 20,
+  'provider-limits': 20,
+  'provider-features': 20,
+  models: 3,
+  model: 15,
+  families: 'all',
+  family: 5,
+  organizations: 'all',
+  organization: 5,
 };
 /** Page types not listed above get this many. */
 export const AXE_DEFAULT = 5;
