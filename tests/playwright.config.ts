@@ -7,10 +7,12 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const PORT = Number(process.env.E2E_PORT ?? 4321);
+/** The build under test: dist/ unless E2E_DIST names another (see tests/e2e/support/site.ts). */
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: '../test-results',
+  outputDir: process.env.E2E_OUTPUT ?? '../test-results',
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 2,
@@ -26,8 +28,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The production build in dist/, served as users get it; `npm run test:e2e` builds it first.
-    command: `npm run preview -- --port ${PORT}`,
+    // The production build, served as a static host serves it; `npm run test:e2e` builds it first.
+    command: `node tests/e2e/support/static-server.ts ${DIST} ${PORT}`,
     cwd: '..',
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,

@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
-export const DIST = resolve(import.meta.dirname, '../../../dist');
+/** The build under test: $E2E_DIST (relative to the repo) or dist/. */
+export const DIST = resolve(import.meta.dirname, '../../..', process.env.E2E_DIST ?? 'dist');
 
 /** How many pages of each type axe visits ('all' = every one). One line per page type. */
 export const AXE_PER_TYPE: Record<string, number | 'all'> = {
