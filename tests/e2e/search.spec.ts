@@ -1,0 +1,148 @@
+/** Site search (Pagefind) on the production build: ranking, filters, keyboard, no-JS form, lazy index, axe. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Query → the page that must be the first result in the header box. */
+const TOP: [string, string][] = [
+  ['claude sonnet 4.5', '/models/anthropic/claude-sonnet-4.5/'],
+  ['gpt-4o mini', '/models/openai/gpt-4o-mini/'],
+  ['llama 3.3 70b', '/models/meta/llama-3.3-70b/'],
+  ['gemini 2.5 pro', '/models/google/gemini-2.5-pro/'],
+  ['gemini 2.5 flash', '/models/google/gemini-2.5-flash/'],
+  ['gpt-4.1', '/models/openai/gpt-4.1/'],
+  ['claude opus 4.1', '/models/anthropic/claude-opus-4.1/'],
+  // A provider's model id, and aliases.
+  ['llama-3.3-70b-versatile', '/models/meta/llama-3.3-70b/'],
+  ['claude-sonnet-4-5-20250929', '/models/anthropic/claude-sonnet-4.5/'],
+  ['gpt-4o-mini-2024-07-18', '/models/openai/gpt-4o-mini/'],
+  // Providers by name.
+  ['groq', '/providers/groq/'],
+  ['openrouter', '/providers/openrouter/'],
+  ['cerebras', '/providers/cerebras/'],
+  ['together ai', '/providers/togetherai/'],
+  ['amazon bedrock', '/providers/amazon-bedrock/'],
+  ['deep infra', '/providers/deepinfra/'],
+  ['anthropic', '/providers/anthropic/'],
+  // A family.
+  ['claude sonnet family', '/families/claude-sonnet/'],
+];
+
+const box = (page: Page) => page.getByRole('searchbox', { name: /Search models, providers/ });
+const results = (page: Page) => page.locator('#site-search-results .search-results a');
+
+const type = async (page: Page, q: string) => {
+  await box(page).fill(q);
+  await expect(page.locator('#site-search-status')).toContainText(/result/);
+};
+
+test('no search bytes on page load; the index loads on first use', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => void (new URL(r.url()).pathname.startsWith('/pagefind/') && fetched.push(r.url())));
+  await page.goto('/providers/groq/', { waitUntil: 'networkidle' });
+  expect(fetched).toEqual([]);
+  await type(page, 'groq');
+  expect(fetched.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
+});
+
+test.describe('top result', () => {
+  for (const [q, url] of TOP) {
+    test(`"${q}" → ${url}`, async ({ page }) => {
+      await page.goto('/');
+      await type(page, q);
+      await expect(results(page).first()).toHaveAttribute('href', url);
+    });
+  }
+});
+
+test('a result shows its kind, facts and the highlighted match', async ({ page }) => {
+  await page.goto('/');
+  await type(page, 'claude sonnet 4.5');
+  const first = results(page).first();
+  await expect(first.locator('.r-title')).toHaveText('Claude Sonnet 4.5');
+  await expect(first.locator('.r-facts')).toHaveText(/^Model · Anthropic · [\d.]+[KM] context · from \$[\d.]+ \/ 1M tokens · \d+ providers$/);
+  await expect(first.locator('mark').first()).toBeVisible();
+});
+
+test('keyboard: / focuses, arrows move, Enter follows, Escape closes and returns focus', async ({ page }) => {
+  await page.goto('/models/');
+  await page.locator('body').press('/');
+  await expect(box(page)).toBeFocused();
+  await page.keyboard.type('groq');
+  await expect(page.locator('#site-search-status')).toContainText(/result/);
+  await page.keyboard.press('ArrowDown');
+  await expect(results(page).first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(results(page).nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#site-search-results')).toBeHidden();
+  await expect(box(page)).toBeFocused();
+  await box(page).fill('groq');
+  await expect(results(page).first()).toBeVisible();
+  await expect(results(page).first()).toHaveAttribute('href', '/providers/groq/');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/providers\/groq\/$/);
+  // "/" typed in another field stays there.
+  await page.goto('/search/');
+  await page.getByLabel('Search for', { exact: true }).fill('a/b');
+  await expect(page.getByLabel('Search for', { exact: true })).toHaveValue('a/b');
+});
+
+test('filtered and sorted search on /search/, state in the URL', async ({ page }) => {
+  await page.goto('/search/?q=llama&kind=model&creator=Meta&sort=price-asc');
+  await expect(page.getByLabel('Kind', { exact: true })).toHaveValue('model');
+  await expect(page.getByLabel('Creator', { exact: true })).toHaveValue('Meta');
+  const list = page.locator('.page-results a');
+  await expect(list.first()).toBeVisible();
+  const facts = await page.locator('.page-results .r-facts').allTextContents();
+  expect(facts.length).toBeGreaterThan(3);
+  for (const f of facts) expect(f).toMatch(/^Model · Meta · /);
+  const prices = facts.map((f) => Number(/from \$([\d.]+)/.exec(f)?.[1]));
+  expect(prices).toEqual([...prices].sort((a, b) => a - b));
+  await page.getByLabel('Open weights', { exact: true }).selectOption('Yes');
+  await expect(page).toHaveURL(/open=Yes/);
+  await page.getByLabel('Kind', { exact: true }).selectOption('provider');
+  await page.getByLabel('Creator', { exact: true }).selectOption('');
+  await page.getByLabel('Open weights', { exact: true }).selectOption('');
+  await page.getByLabel('Sort', { exact: true }).selectOption('relevance');
+  await page.getByLabel('Search for', { exact: true }).fill('groq');
+  await expect(page).toHaveURL(/\?q=groq&kind=provider$/);
+  await expect(list.first()).toHaveAttribute('href', '/providers/groq/');
+  await expect(page.locator('.page-results .r-facts').first()).toHaveText(/^Provider/);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the header form submits to /search/?q=…', async ({ page }) => {
+    await page.goto('/providers/');
+    await box(page).fill('claude sonnet');
+    await box(page).press('Enter');
+    await expect(page).toHaveURL(/\/search\/\?q=claude\+sonnet$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search');
+    expect(await page.content()).toContain('Search runs in your browser and needs JavaScript');
+  });
+});
+
+test('only one page per entity is indexed', async ({ page }) => {
+  await page.goto('/');
+  await type(page, 'groq');
+  const hrefs = await results(page).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(hrefs.filter((h) => h?.startsWith('/providers/groq/'))).toEqual(['/providers/groq/']);
+  expect(hrefs.filter((h) => /^\/(models\/page|providers\/$)/.test(h ?? ''))).toEqual([]);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe clean with the results open (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/');
+    await type(page, 'llama');
+    await expect(results(page).first()).toBeVisible();
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    expect(r.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    await page.goto('/search/?q=gemini&kind=model');
+    await expect(page.locator('.page-results a').first()).toBeVisible();
+    const r2 = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    expect(r2.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+  });
+}
