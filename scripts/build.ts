@@ -4,11 +4,12 @@
  *
  * Environment: DATA_DIR (default ./data), BUILD_DIR (default ./dist).
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { dataDir, loadData } from '../src/data-files.ts';
 import { report } from '../src/lib/validate.ts';
+import { absoluteUrls, sitemapPaths, sitemapXml } from '../src/lib/sitemap.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const target = resolve(process.env.BUILD_DIR ?? join(root, 'dist'));
@@ -41,6 +42,10 @@ try {
   fail(`astro build: ${(e as Error).message.split('\n')[0]}`);
 }
 if (!existsSync(join(out, 'index.html'))) fail('astro build produced no index.html');
+// The sitemap lists the HTML files actually built (src/lib/sitemap.ts), so it cannot miss a page.
+const { default: config } = await import('../astro.config.mjs');
+const htmlFiles = (readdirSync(out, { recursive: true }) as string[]).map((f) => f.split(sep).join('/')).filter((f) => f.endsWith('.html'));
+writeFileSync(join(out, 'sitemap.xml'), sitemapXml(absoluteUrls(config.site!, sitemapPaths(htmlFiles))));
 const t2 = time();
 
 const { index, errors } = await pagefind.createIndex({});

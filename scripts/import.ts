@@ -1,10 +1,12 @@
 /**
- * `npm run import -- models-dev <api.json> [--data <dir>] [--explain] [--dry-run]`
+ * `npm run import -- models-dev <api.json> [--data <dir>] [--as-of YYYY-MM-DD] [--explain] [--dry-run]`
  *
  * Imports a models.dev api.json file into the data folder: providers, offerings, and the
  * models and organizations they need, merged with the records already there (see
  * src/lib/import/). The input is validated first and the resulting folder is validated
  * in-process; when either fails, nothing is written. Writes only files whose content changes.
+ * A price that differs from the current one is appended to the offering's price_history, dated
+ * --as-of (default: today, UTC).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,7 +15,7 @@ import { parseModelsDev } from '../src/lib/import/models-dev.ts';
 import { planImport } from '../src/lib/import/plan.ts';
 import { formatProblem } from '../src/lib/validate.ts';
 
-const USAGE = 'Usage: node scripts/import.ts models-dev <api.json> [--data <dir>] [--explain] [--dry-run]';
+const USAGE = 'Usage: node scripts/import.ts models-dev <api.json> [--data <dir>] [--as-of YYYY-MM-DD] [--explain] [--dry-run]';
 
 /** Runs the CLI; returns the exit code. Exported for the tests. */
 export const main = (argv: string[], log = console.log, error = console.error): number => {
@@ -33,6 +35,7 @@ export const main = (argv: string[], log = console.log, error = console.error): 
   const explain = flag('--explain');
   const dryRun = flag('--dry-run');
   const dir = resolve(option('--data') ?? dataDir());
+  const asOf = option('--as-of') ?? new Date().toISOString().slice(0, 10);
   const [format, file] = args;
   if (format !== 'models-dev' || !file) {
     error(USAGE);
@@ -52,7 +55,11 @@ export const main = (argv: string[], log = console.log, error = console.error): 
     for (const e of parsed.errors) error(`  ${e}`);
     return 1;
   }
-  const plan = planImport(parsed.data, readDataFiles(dir) ?? []);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    error(`--as-of: expected YYYY-MM-DD, got ${asOf}`);
+    return 2;
+  }
+  const plan = planImport(parsed.data, readDataFiles(dir) ?? [], { asOf });
 
   if (explain) for (const l of plan.links) log(l);
   for (const i of plan.issues) log(`left out  ${i.where} ${i.field}: ${i.message}`);

@@ -440,6 +440,18 @@ export const ReasoningControlsSchema = z.strictObject({
   interleaved_field: Text.optional(),
 });
 
+/**
+ * One dated price of an offering: the token and unit meters (same units as `pricing`) that took
+ * effect on `effective_from`. `price_history` keeps previous prices, ascending by date.
+ */
+export const PricePointSchema = z.strictObject({
+  /** The day this price took effect (or was first seen), YYYY-MM-DD; absent only on the oldest entry when unknown. */
+  effective_from: IsoDate.optional(),
+  ...meterShape,
+  /** Where the price was read, when known. */
+  source: HttpsUrl.optional(),
+});
+
 export const OFFERING_STATUS = ['active', 'preview', 'deprecated', 'retired'] as const;
 export const ENDPOINTS = ['chat', 'responses', 'messages', 'completions', 'embeddings', 'images', 'audio', 'batch', 'realtime', 'rerank'] as const;
 
@@ -489,6 +501,8 @@ export const OfferingSchema = z
     /** Quantization or precision served ("fp8", "int4"), when the provider states it. */
     quantization: Text.optional(),
     performance: z.array(PerformanceSampleSchema).optional(),
+    /** Dated prices, ascending by `effective_from`; the importer appends one when a price changes. */
+    price_history: z.array(PricePointSchema).optional(),
     notes: Text.optional(),
     sources: z.array(HttpsUrl).optional(),
     last_verified: IsoDate.optional(),
@@ -496,6 +510,10 @@ export const OfferingSchema = z
   .refine((o) => o.model !== undefined || o.name !== undefined, {
     error: 'An offering needs a model reference or, when unlinked, a name',
     path: ['model'],
+  })
+  .refine((o) => (o.price_history ?? []).every((h, i, a) => i === 0 || (h.effective_from !== undefined && (a[i - 1]!.effective_from ?? '') < h.effective_from)), {
+    error: 'price_history must be ascending by effective_from, one entry per date (only the oldest may omit it)',
+    path: ['price_history'],
   });
 
 export type Organization = z.output<typeof OrganizationSchema>;
@@ -508,6 +526,7 @@ export type PriceVariant = z.output<typeof PriceVariantSchema>;
 export type Features = z.output<typeof FeaturesSchema>;
 export type RateLimitTier = z.output<typeof RateLimitTierSchema>;
 export type PerformanceSample = z.output<typeof PerformanceSampleSchema>;
+export type PricePoint = z.output<typeof PricePointSchema>;
 export type Feature = (typeof FEATURES)[number];
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 

@@ -12,6 +12,7 @@ import { CURATED_ALIASES } from './aliases.ts';
 import { buildIndex, linkId, type Link } from './link.ts';
 import { cleanName, mapDate, mapOffering, mapProvider, providerOrg, type Issue } from './map.ts';
 import { mergeModel, mergeOffering, mergeOrganization, mergeProvider } from './merge.ts';
+import { recordPriceChange } from '../history.ts';
 import type { SourceFile, SourceModel, SourceProvider } from './models-dev.ts';
 import { deriveFamily, orgByName, slugify } from './normalize.ts';
 import { ORGS } from './orgs.ts';
@@ -127,8 +128,12 @@ const modelFacts = (org: string, key: string, members: Member[]): Json => {
   };
 };
 
-/** Plans the import of `source` into the data folder whose files are `existing`. */
-export const planImport = (source: SourceFile, existing: DataFile[]): ImportPlan => {
+/**
+ * Plans the import of `source` into the data folder whose files are `existing`. With `asOf`
+ * (YYYY-MM-DD, the import day), an offering whose imported price differs from its current one
+ * gets the change appended to its `price_history` (src/lib/history.ts).
+ */
+export const planImport = (source: SourceFile, existing: DataFile[], options: { asOf?: string | undefined } = {}): ImportPlan => {
   const issues: Issue[] = [];
   const recs = readExisting(existing);
   const next: Record<Kind, Map<string, Json>> = { organizations: new Map(), models: new Map(), providers: new Map(), offerings: new Map() };
@@ -228,7 +233,10 @@ export const planImport = (source: SourceFile, existing: DataFile[]): ImportPlan
       taken.add(id);
     }
     const incoming = { ...mem.mapped, ...(mem.link.model && { model: mem.link.model }) };
-    next.offerings.set(id, mergeOffering(recs.offerings.get(id), incoming));
+    const merged = mergeOffering(recs.offerings.get(id), incoming);
+    const history = options.asOf === undefined ? undefined : recordPriceChange(recs.offerings.get(id), merged, options.asOf);
+    if (history) merged.price_history = history;
+    next.offerings.set(id, merged);
     links.push(`${pid}:${mem.model.id} → ${mem.link.model ?? '(unlinked)'} (${mem.link.via})`);
   }
 

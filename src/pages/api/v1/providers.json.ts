@@ -1,0 +1,10 @@
+/** /api/v1/providers.json: every provider (schema: /schema/api-providers.json). */
+import type { APIRoute } from 'astro';
+import { catalog } from '../../../catalog.ts';
+import { apiCollection, apiProvider } from '../../../lib/api-export.ts';
+import { dataDate } from '../../../lib/catalog-stats.ts';
+
+export const GET: APIRoute = () =>
+  new Response(JSON.stringify(apiCollection(catalog.providers.map(apiProvider), dataDate([...catalog.providers, ...catalog.offerings]))), {
+    headers: { 'content-type': 'application/json' },
+  });

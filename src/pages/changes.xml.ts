@@ -1,0 +1,10 @@
+/** /changes.xml: Atom feed of the latest price and model changes. */
+import type { APIRoute } from 'astro';
+import { catalog } from '../catalog.ts';
+import { dataDate } from '../lib/catalog-stats.ts';
+import { changeFeed } from '../lib/feed-changes.ts';
+
+export const GET: APIRoute = ({ site }) => {
+  const today = dataDate([...catalog.providers, ...catalog.offerings]);
+  return new Response(changeFeed(catalog.offerings, catalog.models, today, site!.href), { headers: { 'content-type': 'application/atom+xml' } });
+};

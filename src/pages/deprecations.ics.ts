@@ -1,0 +1,13 @@
+/** /deprecations.ics: upcoming deprecation and retirement dates as an iCalendar file. */
+import type { APIRoute } from 'astro';
+import { catalog } from '../catalog.ts';
+import { dataDate } from '../lib/catalog-stats.ts';
+import { retirementCalendar } from '../lib/ics-retirements.ts';
+import { upcomingRetirements } from '../lib/history.ts';
+
+export const GET: APIRoute = ({ site }) => {
+  const today = dataDate([...catalog.providers, ...catalog.offerings]);
+  return new Response(retirementCalendar(upcomingRetirements(catalog.models, catalog.offerings, today), today, site!.href), {
+    headers: { 'content-type': 'text/calendar; charset=utf-8' },
+  });
+};

@@ -1,0 +1,16 @@
+/** /og/site.svg: the site's share card, for pages without their own. */
+import type { APIRoute } from 'astro';
+import { catalog } from '../../catalog.ts';
+import { shareCardSvg } from '../../lib/og.ts';
+import { formatCount } from '../../lib/format.ts';
+
+export const GET: APIRoute = () =>
+  new Response(
+    shareCardSvg({
+      kicker: 'Compare AI model APIs',
+      title: 'Provider Atlas',
+      subtitle: 'Who serves which model, at what price, with which limits and features.',
+      facts: [`${formatCount(catalog.providers.length)} providers`, `${formatCount(catalog.models.length)} models`, `${formatCount(catalog.offerings.length)} offerings`],
+    }),
+    { headers: { 'content-type': 'image/svg+xml' } },
+  );

@@ -1,0 +1,12 @@
+/** /providers/<id>/changes.xml: Atom feed of one provider's price changes. */
+import type { APIRoute } from 'astro';
+import { catalog } from '../../../catalog.ts';
+import { dataDate } from '../../../lib/catalog-stats.ts';
+import { providerChangeFeed } from '../../../lib/feed-changes.ts';
+
+export const getStaticPaths = () => catalog.providers.map((p) => ({ params: { provider: p.id } }));
+export const GET: APIRoute = ({ params, site }) => {
+  const p = catalog.providerById.get(params.provider!)!;
+  const today = dataDate([...catalog.providers, ...catalog.offerings]);
+  return new Response(providerChangeFeed(p, today, site!.href), { headers: { 'content-type': 'application/atom+xml' } });
+};
