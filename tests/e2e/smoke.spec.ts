@@ -2,10 +2,11 @@
 import { expect, test } from '@playwright/test';
 import { builtPages } from './support/site.ts';
 
-test('home page lists every provider and links to its page', async ({ page }) => {
+test('home page links the providers index, which lists every provider and links to its page', async ({ page }) => {
   const providerPages = builtPages().filter((p) => p.type === 'provider');
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: 'Providers', exact: true }).click();
   const table = page.getByRole('table', { name: /providers/i });
   await expect(table.getByRole('row')).toHaveCount(providerPages.length + 1);
   const first = table.getByRole('rowheader').first().getByRole('link');
@@ -17,9 +18,9 @@ test('home page lists every provider and links to its page', async ({ page }) =>
 test('a provider lists its offerings with ids and prices, and ships no script but its islands', async ({ page }) => {
   await page.goto('/providers/openai/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('OpenAI');
-  // The overview's only script is the copy button of the API base URL.
-  await expect(page.locator('script[src]')).toHaveCount(0);
-  await expect(page.locator('script')).toHaveCount(1);
+  // The overview's only scripts are the copy button of the API base URL and the round-trip button (besides the header search box).
+  await expect(page.locator('script[src]:not([src*="/SearchBox.astro"])')).toHaveCount(0);
+  await expect(page.locator('script:not([src*="/SearchBox.astro"])')).toHaveCount(2);
   await page.goto('/providers/openai/models/');
   const row = page.getByRole('row', { name: /GPT-4o mini/ }).first();
   await expect(row).toBeVisible();

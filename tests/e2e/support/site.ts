@@ -28,6 +28,9 @@ export const AXE_PER_TYPE: Record<string, number | 'all'> = {
   family: 5,
   organizations: 'all',
   organization: 5,
+  compare: 8,
+  performance: 'all',
+  search: 'all',
 };
 /** Page types not listed above get this many. */
 export const AXE_DEFAULT = 5;
