@@ -198,3 +198,34 @@ export const modelPriceHistory = (offerings: OfferingLike[]): { id: string; prov
 
 /** Label of each kind of change. */
 export const CHANGE_LABEL: Record<Change['kind'], string> = { price: 'Price', release: 'Release', deprecation: 'Deprecation', retirement: 'Retirement' };
+
+/** A step chart of price histories: one dated x axis, an input and an output series per offering. */
+export interface HistoryChartSpec {
+  title: string;
+  /** YYYY-MM-DD of every price change, ascending; "Earlier" first when an oldest start is unknown. */
+  labels: string[];
+  /** USD per 1M tokens at each label; null before the offering's first known price. */
+  series: { label: string; meter: 'input' | 'output'; values: (number | null)[] }[];
+}
+
+/**
+ * The step-chart data for a model's histories (from modelPriceHistory): each series holds, at every
+ * change date, the price in force from that date on (the chart draws it stepped, flat until the next).
+ */
+export const historyChartSpec = (model: string, histories: { provider: string; steps: PriceStep[] }[]): HistoryChartSpec => {
+  const earlier = histories.some((h) => h.steps.some((s) => s.from === undefined));
+  const dates = [...new Set(histories.flatMap((h) => h.steps.map((s) => s.from).filter((d): d is string => d !== undefined)))].sort();
+  const labels = [...(earlier ? ['Earlier'] : []), ...dates];
+  const at = (steps: PriceStep[], label: string, meter: 'input' | 'output'): number | null => {
+    let value: number | null = null;
+    for (const s of steps) if (s.from === undefined || (label !== 'Earlier' && s.from <= label)) value = s[meter] ?? null;
+    return value;
+  };
+  return {
+    title: `${model}: price history, USD per 1M tokens`,
+    labels,
+    series: histories.flatMap((h) =>
+      (['input', 'output'] as const).map((meter) => ({ label: `${h.provider} ${meter}`, meter, values: labels.map((l) => at(h.steps, l, meter)) })),
+    ),
+  };
+};

@@ -176,6 +176,24 @@ test.describe('a build with price history and retirements (tests/fixtures/histor
     await expect(table.getByRole('row', { name: /1 Apr 2025 now \$0\.108 \$0\.216/ })).toBeVisible();
   });
 
+  test('the model page draws the price history as a step chart', async ({ page }) => {
+    await page.goto(`${server!.url}/models/globex/gx-mini/`);
+    const chart = page.locator('history-chart');
+    await chart.scrollIntoViewIfNeeded();
+    await expect(chart).toHaveAttribute('data-drawn', '');
+    const spec = JSON.parse((await chart.getAttribute('data-spec'))!);
+    expect(spec.labels).toEqual(['2025-01-15', '2025-04-01']);
+    expect(spec.series.find((s: { label: string }) => s.label.endsWith('input')).values).toEqual([0.216, 0.108]);
+    const painted = await chart.locator('canvas').evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+      return n;
+    });
+    expect(painted).toBeGreaterThan(500);
+    await expect(chart.locator('canvas')).toHaveAccessibleName(/GX Mini: price history/);
+  });
+
   test('/changes/ and the feeds carry the price change; the API carries the history', async ({ page }) => {
     await page.goto(`${server!.url}/changes/`);
     await expect(page.getByRole('row', { name: /GX Mini at Relay Router: price changed/ })).toBeVisible();

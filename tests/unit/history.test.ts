@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { parse } from 'yaml';
 import { main } from '../../scripts/import.ts';
-import { changeList, modelPriceHistory, pastChanges, priceSteps, recordPriceChange, upcomingRetirements } from '../../src/lib/history.ts';
+import { changeList, historyChartSpec, modelPriceHistory, pastChanges, priceSteps, recordPriceChange, upcomingRetirements } from '../../src/lib/history.ts';
 import { OfferingSchema } from '../../src/lib/schema.ts';
 
 const offering = (over = {}) => ({ provider: 'acme', model: 'x/m', provider_model_id: 'm', pricing: { billing: 'usage', input: 2, output: 8 }, ...over });
@@ -106,4 +106,24 @@ test('two imports where a price changed: the importer appends the change to pric
   writeFileSync(file, JSON.stringify(api));
   assert.equal(main(['models-dev', file, '--data', data, '--as-of', '2026-03-01'], quiet, quiet), 0);
   assert.deepEqual(parse(readFileSync(path, 'utf8')).price_history.at(-1), { effective_from: '2026-03-01', input: 0.49, output: 0.69 });
+});
+
+test('historyChartSpec: one dated axis, the price in force at each change, null before the first price', () => {
+  const spec = historyChartSpec('GX Mini', [
+    { provider: 'Acme', steps: [{ from: '2025-01-01', until: '2025-06-01', input: 2, output: 8 }, { from: '2025-06-01', until: undefined, input: 1, output: 4 }] },
+    { provider: 'Relay', steps: [{ from: '2025-03-15', until: undefined, input: 1.5, output: 6 }] },
+  ]);
+  assert.deepEqual(spec.labels, ['2025-01-01', '2025-03-15', '2025-06-01']);
+  assert.deepEqual(spec.series.map((s) => [s.label, s.values]), [
+    ['Acme input', [2, 2, 1]],
+    ['Acme output', [8, 8, 4]],
+    ['Relay input', [null, 1.5, 1.5]],
+    ['Relay output', [null, 6, 6]],
+  ]);
+});
+
+test('historyChartSpec: an undated oldest price becomes the "Earlier" point', () => {
+  const spec = historyChartSpec('M', [{ provider: 'P', steps: [{ from: undefined, until: '2025-02-01', input: 3, output: 9 }, { from: '2025-02-01', until: undefined, input: 2, output: 6 }] }]);
+  assert.deepEqual(spec.labels, ['Earlier', '2025-02-01']);
+  assert.deepEqual(spec.series[0]!.values, [3, 2]);
 });
