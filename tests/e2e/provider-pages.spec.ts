@@ -54,7 +54,7 @@ test.describe('providers index', () => {
     await page.goto('/providers/?kind=gateway');
     const n = builtPages().filter((p) => p.type === 'provider').length;
     await expect(page.getByRole('table').getByRole('row')).toHaveCount(n + 1);
-    await expect(page.locator('form')).toBeHidden();
+    await expect(page.locator('main form')).toBeHidden();
     for (const id of PROVIDERS) await expect(page.getByRole('row').filter({ has: page.locator(`a[href="/providers/${id}/"]`) })).toContainText(KINDS[id]);
     await ctx.close();
   });
