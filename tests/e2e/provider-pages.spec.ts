@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { builtPages } from './support/site.ts';
+import { parseCsv } from '../unit/csv-export-parse.ts';
 
 const KINDS = { openai: 'First-party lab', 'amazon-bedrock': 'Cloud platform', openrouter: 'Gateway', groq: 'Inference host' } as const;
 const PROVIDERS = Object.keys(KINDS) as (keyof typeof KINDS)[];
@@ -16,26 +17,6 @@ const TABS = [
   ['features/', 'Features', 'provider-features'],
 ] as const;
 
-/** RFC 4180 parser, enough for our own files. */
-const parseCsv = (text: string): string[][] => {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += c;
-  }
-  return rows;
-};
 /** Undo the CSV's formula guard: a leading ' before = + - @. */
 const unguard = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 const tableCells = (page: Page, selector: string) =>
