@@ -14,7 +14,10 @@ import type { BILLING, Features, Model, Offering, PriceTier, PriceVariant, Provi
 
 export type Billing = (typeof BILLING)[number];
 
-/** Every meter the engine reads, in the order of a packed price tuple. */
+/**
+ * Every meter the engine reads, in the order of a packed price tuple: schema.ts TOKEN_METERS then
+ * UNIT_METERS, repeated as a value so that the browser bundle needs no zod (a unit test keeps them equal).
+ */
 export const METER_ORDER = [
   'input',
   'output',

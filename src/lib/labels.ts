@@ -1,5 +1,5 @@
 /** Display labels for the enums of schema.ts. */
-import type { COMPLIANCE, Feature, MODALITIES } from './schema.ts';
+import type { CAPABILITIES, COMPLIANCE, Feature, MODALITIES } from './schema.ts';
 
 /** Compliance attestations, as auditors name them. */
 export const COMPLIANCE_LABEL: Record<(typeof COMPLIANCE)[number], string> = {
@@ -56,3 +56,14 @@ export const MODALITY_LABEL: Record<(typeof MODALITIES)[number], string> = {
 
 /** true / false / absent → what a reader sees; absent is "unknown", never "no". */
 export const yesNo = (v: boolean | undefined): 'Yes' | 'No' | 'Unknown' => (v === undefined ? 'Unknown' : v ? 'Yes' : 'No');
+
+/** Label of each model capability. */
+export const CAPABILITY_LABEL: Record<(typeof CAPABILITIES)[number], string> = {
+  reasoning: 'Reasoning',
+  tool_calling: 'Tool calling',
+  structured_output: 'Structured output',
+  vision: 'Vision',
+  attachments: 'Attachments',
+  temperature: 'Temperature',
+  fine_tuning: 'Fine-tuning',
+};

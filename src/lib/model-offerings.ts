@@ -4,7 +4,7 @@
  */
 import { KIND_LABEL } from './catalog-stats.ts';
 import type { CostResult, Workload } from './cost.ts';
-import { FEATURE_LABEL } from './labels.ts';
+import { CAPABILITY_LABEL, FEATURE_LABEL } from './labels.ts';
 import { MODEL_PAGE_WORKLOAD, monthlyCost, priceSummary, type PriceSummary } from './model-pricing.ts';
 import { CAPABILITIES, type Feature, type Model, type Offering, type PerformanceSample, type Provider } from './schema.ts';
 
@@ -135,16 +135,6 @@ export const providerCount = (model: { offerings: { provider: string }[] }): num
 /** The providers of a model, each once, sorted by name. */
 export const modelProviders = (model: { offerings: { providerRecord: { id: string; name: string } }[] }) =>
   [...new Map(model.offerings.map((o) => [o.providerRecord.id, o.providerRecord])).values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
-
-const CAPABILITY_LABEL: Record<(typeof CAPABILITIES)[number], string> = {
-  reasoning: 'Reasoning',
-  tool_calling: 'Tool calling',
-  structured_output: 'Structured output',
-  vision: 'Vision',
-  attachments: 'Attachments',
-  temperature: 'Temperature',
-  fine_tuning: 'Fine-tuning',
-};
 
 /** Every capability of the schema with the model's value: true, false or undefined (unknown). */
 export const modelCapabilities = (model: Pick<Model, 'capabilities'>) =>

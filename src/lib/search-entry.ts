@@ -3,20 +3,10 @@
  * the page itself). Prices are USD per 1M tokens, blended 3 input : 1 output (see pricing.ts).
  */
 import { formatTokens, formatUsd } from './format.ts';
-import { MODALITY_LABEL } from './labels.ts';
+import { CAPABILITY_LABEL, MODALITY_LABEL } from './labels.ts';
 import { whereToRun } from './model-offerings.ts';
 import { CAPABILITIES, MODALITIES } from './schema.ts';
 import { SEARCH_KINDS as SEARCH_KIND_ORDER, type SearchFilter, type SearchKind } from './search.ts';
-
-const CAPABILITY_TEXT: Record<(typeof CAPABILITIES)[number], string> = {
-  reasoning: 'Reasoning',
-  tool_calling: 'Tool calling',
-  structured_output: 'Structured output',
-  vision: 'Vision',
-  attachments: 'Attachments',
-  temperature: 'Temperature',
-  fine_tuning: 'Fine-tuning',
-};
 
 /** What one page tells Pagefind. Values are plain text; `pagefindAttributes` makes them attributes. */
 export interface SearchEntry {
@@ -78,7 +68,7 @@ export const modelSearchEntry = (model: ModelLike & Parameters<typeof whereToRun
       creator: [model.organizationRecord.name],
       provider: providers,
       modality: (model.modalities?.input ?? []).map((m) => MODALITY_LABEL[m]),
-      capability: CAPABILITIES.filter((c) => model.capabilities?.[c]).map((c) => CAPABILITY_TEXT[c]),
+      capability: CAPABILITIES.filter((c) => model.capabilities?.[c]).map((c) => CAPABILITY_LABEL[c]),
       ...(model.open_weights === undefined ? {} : { open: [model.open_weights ? 'Yes' : 'No'] }),
     },
     sort,
@@ -133,7 +123,7 @@ export const searchChoices = (
     creator: names(orgs.filter((o) => o.models.length > 0)),
     provider: names(providers),
     modality: MODALITIES.map((m) => MODALITY_LABEL[m]),
-    capability: CAPABILITIES.map((c) => CAPABILITY_TEXT[c]),
+    capability: CAPABILITIES.map((c) => CAPABILITY_LABEL[c]),
     open: ['Yes', 'No'],
   };
 };

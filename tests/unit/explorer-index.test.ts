@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { priceWorkload } from '../../src/lib/cost.ts';
-import { packIndex, packPricing, unpackIndex, unpackPricing, type IndexableOffering } from '../../src/lib/explorer-index.ts';
-import type { Offering } from '../../src/lib/schema.ts';
+import { METER_ORDER, packIndex, packPricing, unpackIndex, unpackPricing, type IndexableOffering } from '../../src/lib/explorer-index.ts';
+import { TOKEN_METERS, UNIT_METERS, type Offering } from '../../src/lib/schema.ts';
 import { WORKLOAD_PRESETS } from '../../src/lib/workload.ts';
 
 type Pricing = NonNullable<Offering['pricing']>;
@@ -89,4 +89,8 @@ test('the index round-trips ids, names, dictionaries and derived prices', () => 
   assert.equal(loose!.name, 'Loose one');
   assert.equal(loose!.model, -1);
   assert.equal(loose!.pricing, undefined);
+});
+
+test('the packed meter order is every schema meter, tokens then units', () => {
+  assert.deepEqual([...METER_ORDER], [...TOKEN_METERS, ...UNIT_METERS]);
 });
