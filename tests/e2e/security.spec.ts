@@ -36,6 +36,21 @@ test('every page has a CSP without unsafe-inline/unsafe-eval, with object-src no
   expect(bad, bad.slice(0, 20).join('\n')).toEqual([]);
 });
 
+test('no page has an inline script, inline style or style attribute (the CSP would block them)', () => {
+  const bad: string[] = [];
+  for (const page of builtPages()) {
+    // Data blocks (type="application/json" and the like) do not run; every other inline script would.
+    for (const m of page.html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      const type = /\btype="?([^"\s>]+)/.exec(m[1]!)?.[1] ?? '';
+      const runs = type === '' || type === 'module' || /javascript/.test(type);
+      if (runs && !/\bsrc=/.test(m[1]!)) bad.push(`${page.url}: inline <script${m[1]}>`);
+    }
+    if (/<style[\s>]/.test(page.html)) bad.push(`${page.url}: inline <style>`);
+    if (/<[a-z][^>]*\sstyle=/i.test(page.html)) bad.push(`${page.url}: style attribute`);
+  }
+  expect(bad, bad.slice(0, 20).join('\n')).toEqual([]);
+});
+
 test.describe('hostile strings in records', () => {
   test.describe.configure({ mode: 'serial' });
   let out = '';
