@@ -51,16 +51,18 @@ for (const e of readdirSync(dist, { recursive: true, withFileTypes: true }) as i
   const rel = relative(dist, file).split(sep).join('/');
   if (rel.startsWith('pagefind/')) continue;
   const html = readFileSync(file, 'utf8');
+  // What a <template> holds is inert: it loads only when a script inserts it (the header search on first use).
+  const live = html.replace(/<template\b[\s\S]*?<\/template>/g, '');
   const type = /<html[^>]*\sdata-page-type="([^"]+)"/.exec(html)?.[1] ?? 'unknown';
   const css = new Set<string>();
-  for (const m of html.matchAll(/<link\b[^>]*>/g))
+  for (const m of live.matchAll(/<link\b[^>]*>/g))
     if (/\brel="?stylesheet"?/.test(m[0])) css.add(fileOf(/\bhref="?([^"\s>]+)"?/.exec(m[0])?.[1] ?? '', file));
   const js = new Set<string>();
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?[^>]*>/g)) scriptClosure(fileOf(m[1]!, file), js);
-  for (const m of html.matchAll(/<link\b[^>]*\brel="?modulepreload"?[^>]*>/g)) scriptClosure(fileOf(/\bhref="?([^"\s>]+)"?/.exec(m[0])?.[1] ?? '', file), js);
+  for (const m of live.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?[^>]*>/g)) scriptClosure(fileOf(m[1]!, file), js);
+  for (const m of live.matchAll(/<link\b[^>]*\brel="?modulepreload"?[^>]*>/g)) scriptClosure(fileOf(/\bhref="?([^"\s>]+)"?/.exec(m[0])?.[1] ?? '', file), js);
   // Inline scripts download with the HTML (counted there); their size also counts as JS, and so does what they import.
   let inlineJs = 0;
-  for (const m of html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+  for (const m of live.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
     inlineJs += m[1]!.trim() ? gzipSync(m[1]!, { level: 6 }).length : 0;
     for (const i of m[1]!.matchAll(/import\s*(?:[\w*${}\s,]+from\s*)?["']([^"']+)["']/g)) scriptClosure(fileOf(i[1]!, file), js);
   }

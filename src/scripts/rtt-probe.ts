@@ -2,6 +2,8 @@
  * <rtt-probe data-origin="https://api.example.com">: on click, times a few HEAD requests to the
  * origin (no-cors, no credentials, no body, no referrer) and shows the round trip. Opaque
  * responses are fine: only the time until the response arrives counts. Nothing is stored or sent.
+ * Loaded on the first click by rtt-probe-start.ts, which marks the probe `data-start` so that this
+ * first click's measurement runs as soon as the element is defined.
  */
 import { RTT_REQUESTS, rttText, summarizeRtt } from '../lib/probe/rtt.ts';
 
@@ -14,8 +16,7 @@ customElements.define(
       const origin = this.dataset.origin;
       if (!button || !out || !origin) return;
       const count = Number(this.dataset.requests) || RTT_REQUESTS;
-      button.disabled = false;
-      button.addEventListener('click', async () => {
+      const measure = async () => {
         button.disabled = true;
         out.textContent = 'Measuring…';
         const times: number[] = [];
@@ -33,7 +34,13 @@ customElements.define(
         } finally {
           button.disabled = false;
         }
-      });
+      };
+      button.disabled = false;
+      button.addEventListener('click', () => void measure());
+      if (this.dataset.start !== undefined) {
+        delete this.dataset.start;
+        void measure();
+      }
     }
   },
 );

@@ -7,6 +7,7 @@ import { isSlashShortcut, mergeResults, moveActive, queryVariants, rankByName } 
 import { DEV_NOTICE, loadPagefind, resultItem } from './search-core.ts';
 
 const SHOWN = 8;
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>) => Object.assign(document.createElement(tag), props);
 /** Results whose names are compared with the query (see rankByName). */
 const RERANK = 30;
 
@@ -22,9 +23,16 @@ customElements.define(
 
     connectedCallback() {
       this.#input = this.querySelector('input')!;
-      this.#pop = this.querySelector('.search-pop')!;
-      this.#list = this.querySelector('.search-results')!;
-      this.#status = this.querySelector('.search-status')!;
+      // The pop-up exists only with JS, so it is built here rather than shipped in every page.
+      this.#pop = el('div', { id: 'site-search-results', className: 'search-pop', hidden: true });
+      this.#status = el('p', { id: 'site-search-status', className: 'search-status' });
+      this.#status.setAttribute('role', 'status');
+      this.#list = el('ul', { className: 'search-results' });
+      this.#list.setAttribute('aria-label', 'Search results');
+      this.#pop.append(this.#status, this.#list);
+      this.append(this.#pop);
+      this.#input.setAttribute('aria-controls', this.#pop.id);
+      this.#input.setAttribute('aria-describedby', this.#status.id);
       // Warm up on intent: the index starts loading on focus, before the first key.
       this.#input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
       this.#input.addEventListener('input', () => {
