@@ -1,6 +1,6 @@
 /**
  * The "/" shortcut, apart from the rest of search.ts so that the loader every page ships
- * (src/scripts/search-box-loader.ts) stays a few hundred bytes.
+ * (src/scripts/islands.ts) stays a few hundred bytes.
  */
 
 /** Whether "/" should focus the search box: not while typing in a field or with a modifier key. */

@@ -174,7 +174,7 @@ class ComparePicker extends HTMLElement {
       for (const t of [s.region, formatCount(Math.round(s.ttftMs)), formatCount(Math.round(s.tokensPerSecond)), s.blended === undefined ? '—' : formatUsd(s.blended), formatDate(s.measuredAt), s.method])
         tr.append(el('td', {}, t));
       const src = el('td');
-      if (s.source?.startsWith('https://')) src.append(el('a', { href: s.source, rel: 'external noopener' }, 'source'));
+      if (s.source?.startsWith('https://')) src.append(el('a', { href: s.source, rel: 'external' }, 'source'));
       else src.textContent = '—';
       tr.append(src);
       tbody.append(tr);

@@ -5,12 +5,7 @@
  */
 let live: HTMLElement | undefined;
 const announce = (text: string) => {
-  if (!live) {
-    live = document.createElement('div');
-    live.className = 'sr-only';
-    live.setAttribute('aria-live', 'polite');
-    document.body.append(live);
-  }
+  live ??= document.body.appendChild(Object.assign(document.createElement('div'), { className: 'sr-only', ariaLive: 'polite' }));
   live.textContent = '';
   setTimeout(() => (live!.textContent = text), 50);
 };
@@ -21,11 +16,7 @@ customElements.define(
     connectedCallback() {
       if (this.querySelector('button')) return;
       const text = this.dataset.copy ?? this.textContent?.trim() ?? '';
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'copy';
-      button.textContent = 'Copy';
-      button.setAttribute('aria-label', `Copy ${text}`);
+      const button = Object.assign(document.createElement('button'), { type: 'button', className: 'copy', textContent: 'Copy', ariaLabel: `Copy ${text}` });
       button.addEventListener('click', async () => {
         try {
           await navigator.clipboard.writeText(text);

@@ -2,8 +2,8 @@
  * <rtt-probe data-origin="https://api.example.com">: on click, times a few HEAD requests to the
  * origin (no-cors, no credentials, no body, no referrer) and shows the round trip. Opaque
  * responses are fine: only the time until the response arrives counts. Nothing is stored or sent.
- * Loaded on the first click by rtt-probe-start.ts, which marks the probe `data-start` so that this
- * first click's measurement runs as soon as the element is defined.
+ * Loaded on first focus or click by islands.ts; a click that came before this code marks the probe
+ * `data-start`, and that measurement runs as soon as the element is defined.
  */
 import { RTT_REQUESTS, rttText, summarizeRtt } from '../lib/probe/rtt.ts';
 

@@ -39,7 +39,7 @@ customElements.define(
         clearTimeout(this.#timer);
         this.#timer = window.setTimeout(() => void this.#run(), 60);
       });
-      // Loaded on first focus (search-box-loader.ts): the field may already hold a query.
+      // Loaded on first focus (islands.ts): the field may already hold a query.
       void loadPagefind().catch(() => undefined);
       if (this.#input.value.trim()) void this.#run();
       this.addEventListener('keydown', (e) => this.#key(e));
