@@ -6,18 +6,17 @@
  * 'unsafe-inline'. Pagefind compiles its WebAssembly index in the browser ('wasm-unsafe-eval').
  * A page may allow extra HTTPS origins for fetch (the provider overview's round-trip button).
  */
+// Styles, fonts and fetches fall back to default-src 'self'; only what differs is spelt out.
 const BASE: readonly string[] = [
   "default-src 'self'",
+  "img-src 'self' data:",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
 ];
 
-/** The policy, with `connect` (HTTPS origins such as "https://api.groq.com") added to connect-src. */
+/** The policy; `connect` (HTTPS origins such as "https://api.groq.com") are allowed for fetch besides the site. */
 export const contentSecurityPolicy = (connect: readonly string[] = []): string => {
   for (const origin of connect) {
     let u: URL | undefined;
@@ -28,5 +27,5 @@ export const contentSecurityPolicy = (connect: readonly string[] = []): string =
     }
     if (!u || u.protocol !== 'https:' || u.origin !== origin) throw new Error(`CSP connect-src: not an https origin: ${JSON.stringify(origin)}`);
   }
-  return [...BASE, ["connect-src 'self'", ...new Set(connect)].join(' ')].join('; ');
+  return [...BASE, ...(connect.length ? [["connect-src 'self'", ...new Set(connect)].join(' ')] : [])].join('; ');
 };

@@ -7,10 +7,12 @@ const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().s
 test('the site policy: own-origin scripts and styles only, no inline, no eval, no plugins', () => {
   const d = directives(contentSecurityPolicy());
   assert.deepEqual(d.get('script-src'), ["'self'", "'wasm-unsafe-eval'"]);
-  assert.deepEqual(d.get('style-src'), ["'self'"]);
+  assert.deepEqual(d.get('default-src'), ["'self'"]);
+  // style-src and connect-src fall back to default-src 'self'.
+  assert.equal(d.get('style-src'), undefined);
   assert.deepEqual(d.get('object-src'), ["'none'"]);
   assert.deepEqual(d.get('base-uri'), ["'self'"]);
-  assert.deepEqual(d.get('connect-src'), ["'self'"]);
+  assert.equal(d.get('connect-src'), undefined);
   assert.doesNotMatch(contentSecurityPolicy(), /'unsafe-inline'|'unsafe-eval'|'sha256-/);
 });
 
