@@ -4,15 +4,10 @@
  * islands draw non-blank pixels, their tables carry the data, axe passes with a tooltip shown,
  * and pages without charts request no chart JS. On the real build: the popular static pages.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { serve } from './support/static-server.ts';
+import { fixtureSite, type FixtureSite } from './support/fixture-site.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Number of canvas pixels that are not fully transparent. */
 const paintedPixels = (page: Page, selector: string) =>
@@ -34,23 +29,12 @@ const axe = async (page: Page) => {
 
 test.describe('on tests/fixtures/perf', () => {
   test.describe.configure({ mode: 'serial' });
-  let out = '';
-  let server: Awaited<ReturnType<typeof serve>> | undefined;
+  let server: FixtureSite | undefined;
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    out = mkdtempSync(join(tmpdir(), 'atlas-compare-'));
-    const build = spawnSync(process.execPath, ['scripts/build.ts'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, DATA_DIR: join(ROOT, 'tests/fixtures/perf'), BUILD_DIR: join(out, 'dist'), ASTRO_CACHE_DIR: join(out, 'cache') },
-    });
-    expect(build.status, build.stderr + build.stdout).toBe(0);
-    server = await serve(join(out, 'dist'));
+    server = await fixtureSite('compare', 'tests/fixtures/perf');
   });
-  test.afterAll(async () => {
-    await server?.close();
-    if (out) rmSync(out, { recursive: true, force: true });
-  });
+  test.afterAll(() => server?.close());
 
   test('the static comparison works without JS and its "change" link reproduces the same table', async ({ browser }) => {
     const noJs = await browser.newPage({ javaScriptEnabled: false });

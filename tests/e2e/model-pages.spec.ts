@@ -4,13 +4,11 @@
  * through the site's code). On a build of tests/fixtures/base plus an unpriced model: the
  * edge cases (one provider, deprecated, no prices, tiered prices), the chart and the filters.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { serve } from './support/static-server.ts';
+import { fixtureSite, type FixtureSite } from './support/fixture-site.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DATA = join(ROOT, 'data');
@@ -103,33 +101,22 @@ test.describe('on the real data', () => {
 
 test.describe('edge cases on tests/fixtures/base', () => {
   test.describe.configure({ mode: 'serial' });
-  let out = '';
-  let server: Awaited<ReturnType<typeof serve>> | undefined;
+  let server: FixtureSite | undefined;
   const put = (data: string, rel: string, text: string) => {
     mkdirSync(dirname(join(data, rel)), { recursive: true });
     writeFileSync(join(data, rel), text);
   };
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    out = mkdtempSync(join(tmpdir(), 'atlas-models-'));
-    const data = join(out, 'data');
-    cpSync(join(ROOT, 'tests/fixtures/base'), data, { recursive: true });
-    put(data, 'models/globex/gx-unpriced.yaml', 'name: GX Unpriced\norganization: globex\nfamily: gx\nrelease_date: 2025-02\n');
-    put(data, 'offerings/relay/globex/gx-unpriced.yaml', 'provider: relay\nmodel: globex/gx-unpriced\nprovider_model_id: gx-unpriced\npricing:\n  billing: subscription\n  plan: Relay Pro\n');
-    put(data, 'offerings/relay/acme/atlas-2.yaml', 'provider: relay\nmodel: acme/atlas-2\nprovider_model_id: acme/atlas-2\npricing:\n  input: 3.15\n  output: 15.75\nlimits:\n  context_window: 128000\n');
-    put(data, 'offerings/acme/globex/gx-unpriced.yaml', 'provider: acme\nmodel: globex/gx-unpriced\nprovider_model_id: gx-unpriced\npricing:\n  billing: unpublished\n');
-    const build = spawnSync(process.execPath, ['scripts/build.ts'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, DATA_DIR: data, BUILD_DIR: join(out, 'dist'), ASTRO_CACHE_DIR: join(out, 'cache') },
+    server = await fixtureSite('models', (data) => {
+      cpSync(join(ROOT, 'tests/fixtures/base'), data, { recursive: true });
+      put(data, 'models/globex/gx-unpriced.yaml', 'name: GX Unpriced\norganization: globex\nfamily: gx\nrelease_date: 2025-02\n');
+      put(data, 'offerings/relay/globex/gx-unpriced.yaml', 'provider: relay\nmodel: globex/gx-unpriced\nprovider_model_id: gx-unpriced\npricing:\n  billing: subscription\n  plan: Relay Pro\n');
+      put(data, 'offerings/relay/acme/atlas-2.yaml', 'provider: relay\nmodel: acme/atlas-2\nprovider_model_id: acme/atlas-2\npricing:\n  input: 3.15\n  output: 15.75\nlimits:\n  context_window: 128000\n');
+      put(data, 'offerings/acme/globex/gx-unpriced.yaml', 'provider: acme\nmodel: globex/gx-unpriced\nprovider_model_id: gx-unpriced\npricing:\n  billing: unpublished\n');
     });
-    expect(build.status, build.stderr + build.stdout).toBe(0);
-    server = await serve(join(out, 'dist'));
   });
-  test.afterAll(async () => {
-    await server?.close();
-    if (out) rmSync(out, { recursive: true, force: true });
-  });
+  test.afterAll(() => server?.close());
   const rowOf = (page: Page, provider: string) => page.locator(`table.where tbody tr[data-provider="${provider}"]`);
 
   test('a model with one provider: one row, marked cheapest, price converted to USD, no chart', async ({ page }) => {

@@ -4,10 +4,8 @@
  * calendar parses, the sitemap lists every page and nothing else, every page has share tags; and,
  * on a build of tests/fixtures/history, price history, the change feed and the calendar have entries.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
   ApiModelFileSchema, ApiModelsSchema, ApiOfferingsSchema, ApiProviderFileSchema, ApiProvidersSchema, CSV_COLUMNS,
@@ -17,9 +15,8 @@ import { parseCsv } from '../unit/csv-export-parse.ts';
 import { checkXml } from '../unit/feed-xml.ts';
 import { parseIcs } from '../unit/ics-parse.ts';
 import { builtPages, DIST } from './support/site.ts';
-import { serve } from './support/static-server.ts';
+import { fixtureSite, type FixtureSite } from './support/fixture-site.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const read = (rel: string, dist = DIST) => readFileSync(join(dist, rel), 'utf8');
 const json = (rel: string, dist = DIST) => JSON.parse(read(rel, dist));
 const issues = (r: { success: boolean; error?: { issues: unknown[] } }) => JSON.stringify(r.error?.issues.slice(0, 3));
@@ -148,24 +145,13 @@ test('the footer links the open-data pages', async ({ page }) => {
 
 test.describe('a build with price history and retirements (tests/fixtures/history)', () => {
   test.describe.configure({ mode: 'serial' });
-  let out = '';
-  let server: Awaited<ReturnType<typeof serve>> | undefined;
-  const dist = () => join(out, 'dist');
+  let server: FixtureSite | undefined;
+  const dist = () => server!.dist;
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    out = mkdtempSync(join(tmpdir(), 'atlas-history-'));
-    const build = spawnSync(process.execPath, ['scripts/build.ts'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, DATA_DIR: join(ROOT, 'tests/fixtures/history'), BUILD_DIR: dist(), ASTRO_CACHE_DIR: join(out, 'cache') },
-    });
-    expect(build.status, build.stderr + build.stdout).toBe(0);
-    server = await serve(dist());
+    server = await fixtureSite('history', 'tests/fixtures/history');
   });
-  test.afterAll(async () => {
-    await server?.close();
-    rmSync(out, { recursive: true, force: true });
-  });
+  test.afterAll(() => server?.close());
 
   test('the model page shows its price history, in USD', async ({ page }) => {
     await page.goto(`${server!.url}/models/globex/gx-mini/`);

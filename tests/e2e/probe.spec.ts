@@ -5,12 +5,11 @@
  * model's price-and-speed chart. Then the "measure from your browser" button, with the API host
  * answered by the test.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { serve } from './support/static-server.ts';
+import { fixtureSite, type FixtureSite } from './support/fixture-site.ts';
 import { startSseServer } from '../support/sse-server.ts';
 import { appendSamples } from '../../src/lib/probe/yaml-update.ts';
 
@@ -31,50 +30,38 @@ const probe = (url: string, data: string, args: string[]) =>
 
 test.describe('performance samples recorded by the probe', () => {
   test.describe.configure({ mode: 'serial' });
-  let tmp = '';
-  let site: Awaited<ReturnType<typeof serve>> | undefined;
+  let site: FixtureSite | undefined;
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    tmp = mkdtempSync(join(tmpdir(), 'atlas-probe-e2e-'));
-    const data = join(tmp, 'data');
-    cpSync(join(ROOT, 'tests/fixtures/base'), data, { recursive: true });
-    // The gateway in the fixture has no API record; give the copy one so that both offerings of Atlas 2 can be probed.
-    const relay = join(data, 'providers/relay.yaml');
-    writeFileSync(relay, `${readFileSync(relay, 'utf8')}api:\n  base_url: https://api.relay.example.net/v1\n  openai_compatible: true\n  env: [RELAY_API_KEY]\n`);
-    const server = await startSseServer(() => ({ ttftMs: 60, gapMs: 10, tokens: 11, usage: true }));
-    try {
-      for (const args of [
-        ['acme/acme/atlas-2', '--region', 'lab-e2e', '--n', '3', '--profile', 'short'],
-        ['relay/acme/atlas-2', '--region', 'lab-e2e', '--n', '3', '--profile', 'both'],
-      ]) {
-        const r = await probe(server.url, data, args);
-        expect(r.code, r.out).toBe(0);
-        expect(r.out).not.toContain(KEY);
+    site = await fixtureSite('probe-e2e', async (data) => {
+      cpSync(join(ROOT, 'tests/fixtures/base'), data, { recursive: true });
+      // The gateway in the fixture has no API record; give the copy one so that both offerings of Atlas 2 can be probed.
+      const relay = join(data, 'providers/relay.yaml');
+      writeFileSync(relay, `${readFileSync(relay, 'utf8')}api:\n  base_url: https://api.relay.example.net/v1\n  openai_compatible: true\n  env: [RELAY_API_KEY]\n`);
+      const server = await startSseServer(() => ({ ttftMs: 60, gapMs: 10, tokens: 11, usage: true }));
+      try {
+        for (const args of [
+          ['acme/acme/atlas-2', '--region', 'lab-e2e', '--n', '3', '--profile', 'short'],
+          ['relay/acme/atlas-2', '--region', 'lab-e2e', '--n', '3', '--profile', 'both'],
+        ]) {
+          const r = await probe(server.url, data, args);
+          expect(r.code, r.out).toBe(0);
+          expect(r.out).not.toContain(KEY);
+        }
+      } finally {
+        await server.close();
       }
-    } finally {
-      await server.close();
-    }
-    // One old hand-recorded sample: 151 days before the fixture's data date (2025-06-01), so stale.
-    const old = join(data, 'offerings/acme/acme/atlas-2.yaml');
-    const plan = appendSamples(readFileSync(old, 'utf8'), [
-      { region: 'us-east', ttft_ms: { p50: 999 }, output_tokens_per_second: { p50: 12 }, measured_at: '2025-01-01', method: 'provider dashboard' },
-    ]);
-    expect(plan.ok).toBe(true);
-    if (plan.ok) writeFileSync(old, plan.text);
-
-    const build = spawnSync(process.execPath, ['scripts/build.ts'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, DATA_DIR: data, BUILD_DIR: join(tmp, 'dist'), ASTRO_CACHE_DIR: join(tmp, 'cache') },
+      // One old hand-recorded sample: 151 days before the fixture's data date (2025-06-01), so stale.
+      const old = join(data, 'offerings/acme/acme/atlas-2.yaml');
+      const plan = appendSamples(readFileSync(old, 'utf8'), [
+        { region: 'us-east', ttft_ms: { p50: 999 }, output_tokens_per_second: { p50: 12 }, measured_at: '2025-01-01', method: 'provider dashboard' },
+      ]);
+      expect(plan.ok).toBe(true);
+      if (plan.ok) writeFileSync(old, plan.text);
     });
-    expect(build.status, build.stderr + build.stdout).toBe(0);
-    site = await serve(join(tmp, 'dist'));
   });
-  test.afterAll(async () => {
-    await site?.close();
-    rmSync(tmp, { recursive: true, force: true });
-  });
+  test.afterAll(() => site?.close());
 
   test('the provider overview lists samples by region, with date, method and stale badge', async ({ page }) => {
     await page.goto(`${site!.url}/providers/acme/`);

@@ -2,15 +2,10 @@
  * Security headers and escaping: every page carries a strict CSP, and hostile strings in
  * records render as text and run nothing (on a build of tests/fixtures/hostile).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { builtPages } from './support/site.ts';
-import { serve } from './support/static-server.ts';
+import { fixtureSite, type FixtureSite } from './support/fixture-site.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const cspOf = (html: string) => /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1];
 const directives = (csp: string) =>
   new Map(csp.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1)]));
@@ -53,23 +48,12 @@ test('no page has an inline script, inline style or style attribute (the CSP wou
 
 test.describe('hostile strings in records', () => {
   test.describe.configure({ mode: 'serial' });
-  let out = '';
-  let server: Awaited<ReturnType<typeof serve>> | undefined;
+  let server: FixtureSite | undefined;
   test.beforeAll(async () => {
     test.setTimeout(180_000);
-    out = mkdtempSync(join(tmpdir(), 'atlas-hostile-'));
-    const build = spawnSync(process.execPath, ['scripts/build.ts'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, DATA_DIR: join(ROOT, 'tests/fixtures/hostile'), BUILD_DIR: join(out, 'dist'), ASTRO_CACHE_DIR: join(out, 'cache') },
-    });
-    expect(build.status, build.stderr + build.stdout).toBe(0);
-    server = await serve(join(out, 'dist'));
+    server = await fixtureSite('hostile', 'tests/fixtures/hostile');
   });
-  test.afterAll(async () => {
-    await server?.close();
-    rmSync(out, { recursive: true, force: true });
-  });
+  test.afterAll(() => server?.close());
 
   const tabs = ['', 'models/', 'pricing/', 'limits/', 'features/'].map((t) => `/providers/evil-host/${t}`);
   for (const path of ['/', '/providers/', ...tabs]) {
