@@ -35,13 +35,25 @@ const type = async (page: Page, q: string) => {
   await expect(page.locator('#site-search-status')).toContainText(/result/);
 };
 
-test('no search bytes on page load; the index loads on first use', async ({ page }) => {
+test('no search bytes on page load; the index, the box code and its styles load on first use', async ({ page }) => {
   const fetched: string[] = [];
-  page.on('request', (r) => void (new URL(r.url()).pathname.startsWith('/pagefind/') && fetched.push(r.url())));
+  const search = (u: string) => /^\/pagefind\/|^\/_astro\/search-/.test(new URL(u).pathname);
+  page.on('request', (r) => void (search(r.url()) && fetched.push(new URL(r.url()).pathname)));
   await page.goto('/providers/groq/', { waitUntil: 'networkidle' });
   expect(fetched).toEqual([]);
   await type(page, 'groq');
-  expect(fetched.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
+  expect(fetched).toContain('/pagefind/pagefind.js');
+  expect(fetched.some((p) => /^\/_astro\/search-box.*\.js$/.test(p))).toBe(true);
+  expect(fetched.some((p) => /^\/_astro\/search-results.*\.css$/.test(p))).toBe(true);
+  await expect(results(page).first()).toHaveCSS('display', 'block');
+});
+
+test("excerpts keep a page's facts apart (label, space, value)", async ({ page }) => {
+  await page.goto('/');
+  await type(page, 'nemotron');
+  const excerpts = (await page.locator('#site-search-results .r-excerpt').allTextContents()).join(' ');
+  expect(excerpts).toMatch(/Creator \S/);
+  expect(excerpts).not.toMatch(/\b(Creator|Family|Status|Released|Context window)(?=[^\s.])/);
 });
 
 test.describe('top result', () => {
