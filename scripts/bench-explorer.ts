@@ -18,6 +18,7 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
+import { median, percentile } from '../src/lib/stats.ts';
 import { serve } from '../tests/e2e/support/static-server.ts';
 
 const RUNS = Number(process.env.RUNS ?? 50);
@@ -38,11 +39,8 @@ const browser = await chromium.launch({
 });
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-  return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${s[s.length - 1]!.toFixed(1)} ms (${s.length} runs)`;
-};
+const stats = (xs: number[]) =>
+  `median ${median(xs)!.toFixed(1)} ms, p95 ${percentile(xs, 95)!.toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length} runs)`;
 
 console.log(`Machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on it stretches the timings)`);
 try {

@@ -14,6 +14,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { median } from '../src/lib/stats.ts';
 import { serve } from '../tests/e2e/support/static-server.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -24,7 +25,6 @@ const server = await serve(dist);
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--disable-background-networking', '--no-first-run', '--disable-sync'] });
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 const files = (readdirSync(join(dist, 'pagefind'), { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((e) => e.isFile());
 const size = (pred: (name: string, dir: string) => boolean) =>
@@ -79,8 +79,8 @@ try {
     }
   }
   console.log(`Page load: ${kb(onLoad)} fetched from /pagefind/ before the box is used`);
-  console.log(`First query, cold (includes fetching ${kb(fetched)} of index, wasm and fragments): median ${median(cold).toFixed(0)} ms, max ${Math.max(...cold).toFixed(0)} ms`);
-  console.log(`First query, index fetched on focus: median ${median(warm).toFixed(0)} ms, max ${Math.max(...warm).toFixed(0)} ms (${RUNS} runs; includes the 60 ms typing debounce)`);
+  console.log(`First query, cold (includes fetching ${kb(fetched)} of index, wasm and fragments): median ${median(cold)!.toFixed(0)} ms, max ${Math.max(...cold).toFixed(0)} ms`);
+  console.log(`First query, index fetched on focus: median ${median(warm)!.toFixed(0)} ms, max ${Math.max(...warm).toFixed(0)} ms (${RUNS} runs; includes the 60 ms typing debounce)`);
   const page = await browser.newPage();
   await page.goto(`${server.url}/`);
   for (const q of QUERIES) {

@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { median } from '../src/lib/stats.ts';
 
 const dist = resolve(process.argv[2] ?? join(import.meta.dirname, '..', 'dist'));
 const KB = 1024;
@@ -77,11 +78,6 @@ if (!pages.length) {
 }
 
 const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 const byType = new Map<string, PageSize[]>();
 for (const p of pages) byType.set(p.type, [...(byType.get(p.type) ?? []), p]);
 const stats = new Map<string, { median: number; max: number; js: number }>();
@@ -89,7 +85,7 @@ const table = [...byType]
   .sort(([a], [b]) => (a < b ? -1 : 1))
   .map(([type, list]) => {
     const largest = list.reduce((a, b) => (b.total > a.total ? b : a));
-    const s = { median: median(list.map((p) => p.total)), max: largest.total, js: Math.max(...list.map((p) => p.js)) };
+    const s = { median: median(list.map((p) => p.total))!, max: largest.total, js: Math.max(...list.map((p) => p.js)) };
     stats.set(type, s);
     return { type, pages: list.length, median: kb(s.median), max: kb(s.max), 'largest page': largest.url, 'max JS': kb(s.js) };
   });

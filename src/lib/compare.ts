@@ -9,6 +9,7 @@ import { priceWorkload, type CostPricing, type Workload } from './cost.ts';
 import { countryName, formatCount, formatTokens, formatUsd } from './format.ts';
 import { COMPLIANCE_LABEL, FEATURE_LABEL, yesNo } from './labels.ts';
 import { KIND_LABEL } from './catalog-stats.ts';
+import { median } from './stats.ts';
 import { blendedPrice, toUsd } from './pricing.ts';
 import type { Feature, Offering, PerformanceSample, Provider, RateLimitTier } from './schema.ts';
 
@@ -119,13 +120,6 @@ export const ROWS: Record<CompareKind, RowDef[]> = {
   ],
 };
 
-const median = (xs: number[]): number | null => {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-
 const rateLimitText = (tiers: RateLimitTier[] | undefined): string[] =>
   (tiers ?? []).map((t) =>
     [t.tier, t.rpm !== undefined && `${formatCount(t.rpm)} RPM`, t.tpm !== undefined && `${formatCount(t.tpm)} TPM`].filter(Boolean).join(': ').replace(/: (.*): /, ': $1, '),
@@ -209,8 +203,8 @@ export const offeringItem = (o: OfferingLike, model?: { id: string; name: string
       regions: o.regions?.length ? o.regions.map((id) => regionName.get(id) ?? id) : null,
       rateLimits: o.limits?.rate_limits?.length ? rateLimitText(o.limits.rate_limits) : p.rate_limits?.length ? rateLimitText(p.rate_limits) : null,
       ...features,
-      ttft: median(samples.map((s) => s.ttft_ms.p50)),
-      tps: median(samples.map((s) => s.output_tokens_per_second.p50)),
+      ttft: median(samples.map((s) => s.ttft_ms.p50)) ?? null,
+      tps: median(samples.map((s) => s.output_tokens_per_second.p50)) ?? null,
       samples: samples.length,
     },
     ...(o.pricing ? { pricing: o.pricing } : {}),

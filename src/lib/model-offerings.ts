@@ -5,6 +5,7 @@
 import { KIND_LABEL } from './catalog-stats.ts';
 import type { CostResult, Workload } from './cost.ts';
 import { CAPABILITY_LABEL, FEATURE_LABEL } from './labels.ts';
+import { median } from './stats.ts';
 import { MODEL_PAGE_WORKLOAD, monthlyCost, priceSummary, type PriceSummary } from './model-pricing.ts';
 import { CAPABILITIES, type Feature, type Model, type Offering, type PerformanceSample, type Provider } from './schema.ts';
 
@@ -49,18 +50,12 @@ type ProviderLike = Pick<Provider, 'name' | 'kind' | 'headquarters' | 'regions'>
 type OfferingLike = Offering & { id: string; providerRecord: ProviderLike };
 type ModelLike = Pick<Model, 'name' | 'context_window' | 'max_output_tokens' | 'aliases'> & { id: string; offerings: OfferingLike[] };
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-
 /** Speed of an offering from its performance samples; undefined without samples. */
 export const speedOf = (samples: PerformanceSample[] | undefined): Speed | undefined =>
   samples?.length
     ? {
-        tokensPerSecond: median(samples.map((s) => s.output_tokens_per_second.p50)),
-        ttftMs: median(samples.map((s) => s.ttft_ms.p50)),
+        tokensPerSecond: median(samples.map((s) => s.output_tokens_per_second.p50))!,
+        ttftMs: median(samples.map((s) => s.ttft_ms.p50))!,
         samples: samples.length,
       }
     : undefined;

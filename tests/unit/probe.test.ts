@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { p50p90, percentile } from '../../src/lib/probe/stats.ts';
+import { median, p50p90, percentile } from '../../src/lib/stats.ts';
 import { createSseParser, readEvent } from '../../src/lib/probe/sse.ts';
 import { buildRequest, isLoopbackUrl, PROBE_METHOD, redact, retryAfterMs } from '../../src/lib/probe/request.ts';
 import { tokensPerSecond, type Measurement } from '../../src/lib/probe/measure.ts';
@@ -11,6 +11,17 @@ import { buildSample } from '../../src/lib/probe/sample.ts';
 import { appendSamples } from '../../src/lib/probe/yaml-update.ts';
 import { groupByRegion, isSampleStale, sampleRows } from '../../src/lib/probe/samples-view.ts';
 import { PerformanceSampleSchema, OfferingSchema, type PerformanceSample } from '../../src/lib/schema.ts';
+
+describe('median', () => {
+  test('middle value of an odd count, mean of the two middle values of an even count, any order', () => {
+    assert.equal(median([50, 15, 35]), 35);
+    assert.equal(median([4, 1, 3, 2]), 2.5);
+    assert.equal(median([7]), 7);
+  });
+  test('undefined for an empty list', () => {
+    assert.equal(median([]), undefined);
+  });
+});
 
 describe('percentile (nearest rank)', () => {
   test('rank ⌈p/100 × n⌉ of the sorted values', () => {

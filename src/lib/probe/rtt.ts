@@ -3,7 +3,7 @@
  * host (src/scripts/rtt-probe.ts times them; nothing is sent anywhere). Not time to first token:
  * no key, no request body, no model runs.
  */
-import { percentile } from './stats.ts';
+import { percentile } from '../stats.ts';
 
 /** Requests per measurement; the first also pays for DNS, TCP and TLS setup. */
 export const RTT_REQUESTS = 5;

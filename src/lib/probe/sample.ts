@@ -2,7 +2,7 @@
 import type { PerformanceSample } from '../schema.ts';
 import type { Measurement } from './measure.ts';
 import { PROBE_METHOD } from './request.ts';
-import { p50p90, roundTo } from './stats.ts';
+import { p50p90, roundTo } from '../stats.ts';
 
 type Success = Extract<Measurement, { ok: true }>;
 

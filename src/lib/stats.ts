@@ -1,4 +1,4 @@
-/** Summary statistics for probe measurements (milliseconds, tokens per second). */
+/** Summary statistics: probe measurements, speed medians on the pages, the benchmark and size scripts. */
 
 /**
  * Percentile by the nearest-rank method: sort ascending, take the value at rank
@@ -11,6 +11,17 @@ export const percentile = (values: readonly number[], p: number): number | undef
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.ceil((p / 100) * sorted.length) - 1];
+};
+
+/**
+ * The median: the middle value, or the mean of the two middle values of an even count (unlike
+ * `percentile(values, 50)`, which keeps to measured values). Undefined for an empty list.
+ */
+export const median = (values: readonly number[]): number | undefined => {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
 /** p50 and p90 (nearest rank) of a list; undefined when empty. */
