@@ -1,5 +1,7 @@
 /** What a provider serves, in figures, for the overview tab. */
 import { countModels } from './catalog-stats.ts';
+import { formatCount } from './format.ts';
+import { MODALITY_LABEL } from './labels.ts';
 import { creatorOf, modalitiesOf, OTHER_CREATOR, type OfferingIn } from './model-groups.ts';
 import { priceRange } from './pricing.ts';
 import { MODALITIES, type BILLING } from './schema.ts';
@@ -56,3 +58,7 @@ export const summarizeOfferings = (offerings: OfferingIn[], orgName: (id: string
 /** Upstream providers of a gateway, as { id, name }; ids the catalog lacks keep their id as name. */
 export const upstreamsOf = (p: { platform?: { upstreams?: string[] | undefined } | undefined }, nameOf: (id: string) => string | undefined) =>
   (p.platform?.upstreams ?? []).map((id) => ({ id, name: nameOf(id) ?? id, known: nameOf(id) !== undefined }));
+
+/** "Text (13), Image (1)": offerings per modality on one side, modalities with none left out; "" when there are none. */
+export const modalityText = (s: Pick<ProviderSummary, 'modalities'>, side: 'input' | 'output'): string =>
+  s.modalities.filter((m) => m[side] > 0).map((m) => `${MODALITY_LABEL[m.modality]} (${formatCount(m[side])})`).join(', ');

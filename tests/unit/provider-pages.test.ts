@@ -8,7 +8,7 @@ import { modelHref, blendedHref } from '../../src/lib/links.ts';
 import { creatorOf, groupOfferings, statusText } from '../../src/lib/model-groups.ts';
 import { providerHref, providerPageMeta, PROVIDER_TABS } from '../../src/lib/provider-pages.ts';
 import { monogram, providerFilters, providerRows } from '../../src/lib/provider-rows.ts';
-import { summarizeOfferings } from '../../src/lib/provider-summary.ts';
+import { modalityText, summarizeOfferings } from '../../src/lib/provider-summary.ts';
 
 const org = (id: string) => ({ acme: 'Acme Labs', globex: 'Globex' })[id];
 const model = (over: Record<string, unknown> = {}) => ({ name: 'Atlas 2', organization: 'acme', context_window: 200000, max_output_tokens: 8000, modalities: { input: ['text', 'image'], output: ['text'] }, ...over });
@@ -78,6 +78,9 @@ test('summary: counts by modality and creator, price range, other billing', () =
   );
   assert.deepEqual(s.modalities, [{ modality: 'text', input: 2, output: 2 }, { modality: 'image', input: 2, output: 0 }]);
   assert.equal(s.unknownModalities, 2);
+  assert.equal(modalityText(s, 'input'), 'Text (2), Image (2)');
+  assert.equal(modalityText(s, 'output'), 'Text (2)');
+  assert.equal(modalityText({ modalities: [] }, 'input'), '');
   assert.deepEqual(s.creators, [{ id: 'acme', name: 'Acme Labs', offerings: 2 }, { id: 'globex', name: 'Globex', offerings: 1 }, { id: 'initech', name: 'initech', offerings: 1 }]);
   assert.deepEqual(s.input, { min: 0.5, max: 1 });
   assert.deepEqual(s.output, { min: 2, max: 4 });
