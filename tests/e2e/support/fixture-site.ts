@@ -32,9 +32,9 @@ export interface FixtureSite {
 export const fixtureSite = async (name: string, data: string | ((dataDir: string) => void | Promise<void>)): Promise<FixtureSite> => {
   const dir = mkdtempSync(join(tmpdir(), `atlas-${name}-`));
   try {
-    let dataDir = resolve(ROOT, typeof data === 'string' ? data : '.');
-    if (typeof data === 'function') {
-      dataDir = join(dir, 'data');
+    let dataDir = join(dir, 'data');
+    if (typeof data === 'string') dataDir = resolve(ROOT, data);
+    else {
       mkdirSync(dataDir);
       await data(dataDir);
     }
