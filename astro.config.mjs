@@ -9,7 +9,7 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // Tests and the benchmark build into their own folders; see scripts/build.ts.
+  // Tests and the benchmark build into their own folders; see tools/build.ts.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   integrations: [mdx()],
@@ -18,7 +18,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: 'prism' },
   prefetch: false,
   // Every script and stylesheet becomes a file under /_astro/ (none inlined), so the CSP that
-  // src/lib/csp.ts writes into each page needs no hashes. Astro's own CSP is not used: it lists
+  // src/core/csp.ts writes into each page needs no hashes. Astro's own CSP is not used: it lists
   // hashes for client directives and islands this site never ships (~0.5 KB on every page).
   vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' } },
 });

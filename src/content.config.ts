@@ -1,12 +1,12 @@
 /**
  * Content collections over data/. One loader reads and validates the whole data folder once
- * (src/data-files.ts, the same code as `npm run validate`), so that Astro sees the same records
+ * (src/model/load.ts, the same code as `npm run validate`), so that Astro sees the same records
  * with the same strict YAML rules; any problem stops the build with every message listed.
  */
 import { defineCollection } from 'astro:content';
-import { dataDir, loadData } from './data-files.ts';
-import { report, type Records } from './lib/validate.ts';
-import { ModelSchema, OfferingSchema, OrganizationSchema, ProviderSchema } from './lib/schema.ts';
+import { dataDir, loadData } from './model/load.ts';
+import { report, type Records } from './model/validate.ts';
+import { ModelSchema, OfferingSchema, OrganizationSchema, ProviderSchema } from './model/schema.ts';
 
 let loaded: Records | undefined;
 const records = (): Records => {

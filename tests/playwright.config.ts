@@ -7,7 +7,7 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const PORT = Number(process.env.E2E_PORT ?? 4321);
-/** The build under test: dist/ unless E2E_DIST names another (see tests/e2e/support/site.ts). */
+/** The build under test: dist/ unless E2E_DIST names another (see tests/support/site.ts). */
 const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
@@ -29,7 +29,7 @@ export default defineConfig({
   },
   webServer: {
     // The production build, served as a static host serves it; `npm run test:e2e` builds it first.
-    command: `node tests/e2e/support/static-server.ts ${DIST} ${PORT}`,
+    command: `node tests/support/static-server.ts ${DIST} ${PORT}`,
     cwd: '..',
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,

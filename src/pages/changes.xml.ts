@@ -1,8 +1,8 @@
 /** /changes.xml: Atom feed of the latest price and model changes. */
 import type { APIRoute } from 'astro';
-import { catalog } from '../catalog.ts';
-import { dataDate } from '../lib/catalog-stats.ts';
-import { changeFeed } from '../lib/feed-changes.ts';
+import { catalog } from '../model/catalog.ts';
+import { dataDate } from '../core/catalog-stats.ts';
+import { changeFeed } from '../views/feeds/changes.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const today = dataDate([...catalog.providers, ...catalog.offerings]);

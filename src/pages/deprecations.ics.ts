@@ -1,9 +1,9 @@
 /** /deprecations.ics: upcoming deprecation and retirement dates as an iCalendar file. */
 import type { APIRoute } from 'astro';
-import { catalog } from '../catalog.ts';
-import { dataDate } from '../lib/catalog-stats.ts';
-import { retirementCalendar } from '../lib/ics-retirements.ts';
-import { upcomingRetirements } from '../lib/history.ts';
+import { catalog } from '../model/catalog.ts';
+import { dataDate } from '../core/catalog-stats.ts';
+import { retirementCalendar } from '../views/feeds/retirements.ts';
+import { upcomingRetirements } from '../core/history.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const today = dataDate([...catalog.providers, ...catalog.offerings]);

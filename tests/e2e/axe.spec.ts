@@ -1,7 +1,7 @@
 /** WCAG 2.2 AA: 0 axe violations on every page type (sample sizes in support/site.ts). */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { axeSample } from './support/site.ts';
+import { axeSample } from '../support/site.ts';
 
 // Light mode on the full sample; dark mode (same markup, other colours) on two pages per type.
 for (const scheme of ['light', 'dark'] as const) {

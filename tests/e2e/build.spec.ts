@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DIST } from './support/site.ts';
+import { DIST } from '../support/site.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const hashTree = (dir: string) =>
@@ -21,7 +21,7 @@ const hashTree = (dir: string) =>
       }),
   );
 const build = (env: Record<string, string>) =>
-  spawnSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  spawnSync(process.execPath, ['tools/build.ts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
 
 test.describe.configure({ mode: 'serial' });
 

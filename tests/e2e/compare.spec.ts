@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { fixtureSite, type FixtureSite } from './support/fixture-site.ts';
+import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 
 
 /** Number of canvas pixels that are not fully transparent. */

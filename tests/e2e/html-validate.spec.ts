@@ -1,7 +1,7 @@
 /** Every built page is valid HTML by html-validate's recommended rules. */
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
-import { builtPages } from './support/site.ts';
+import { builtPages } from '../support/site.ts';
 
 const validator = new HtmlValidate({
   extends: ['html-validate:recommended'],

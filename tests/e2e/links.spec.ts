@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { builtPages, DIST, idsOf, linksOf } from './support/site.ts';
+import { builtPages, DIST, idsOf, linksOf } from '../support/site.ts';
 
 const targetFile = (path: string) => {
   const full = join(DIST, decodeURIComponent(path));

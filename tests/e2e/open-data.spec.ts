@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
   ApiModelFileSchema, ApiModelsSchema, ApiOfferingsSchema, ApiProviderFileSchema, ApiProvidersSchema, CSV_COLUMNS,
-} from '../../src/lib/api-export.ts';
-import { parseModelsDev } from '../../src/lib/import/models-dev.ts';
-import { parseCsv } from '../unit/csv-export-parse.ts';
-import { checkXml } from '../unit/feed-xml.ts';
-import { parseIcs } from '../unit/ics-parse.ts';
-import { builtPages, DIST } from './support/site.ts';
-import { fixtureSite, type FixtureSite } from './support/fixture-site.ts';
+} from '../../src/model/api-export.ts';
+import { parseModelsDev } from '../../tools/import/models-dev.ts';
+import { parseCsv } from '../support/csv-export-parse.ts';
+import { checkXml } from '../support/feed-xml.ts';
+import { parseIcs } from '../support/ics-parse.ts';
+import { builtPages, DIST } from '../support/site.ts';
+import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 
 const read = (rel: string, dist = DIST) => readFileSync(join(dist, rel), 'utf8');
 const json = (rel: string, dist = DIST) => JSON.parse(read(rel, dist));

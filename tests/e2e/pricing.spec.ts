@@ -1,6 +1,6 @@
 /**
  * /pricing/: the explorer on the production build. The expected monthly costs are computed here
- * from the YAML records with plain arithmetic (not with src/lib/cost.ts), for a workload simple
+ * from the YAML records with plain arithmetic (not with src/core/cost.ts), for a workload simple
  * enough that only input, output and per-request prices count.
  */
 import { readdirSync, readFileSync } from 'node:fs';

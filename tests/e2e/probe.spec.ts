@@ -9,16 +9,16 @@ import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { fixtureSite, type FixtureSite } from './support/fixture-site.ts';
+import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 import { startSseServer } from '../support/sse-server.ts';
-import { appendSamples } from '../../src/lib/probe/yaml-update.ts';
+import { appendSamples } from '../../tools/probe/yaml-update.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const KEY = 'sk-e2e-secret-key-42';
 
 const probe = (url: string, data: string, args: string[]) =>
   new Promise<{ code: number | null; out: string }>((done) => {
-    const child = spawn(process.execPath, ['scripts/probe.ts', ...args, '--base-url', url, '--data', data], {
+    const child = spawn(process.execPath, ['tools/probe.ts', ...args, '--base-url', url, '--data', data], {
       cwd: ROOT,
       env: { ...process.env, ACME_API_KEY: KEY, RELAY_API_KEY: KEY },
     });

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { builtPages } from './support/site.ts';
-import { parseCsv } from '../unit/csv-export-parse.ts';
+import { builtPages } from '../support/site.ts';
+import { parseCsv } from '../support/csv-export-parse.ts';
 
 const KINDS = { openai: 'First-party lab', 'amazon-bedrock': 'Cloud platform', openrouter: 'Gateway', groq: 'Inference host' } as const;
 const PROVIDERS = Object.keys(KINDS) as (keyof typeof KINDS)[];

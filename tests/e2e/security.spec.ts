@@ -3,8 +3,8 @@
  * records render as text and run nothing (on a build of tests/fixtures/hostile).
  */
 import { expect, test } from '@playwright/test';
-import { builtPages } from './support/site.ts';
-import { fixtureSite, type FixtureSite } from './support/fixture-site.ts';
+import { builtPages } from '../support/site.ts';
+import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 
 const cspOf = (html: string) => /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1];
 const directives = (csp: string) =>

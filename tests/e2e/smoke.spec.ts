@@ -1,6 +1,6 @@
 /** The pages a user lands on first work on the production build, with no client JS. */
 import { expect, test } from '@playwright/test';
-import { builtPages } from './support/site.ts';
+import { builtPages } from '../support/site.ts';
 
 test('home page links the providers index, which lists every provider and links to its page', async ({ page }) => {
   const providerPages = builtPages().filter((p) => p.type === 'provider');

@@ -1,8 +1,8 @@
 /** /og/site.svg: the site's share card, for pages without their own. */
 import type { APIRoute } from 'astro';
-import { catalog } from '../../catalog.ts';
-import { shareCardSvg } from '../../lib/og.ts';
-import { formatCount } from '../../lib/format.ts';
+import { catalog } from '../../model/catalog.ts';
+import { shareCardSvg } from '../../views/feeds/og.ts';
+import { formatCount } from '../../core/format.ts';
 
 export const GET: APIRoute = () =>
   new Response(

@@ -1,6 +1,6 @@
 /** JSON Schema of each record kind and API payload, generated from the Zod schemas: /schema/<kind>.json. */
 import type { APIRoute } from 'astro';
-import { apiJsonSchemas, recordJsonSchemas } from '../../lib/json-schema.ts';
+import { apiJsonSchemas, recordJsonSchemas } from '../../model/json-schema.ts';
 
 const schemas = { ...recordJsonSchemas(), ...apiJsonSchemas() };
 export const getStaticPaths = () => Object.keys(schemas).map((kind) => ({ params: { kind } }));

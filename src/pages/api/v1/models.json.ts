@@ -1,8 +1,8 @@
 /** /api/v1/models.json: every canonical model (schema: /schema/api-models.json). */
 import type { APIRoute } from 'astro';
-import { catalog } from '../../../catalog.ts';
-import { apiCollection, apiModel } from '../../../lib/api-export.ts';
-import { dataDate } from '../../../lib/catalog-stats.ts';
+import { catalog } from '../../../model/catalog.ts';
+import { apiCollection, apiModel } from '../../../model/api-export.ts';
+import { dataDate } from '../../../core/catalog-stats.ts';
 
 export const GET: APIRoute = () =>
   new Response(JSON.stringify(apiCollection(catalog.models.map(apiModel), dataDate([...catalog.providers, ...catalog.offerings]))), {

@@ -1,8 +1,8 @@
 /** /api/v1/offerings.json: every offering, with USD prices (schema: /schema/api-offerings.json). */
 import type { APIRoute } from 'astro';
-import { catalog } from '../../../catalog.ts';
-import { apiCollection, apiOffering } from '../../../lib/api-export.ts';
-import { dataDate } from '../../../lib/catalog-stats.ts';
+import { catalog } from '../../../model/catalog.ts';
+import { apiCollection, apiOffering } from '../../../model/api-export.ts';
+import { dataDate } from '../../../core/catalog-stats.ts';
 
 export const GET: APIRoute = () =>
   new Response(JSON.stringify(apiCollection(catalog.offerings.map(apiOffering), dataDate([...catalog.providers, ...catalog.offerings]))), {

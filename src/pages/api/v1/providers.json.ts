@@ -1,8 +1,8 @@
 /** /api/v1/providers.json: every provider (schema: /schema/api-providers.json). */
 import type { APIRoute } from 'astro';
-import { catalog } from '../../../catalog.ts';
-import { apiCollection, apiProvider } from '../../../lib/api-export.ts';
-import { dataDate } from '../../../lib/catalog-stats.ts';
+import { catalog } from '../../../model/catalog.ts';
+import { apiCollection, apiProvider } from '../../../model/api-export.ts';
+import { dataDate } from '../../../core/catalog-stats.ts';
 
 export const GET: APIRoute = () =>
   new Response(JSON.stringify(apiCollection(catalog.providers.map(apiProvider), dataDate([...catalog.providers, ...catalog.offerings]))), {

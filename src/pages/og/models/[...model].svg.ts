@@ -1,7 +1,7 @@
 /** /og/models/<org>/<model>.svg: the model's share card. */
 import type { APIRoute } from 'astro';
-import { catalog } from '../../../catalog.ts';
-import { modelCard, shareCardSvg } from '../../../lib/og.ts';
+import { catalog } from '../../../model/catalog.ts';
+import { modelCard, shareCardSvg } from '../../../views/feeds/og.ts';
 
 export const getStaticPaths = () => catalog.models.map((m) => ({ params: { model: m.id } }));
 export const GET: APIRoute = ({ params }) =>

@@ -1,7 +1,7 @@
 /** /og/providers/<id>.svg: the provider's share card. */
 import type { APIRoute } from 'astro';
-import { catalog } from '../../../catalog.ts';
-import { providerCard, shareCardSvg } from '../../../lib/og.ts';
+import { catalog } from '../../../model/catalog.ts';
+import { providerCard, shareCardSvg } from '../../../views/feeds/og.ts';
 
 export const getStaticPaths = () => catalog.providers.map((p) => ({ params: { provider: p.id } }));
 export const GET: APIRoute = ({ params }) =>

@@ -1,8 +1,8 @@
 /** /providers/<id>/changes.xml: Atom feed of one provider's price changes. */
 import type { APIRoute } from 'astro';
-import { catalog } from '../../../catalog.ts';
-import { dataDate } from '../../../lib/catalog-stats.ts';
-import { providerChangeFeed } from '../../../lib/feed-changes.ts';
+import { catalog } from '../../../model/catalog.ts';
+import { dataDate } from '../../../core/catalog-stats.ts';
+import { providerChangeFeed } from '../../../views/feeds/changes.ts';
 
 export const getStaticPaths = () => catalog.providers.map((p) => ({ params: { provider: p.id } }));
 export const GET: APIRoute = ({ params, site }) => {

@@ -1,7 +1,7 @@
 /** /providers/<id>/pricing.csv: the pricing table exactly as shown, token prices per 1M tokens. */
 import type { InferGetStaticPropsType } from 'astro';
-import { providerPaths } from '../../../catalog.ts';
-import { priceCsv, priceTable } from '../../../lib/price-table.ts';
+import { providerPaths } from '../../../model/catalog.ts';
+import { priceCsv, priceTable } from '../../../views/provider/price-table.ts';
 
 export const getStaticPaths = providerPaths;
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;

@@ -1,7 +1,7 @@
 /** /api/v1/models/<org>/<model>.json: one model and its offerings (schema: /schema/api-model.json). */
 import type { APIRoute } from 'astro';
-import { catalog } from '../../../../catalog.ts';
-import { API_VERSION, apiModel, apiOffering } from '../../../../lib/api-export.ts';
+import { catalog } from '../../../../model/catalog.ts';
+import { API_VERSION, apiModel, apiOffering } from '../../../../model/api-export.ts';
 
 export const getStaticPaths = () => catalog.models.map((m) => ({ params: { model: m.id } }));
 export const GET: APIRoute = ({ params }) => {

@@ -1,7 +1,7 @@
 /** /api/v1/providers/<id>.json: one provider and its offerings (schema: /schema/api-provider.json). */
 import type { APIRoute } from 'astro';
-import { catalog } from '../../../../catalog.ts';
-import { API_VERSION, apiOffering, apiProvider } from '../../../../lib/api-export.ts';
+import { catalog } from '../../../../model/catalog.ts';
+import { API_VERSION, apiOffering, apiProvider } from '../../../../model/api-export.ts';
 
 export const getStaticPaths = () => catalog.providers.map((p) => ({ params: { provider: p.id } }));
 export const GET: APIRoute = ({ params }) => {

@@ -1,0 +1,129 @@
+/**
+ * <model-table>: filters, sorting and "show more" over the whole /models/ index (data-index),
+ * the state kept in the URL. The server renders one page of rows with links to the others;
+ * once the index is loaded this island draws the rows itself (the same cells, from
+ * src/views/model/row.ts). Without the script the paged table stays as it is.
+ */
+import { DEFAULT_QUERY, matchesQuery, nextSort, parseQuery, sortEntries, toSearch, type IndexEntry, type ModelQuery, type SortKey } from '../../views/model/filter.ts';
+import { indexRowCells, MODELS_PAGE_SIZE } from '../../views/model/row.ts';
+
+const formQuery = (form: HTMLFormElement, q: ModelQuery): ModelQuery => {
+  const p = new URLSearchParams();
+  for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v !== '') p.append(k, v);
+  return { ...parseQuery(p), sort: q.sort, dir: q.dir };
+};
+
+const fillForm = (form: HTMLFormElement, q: ModelQuery) => {
+  const set = (name: string, value: string) => ((form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value = value);
+  set('q', q.q);
+  set('creator', q.creator);
+  set('family', q.family);
+  set('status', q.status);
+  set('open', q.open);
+  set('min_context', String(q.minContext));
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
+    box.checked = (box.name === 'modality' ? q.modality : (q.capability as string[])).includes(box.value);
+};
+
+const rowOf = (e: IndexEntry): HTMLTableRowElement => {
+  const tr = document.createElement('tr');
+  indexRowCells(e).forEach((c, i) => {
+    const cell = document.createElement(i === 0 ? 'th' : 'td');
+    if (i === 0) cell.setAttribute('scope', 'row');
+    if (c.num) cell.className = 'num';
+    if (c.href) {
+      const a = document.createElement('a');
+      a.href = c.href;
+      a.textContent = c.text;
+      cell.append(a);
+    } else cell.textContent = c.text;
+    if (c.badge) {
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.textContent = c.badge;
+      cell.append(' ', badge);
+    }
+    tr.append(cell);
+  });
+  return tr;
+};
+
+class ModelTable extends HTMLElement {
+  private all: IndexEntry[] = [];
+  private rows = new Map<string, HTMLTableRowElement>();
+  private query: ModelQuery = DEFAULT_QUERY;
+  private limit = MODELS_PAGE_SIZE;
+
+  async connectedCallback() {
+    const form = this.querySelector('form')!;
+    const res = await fetch(this.dataset.index!);
+    if (!res.ok) return;
+    this.all = (await res.json()) as IndexEntry[];
+    for (const th of this.querySelectorAll<HTMLTableCellElement>('thead th[data-sort]')) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.append(...th.childNodes);
+      th.append(button);
+      button.addEventListener('click', () => this.apply({ ...this.query, ...nextSort(this.query, th.dataset.sort as SortKey) }));
+    }
+    this.query = parseQuery(location.search);
+    fillForm(form, this.query);
+    form.addEventListener('input', () => this.apply(formQuery(form, this.query)));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.apply(formQuery(form, this.query));
+    });
+    form.addEventListener('reset', (e) => {
+      e.preventDefault();
+      fillForm(form, DEFAULT_QUERY);
+      this.apply({ ...DEFAULT_QUERY, sort: this.query.sort, dir: this.query.dir });
+    });
+    this.querySelector('.more')!.addEventListener('click', () => {
+      this.limit += MODELS_PAGE_SIZE;
+      this.render();
+    });
+    addEventListener('popstate', () => {
+      this.query = parseQuery(location.search);
+      fillForm(form, this.query);
+      this.render();
+    });
+    form.hidden = false;
+    // A later server page without filters in the URL stays as served until the first change.
+    if (this.dataset.page === '1' || location.search) this.render();
+    this.dataset.ready = '';
+  }
+
+  private apply(q: ModelQuery) {
+    this.query = q;
+    this.limit = MODELS_PAGE_SIZE;
+    const url = location.pathname + toSearch(q);
+    if (url !== location.pathname + location.search) history.replaceState(null, '', url);
+    this.render();
+  }
+
+  private render() {
+    const q = this.query;
+    const matching = sortEntries(this.all, q.sort, q.dir).filter((e) => matchesQuery(e, q));
+    const shown = matching.slice(0, this.limit);
+    this.querySelector('tbody')!.replaceChildren(
+      ...shown.map((e) => {
+        let tr = this.rows.get(e.id);
+        if (!tr) this.rows.set(e.id, (tr = rowOf(e)));
+        return tr;
+      }),
+    );
+    for (const th of this.querySelectorAll<HTMLTableCellElement>('thead th[data-sort]')) {
+      if (th.dataset.sort === q.sort) th.setAttribute('aria-sort', q.dir === 'asc' ? 'ascending' : 'descending');
+      else th.removeAttribute('aria-sort');
+    }
+    this.querySelector('.count')!.textContent = `Showing ${shown.length} of ${matching.length} matching models (${this.all.length} in all).`;
+    this.querySelector<HTMLElement>('.empty')!.hidden = matching.length > 0;
+    const more = this.querySelector<HTMLButtonElement>('.more')!;
+    more.hidden = matching.length <= shown.length;
+    more.textContent = `Show ${Math.min(MODELS_PAGE_SIZE, matching.length - shown.length)} more`;
+    const pages = this.querySelector<HTMLElement>('.pages');
+    if (pages) pages.hidden = true;
+  }
+}
+
+customElements.define('model-table', ModelTable);

@@ -1,0 +1,231 @@
+/**
+ * Price history and lifecycle dates: the importer's "record a change" rule, the steps a model
+ * page shows, the change list behind /changes/ and its feeds, and upcoming retirements.
+ * Prices are USD per 1M tokens after `toUsd`; dates are the data's, never the clock.
+ */
+import { toUsd } from './price.ts';
+import { TOKEN_METERS, UNIT_METERS } from '../model/schema.ts';
+
+type Json = Record<string, unknown>;
+const METERS = [...TOKEN_METERS, ...UNIT_METERS] as const;
+
+/** The price meters of a pricing object (token and unit meters only). */
+export const metersOf = (pricing: unknown): Json => {
+  const p = (pricing ?? {}) as Json;
+  return Object.fromEntries(METERS.filter((m) => typeof p[m] === 'number').map((m) => [m, p[m]]));
+};
+
+const sameMeters = (a: Json, b: Json) => METERS.every((m) => a[m] === b[m]);
+
+/**
+ * Importer rule: when the imported pricing's meters differ from the current record's, returns
+ * the record's `price_history` with the change appended (when the history is empty, the previous
+ * price first, dated by the record's `last_verified` or release date, undated when neither is
+ * known); otherwise the history unchanged.
+ * `asOf` (YYYY-MM-DD) is the day of the import.
+ */
+export const recordPriceChange = (before: Json | undefined, after: Json, asOf: string): Json[] | undefined => {
+  const history = (before?.price_history as Json[] | undefined) ?? undefined;
+  const old = metersOf(before?.pricing);
+  const now = metersOf(after.pricing);
+  if (!before?.pricing || !Object.keys(old).length || !Object.keys(now).length || sameMeters(old, now)) return history;
+  const out = [...(history ?? [])];
+  const release = typeof before.release_date === 'string' && before.release_date.length === 10 ? before.release_date : undefined;
+  const since = typeof before.last_verified === 'string' ? before.last_verified : release;
+  // The previous price is kept; its start is the record's last_verified (or release date) when known.
+  if (!out.length) out.push(since && since < asOf ? { effective_from: since, ...old } : { ...old });
+  if (out.length > 1 && (out.at(-1)!.effective_from as string) >= asOf) out.pop();
+  out.push({ effective_from: asOf, ...now });
+  return out;
+};
+
+interface PricingLike {
+  currency?: string | undefined;
+  usd_rate?: { usd_per_unit: number } | undefined;
+}
+interface PointLike {
+  effective_from?: string | undefined;
+  input?: number | undefined;
+  output?: number | undefined;
+}
+
+export interface PriceStep {
+  /** YYYY-MM-DD; undefined when the oldest price's start is unknown. */
+  from: string | undefined;
+  /** YYYY-MM-DD of the next step, undefined for the current price. */
+  until: string | undefined;
+  /** USD per 1M input tokens. */
+  input: number | undefined;
+  /** USD per 1M output tokens. */
+  output: number | undefined;
+}
+
+/** The history as steps in USD per 1M tokens, oldest first. */
+export const priceSteps = (history: PointLike[] | undefined, pricing: PricingLike | undefined): PriceStep[] => {
+  // The schema keeps the list ascending (an undated entry can only be the first).
+  const list = history ?? [];
+  const usd = (v: number | undefined) => (v === undefined ? undefined : toUsd(v, pricing ?? {}));
+  return list.map((h, i) => ({ from: h.effective_from, until: list[i + 1]?.effective_from, input: usd(h.input), output: usd(h.output) }));
+};
+
+interface OfferingLike {
+  id: string;
+  provider: string;
+  model?: string | undefined;
+  name?: string | undefined;
+  provider_model_id: string;
+  pricing?: PricingLike | undefined;
+  price_history?: PointLike[] | undefined;
+  providerRecord: { name: string };
+  modelRecord?: { name: string } | undefined;
+}
+interface ModelLike {
+  id: string;
+  name: string;
+  release_date?: string | undefined;
+  deprecation_date?: string | undefined;
+  retirement_date?: string | undefined;
+  successor?: string | undefined;
+}
+
+export interface Change {
+  /** Stable key, unique per change. */
+  key: string;
+  kind: 'price' | 'release' | 'deprecation' | 'retirement';
+  /** YYYY-MM-DD or YYYY-MM. */
+  date: string;
+  title: string;
+  summary: string;
+  /** Site path of the page it concerns. */
+  path: string;
+  /** Provider id, for price changes. */
+  provider?: string;
+}
+
+const fmt = (v: number | undefined) => (v === undefined ? '–' : `$${Number(v.toPrecision(6))}`);
+const pair = (s: { input: number | undefined; output: number | undefined }) => `${fmt(s.input)} in / ${fmt(s.output)} out`;
+
+/** Price changes (each history step after the first) and model lifecycle dates, newest first. */
+export const changeList = (offerings: OfferingLike[], models: ModelLike[]): Change[] => {
+  const out: Change[] = [];
+  for (const o of offerings) {
+    const steps = priceSteps(o.price_history, o.pricing);
+    const name = o.name ?? o.modelRecord?.name ?? o.provider_model_id;
+    for (let i = 1; i < steps.length; i++) {
+      const date = steps[i]!.from!;
+      out.push({
+        key: `price/${o.id}/${date}`,
+        kind: 'price',
+        date,
+        title: `${name} at ${o.providerRecord.name}: price changed`,
+        summary: `${pair(steps[i - 1]!)} → ${pair(steps[i]!)}, USD per 1M tokens.`,
+        path: o.model ? `/models/${o.model}/` : `/providers/${o.provider}/models/`,
+        provider: o.provider,
+      });
+    }
+  }
+  for (const m of models) {
+    const path = `/models/${m.id}/`;
+    if (m.release_date) out.push({ key: `release/${m.id}`, kind: 'release', date: m.release_date, title: `${m.name} released`, summary: `${m.name} was released.`, path });
+    if (m.deprecation_date)
+      out.push({ key: `deprecation/${m.id}`, kind: 'deprecation', date: m.deprecation_date, title: `${m.name} deprecated`, summary: `${m.name} is deprecated${m.successor ? `; successor: ${m.successor}` : ''}.`, path });
+    if (m.retirement_date)
+      out.push({ key: `retirement/${m.id}`, kind: 'retirement', date: m.retirement_date, title: `${m.name} retired`, summary: `${m.name} retires${m.successor ? `; successor: ${m.successor}` : ''}.`, path });
+  }
+  return out.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.key < b.key ? -1 : 1));
+};
+
+/** Changes on or before `today` (the data date): future retirements are not news yet. */
+export const pastChanges = (changes: Change[], today: string | undefined, limit = 100): Change[] =>
+  changes.filter((c) => today === undefined || c.date <= today).slice(0, limit);
+
+export interface Retirement {
+  /** Model or offering id. */
+  id: string;
+  name: string;
+  /** Provider name when an offering retires, undefined for the model itself. */
+  provider: string | undefined;
+  /** YYYY-MM-DD or YYYY-MM. */
+  date: string;
+  kind: 'deprecation' | 'retirement';
+  successor: { id: string; name: string } | undefined;
+  path: string;
+}
+
+interface LifecycleOffering extends OfferingLike {
+  deprecation_date?: string | undefined;
+  retirement_date?: string | undefined;
+}
+
+/**
+ * Deprecation and retirement dates on or after `today` (the data date; all when undefined),
+ * of models and of offerings whose date differs from their model's, soonest first.
+ */
+export const upcomingRetirements = (models: ModelLike[], offerings: LifecycleOffering[], today: string | undefined): Retirement[] => {
+  const byId = new Map(models.map((m) => [m.id, m]));
+  const out: Retirement[] = [];
+  const upcoming = (d: string | undefined): d is string => d !== undefined && (today === undefined || d >= today.slice(0, d.length));
+  const succ = (id: string | undefined) => (id ? { id, name: byId.get(id)?.name ?? id } : undefined);
+  for (const m of models)
+    for (const kind of ['deprecation', 'retirement'] as const) {
+      const date = m[`${kind}_date`];
+      if (upcoming(date)) out.push({ id: m.id, name: m.name, provider: undefined, date, kind, successor: succ(m.successor), path: `/models/${m.id}/` });
+    }
+  for (const o of offerings)
+    for (const kind of ['deprecation', 'retirement'] as const) {
+      const date = o[`${kind}_date`];
+      const model = o.model ? byId.get(o.model) : undefined;
+      if (!upcoming(date) || model?.[`${kind}_date`] === date) continue;
+      out.push({
+        id: o.id,
+        name: o.name ?? o.modelRecord?.name ?? o.provider_model_id,
+        provider: o.providerRecord.name,
+        date,
+        kind,
+        successor: succ(model?.successor),
+        path: o.model ? `/models/${o.model}/` : `/providers/${o.provider}/models/`,
+      });
+    }
+  return out.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : a.kind < b.kind ? -1 : 1));
+};
+
+/** Offerings of a model that carry a price history, each as steps (USD per 1M tokens), by provider name. */
+export const modelPriceHistory = (offerings: OfferingLike[]): { id: string; provider: string; steps: PriceStep[] }[] =>
+  offerings
+    .filter((o) => (o.price_history?.length ?? 0) > 0)
+    .map((o) => ({ id: o.id, provider: o.providerRecord.name, steps: priceSteps(o.price_history, o.pricing) }))
+    .sort((a, b) => a.provider.localeCompare(b.provider, 'en') || (a.id < b.id ? -1 : 1));
+
+/** Label of each kind of change. */
+export const CHANGE_LABEL: Record<Change['kind'], string> = { price: 'Price', release: 'Release', deprecation: 'Deprecation', retirement: 'Retirement' };
+
+/** A step chart of price histories: one dated x axis, an input and an output series per offering. */
+export interface HistoryChartSpec {
+  title: string;
+  /** YYYY-MM-DD of every price change, ascending; "Earlier" first when an oldest start is unknown. */
+  labels: string[];
+  /** USD per 1M tokens at each label; null before the offering's first known price. */
+  series: { label: string; meter: 'input' | 'output'; values: (number | null)[] }[];
+}
+
+/**
+ * The step-chart data for a model's histories (from modelPriceHistory): each series holds, at every
+ * change date, the price in force from that date on (the chart draws it stepped, flat until the next).
+ */
+export const historyChartSpec = (model: string, histories: { provider: string; steps: PriceStep[] }[]): HistoryChartSpec => {
+  const earlier = histories.some((h) => h.steps.some((s) => s.from === undefined));
+  const dates = [...new Set(histories.flatMap((h) => h.steps.map((s) => s.from).filter((d): d is string => d !== undefined)))].sort();
+  const labels = [...(earlier ? ['Earlier'] : []), ...dates];
+  const at = (steps: PriceStep[], label: string, meter: 'input' | 'output'): number | null => {
+    let value: number | null = null;
+    for (const s of steps) if (s.from === undefined || (label !== 'Earlier' && s.from <= label)) value = s[meter] ?? null;
+    return value;
+  };
+  return {
+    title: `${model}: price history, USD per 1M tokens`,
+    labels,
+    series: histories.flatMap((h) =>
+      (['input', 'output'] as const).map((meter) => ({ label: `${h.provider} ${meter}`, meter, values: labels.map((l) => at(h.steps, l, meter)) })),
+    ),
+  };
+};

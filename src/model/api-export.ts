@@ -1,0 +1,169 @@
+/**
+ * The open-data API (/api/v1/…): catalog records as plain JSON with derived fields, the
+ * envelope of every collection file, their Zod schemas (the published JSON Schema and the
+ * tests use these), the offerings CSV and a models.dev-compatible export.
+ * Prices stay as listed (record currency, per 1M tokens); `usd` repeats every meter in
+ * USD per 1M tokens (unit meters: USD per unit).
+ */
+import { z } from 'astro/zod';
+import { toUsd } from '../core/price.ts';
+import { ModelSchema, OfferingSchema, ProviderSchema, TOKEN_METERS, UNIT_METERS, type Model, type Offering, type Provider } from './schema.ts';
+
+/** Version of the API; its path segment is /api/v1/. */
+export const API_VERSION = 1;
+const METERS = [...TOKEN_METERS, ...UNIT_METERS] as const;
+
+const UsdSchema = z
+  .strictObject(Object.fromEntries(METERS.map((m) => [m, z.number().nonnegative().optional()])) as Record<(typeof METERS)[number], z.ZodOptional<z.ZodNumber>>)
+  .describe('Every listed meter in USD: token meters per 1M tokens, unit meters per unit');
+
+export const ApiProviderSchema = ProviderSchema.safeExtend({
+  id: z.string(),
+  /** Number of offerings (models sold) at this provider. */
+  offering_count: z.int().nonnegative(),
+});
+export const ApiModelSchema = ModelSchema.safeExtend({
+  id: z.string(),
+  /** Number of providers offering the model. */
+  provider_count: z.int().nonnegative(),
+});
+export const ApiOfferingSchema = OfferingSchema.safeExtend({ id: z.string(), usd: UsdSchema.optional() });
+
+const envelope = <T extends z.ZodType>(item: T) =>
+  z.strictObject({
+    version: z.literal(API_VERSION),
+    /** The data's own date (newest last_verified), YYYY-MM-DD. */
+    data_date: z.string().optional(),
+    count: z.int().nonnegative(),
+    items: z.array(item),
+  });
+export const ApiProvidersSchema = envelope(ApiProviderSchema);
+export const ApiModelsSchema = envelope(ApiModelSchema);
+export const ApiOfferingsSchema = envelope(ApiOfferingSchema);
+/** /api/v1/providers/<id>.json: the provider and its offerings. */
+export const ApiProviderFileSchema = z.strictObject({ version: z.literal(API_VERSION), provider: ApiProviderSchema, offerings: z.array(ApiOfferingSchema) });
+/** /api/v1/models/<org>/<model>.json: the model and where it is sold. */
+export const ApiModelFileSchema = z.strictObject({ version: z.literal(API_VERSION), model: ApiModelSchema, offerings: z.array(ApiOfferingSchema) });
+
+type Id<T> = T & { id: string };
+interface LinkedProviderLike extends Id<Provider> {
+  offerings: unknown[];
+}
+interface LinkedModelLike extends Id<Model> {
+  offerings: { provider: string }[];
+}
+
+/** Copies `keys` of a record (link fields such as `offerings` or `providerRecord` are left out). */
+const pick = <T extends object>(rec: T, keys: readonly string[]) =>
+  Object.fromEntries(keys.filter((k) => (rec as Record<string, unknown>)[k] !== undefined).map((k) => [k, (rec as Record<string, unknown>)[k]]));
+
+const keysOf = (schema: { shape: Record<string, unknown> }) => ['id', ...Object.keys(schema.shape).filter((k) => k !== 'id')];
+
+export const apiProvider = (p: LinkedProviderLike) => ({ ...pick(p, keysOf(ProviderSchema)), offering_count: p.offerings.length });
+export const apiModel = (m: LinkedModelLike) => ({ ...pick(m, keysOf(ModelSchema)), provider_count: new Set(m.offerings.map((o) => o.provider)).size });
+
+/** Every meter of `pricing` in USD. */
+export const usdMeters = (pricing: Offering['pricing']): Record<string, number> | undefined => {
+  if (!pricing) return undefined;
+  const out = Object.fromEntries(METERS.filter((m) => pricing[m] !== undefined).map((m) => [m, toUsd(pricing[m]!, pricing)]));
+  return Object.keys(out).length ? out : undefined;
+};
+export const apiOffering = (o: Id<Offering>) => {
+  const usd = usdMeters(o.pricing);
+  return { ...pick(o, keysOf(OfferingSchema)), ...(usd && { usd }) };
+};
+
+/** A collection file's payload. */
+export const apiCollection = <T>(items: T[], dataDate: string | undefined) => ({
+  version: API_VERSION,
+  ...(dataDate && { data_date: dataDate }),
+  count: items.length,
+  items,
+});
+
+/** Columns of /api/v1/offerings.csv; prices in USD per 1M tokens. */
+export const CSV_COLUMNS = [
+  'offering_id', 'provider', 'model', 'name', 'provider_model_id', 'status', 'billing', 'currency',
+  'input_usd_per_1m', 'output_usd_per_1m', 'cache_read_usd_per_1m', 'cache_write_usd_per_1m',
+  'context_window', 'max_output_tokens', 'last_verified',
+] as const;
+
+interface CsvOffering extends Id<Offering> {
+  modelRecord?: { name: string; context_window?: number | undefined; max_output_tokens?: number | undefined } | undefined;
+}
+
+/** One row of strings per offering (empty = unknown), header first; pass to csv.ts toCsv. */
+export const offeringsCsvRows = (offerings: CsvOffering[]): string[][] => {
+  const s = (v: unknown) => (v === undefined ? '' : String(v));
+  return [
+    [...CSV_COLUMNS],
+    ...offerings.map((o) => {
+      const usd = usdMeters(o.pricing) ?? {};
+      return [
+        o.id, o.provider, s(o.model), o.name ?? o.modelRecord?.name ?? '', o.provider_model_id, o.status, s(o.pricing?.billing), s(o.pricing?.currency),
+        s(usd.input), s(usd.output), s(usd.cache_read), s(usd.cache_write),
+        s(o.limits?.context_window ?? o.modelRecord?.context_window), s(o.limits?.max_output_tokens ?? o.modelRecord?.max_output_tokens), s(o.last_verified),
+      ];
+    }),
+  ];
+};
+
+interface DevOffering extends CsvOffering {
+  modelRecord?: (CsvOffering['modelRecord'] & Partial<Pick<Model, 'family' | 'release_date' | 'knowledge_cutoff' | 'open_weights' | 'modalities' | 'capabilities'>>) | undefined;
+}
+interface DevProvider extends Id<Provider> {
+  offerings: DevOffering[];
+}
+
+const DEV_METERS = ['input', 'output', 'cache_read', 'cache_write', 'reasoning', 'input_audio', 'output_audio'] as const;
+
+/**
+ * The catalog in the models.dev api.json shape (provider id → { id, name, env, api, doc, models:
+ * API model id → facts }), prices in USD per 1M tokens, so that tools reading that format read ours.
+ */
+export const modelsDevExport = (providers: DevProvider[]) =>
+  Object.fromEntries(
+    providers.map((p) => {
+      const models: Record<string, unknown> = {};
+      for (const o of p.offerings) {
+        if (models[o.provider_model_id]) continue;
+        const m = o.modelRecord;
+        const usd = usdMeters(o.pricing) ?? {};
+        const cost = Object.fromEntries(DEV_METERS.filter((k) => usd[k] !== undefined).map((k) => [k, usd[k]]));
+        const caps = m?.capabilities ?? {};
+        const modalities = o.modalities ?? m?.modalities;
+        models[o.provider_model_id] = {
+          id: o.provider_model_id,
+          name: o.name ?? m?.name ?? o.provider_model_id,
+          ...(m?.family && { family: m.family }),
+          ...(caps.attachments !== undefined && { attachment: caps.attachments }),
+          ...(caps.reasoning !== undefined && { reasoning: caps.reasoning }),
+          ...((o.features?.tool_calling ?? caps.tool_calling) !== undefined && { tool_call: o.features?.tool_calling ?? caps.tool_calling }),
+          ...(caps.structured_output !== undefined && { structured_output: caps.structured_output }),
+          ...(caps.temperature !== undefined && { temperature: caps.temperature }),
+          ...(m?.knowledge_cutoff && { knowledge: m.knowledge_cutoff }),
+          ...((o.release_date ?? m?.release_date) && { release_date: o.release_date ?? m?.release_date }),
+          ...(modalities && { modalities }),
+          ...(m?.open_weights !== undefined && { open_weights: m.open_weights }),
+          limit: {
+            context: o.limits?.context_window ?? m?.context_window ?? 0,
+            ...(o.limits?.max_input_tokens !== undefined && { input: o.limits.max_input_tokens }),
+            output: o.limits?.max_output_tokens ?? m?.max_output_tokens ?? 0,
+          },
+          ...(Object.keys(cost).length && { cost }),
+          ...(o.status === 'deprecated' && { status: 'deprecated' }),
+        };
+      }
+      return [
+        p.id,
+        {
+          id: p.id,
+          name: p.name,
+          ...(p.api?.env && { env: p.api.env }),
+          ...(p.api?.base_url && { api: p.api.base_url }),
+          ...((p.docs_url ?? p.website) && { doc: p.docs_url ?? p.website }),
+          models,
+        },
+      ];
+    }),
+  );

@@ -1,0 +1,150 @@
+/**
+ * Data of the comparison, performance and home charts, prepared here so that the island
+ * (src/components/compare/compare-chart.ts) only draws. Every spec names its units: prices in USD per 1M
+ * tokens, monthly costs in USD, times in milliseconds, speeds in output tokens per second.
+ */
+import type { CompareTable } from './items.ts';
+import { formatDate } from '../../core/format.ts';
+import { spansOrders } from '../model/chart.ts';
+
+export type ChartUnit = 'usd' | 'usd-month' | 'ms' | 'tps' | 'tokens';
+export interface ChartAxis {
+  title: string;
+  unit: ChartUnit;
+  /** Logarithmic: the values span more than LOG_SPAN (model-chart.ts) times. */
+  log: boolean;
+}
+export interface ChartPoint {
+  x: number;
+  y: number;
+  /** Tooltip line: who, and where the figure comes from. */
+  label: string;
+}
+export interface ChartSpec {
+  kind: 'bar' | 'scatter';
+  /** Accessible name of the canvas. */
+  title: string;
+  /** Bar charts: one category per label (drawn horizontally). */
+  labels: string[];
+  datasets: { label: string; data: number[] | ChartPoint[] }[];
+  /** Bars: `value` is the value axis. Scatter: x and y. */
+  value?: ChartAxis;
+  x?: ChartAxis;
+  y?: ChartAxis;
+}
+
+const columnLabel = (t: CompareTable, i: number) => {
+  const c = t.columns[i]!;
+  return t.kind === 'offerings' ? c.name : c.name;
+};
+
+const METER_ROWS: [string, string][] = [
+  ['input', 'Input'],
+  ['output', 'Output'],
+  ['cache_read', 'Cache read'],
+  ['cache_write', 'Cache write'],
+];
+
+/** Grouped bars of the price meters of compared offerings; undefined when fewer than two have a price. */
+export const meterChart = (t: CompareTable, subject: string): ChartSpec | undefined => {
+  const datasets = METER_ROWS.flatMap(([key, label]) => {
+    const row = t.rows.find((r) => r.key === key);
+    const data = row?.cells.map((c) => c.value ?? 0) ?? [];
+    return row && row.cells.some((c) => c.value !== undefined) ? [{ label, data }] : [];
+  });
+  const priced = t.columns.filter((_, i) => datasets.some((d) => (d.data as number[])[i]! > 0)).length;
+  if (priced < 2) return undefined;
+  const values = datasets.flatMap((d) => d.data as number[]);
+  return {
+    kind: 'bar',
+    title: `${subject}: price meters per provider, USD per 1M tokens`,
+    labels: t.columns.map((_, i) => columnLabel(t, i)),
+    datasets,
+    value: { title: 'USD per 1M tokens', unit: 'usd', log: spansOrders(values) },
+  };
+};
+
+/** Bars of the monthly cost at the workload; undefined when fewer than two costs are known. */
+export const monthlyChart = (t: CompareTable, subject: string, workloadLabel: string): ChartSpec | undefined => {
+  const row = t.rows.find((r) => r.key === 'monthly');
+  if (!row || row.cells.filter((c) => c.value !== undefined).length < 2) return undefined;
+  const data = row.cells.map((c) => c.value ?? 0);
+  return {
+    kind: 'bar',
+    title: `${subject}: monthly cost in USD for the workload ${workloadLabel}, per provider`,
+    labels: t.columns.map((_, i) => columnLabel(t, i)),
+    datasets: [{ label: 'USD per month', data }],
+    value: { title: 'USD per month', unit: 'usd-month', log: spansOrders(data) },
+  };
+};
+
+/** One performance sample of one offering, with what a point must say about its origin. */
+export interface PerfSample {
+  provider: string;
+  region: string;
+  ttftMs: number;
+  ttftP90: number | undefined;
+  tokensPerSecond: number;
+  tpsP90: number | undefined;
+  /** Blended USD per 1M tokens of the offering, when published. */
+  blended: number | undefined;
+  measuredAt: string;
+  method: string;
+  source: string | undefined;
+  n: number | undefined;
+}
+
+/** "Groq, us-east · 12 Nov 2026 · probe v1 · https://…": the origin of a point, for its tooltip. */
+export const sampleLabel = (s: PerfSample): string =>
+  [`${s.provider}, ${s.region}`, formatDate(s.measuredAt), s.method, s.source].filter(Boolean).join(' · ');
+
+/** Blended price against output speed, one point per sample with a price; undefined under two points. */
+export const priceSpeedChart = (samples: PerfSample[], subject: string): ChartSpec | undefined => {
+  const pts = samples.filter((s) => s.blended !== undefined).map((s) => ({ x: s.tokensPerSecond, y: s.blended!, label: sampleLabel(s) }));
+  if (pts.length < 2) return undefined;
+  return {
+    kind: 'scatter',
+    title: `${subject}: blended price (USD per 1M tokens) against median output speed (tokens per second), per provider and region`,
+    labels: [],
+    datasets: [{ label: 'Samples', data: pts }],
+    x: { title: 'Output tokens per second (median)', unit: 'tps', log: false },
+    y: { title: 'Blended USD per 1M tokens', unit: 'usd', log: spansOrders(pts.map((p) => p.y)) },
+  };
+};
+
+/**
+ * Time to first token by region: one bar group per region, one bar per provider (0 where a
+ * provider has no sample in the region). Undefined without samples.
+ */
+export const ttftChart = (samples: PerfSample[], subject: string): ChartSpec | undefined => {
+  if (!samples.length) return undefined;
+  const regions = [...new Set(samples.map((s) => s.region))].sort();
+  const providers = [...new Set(samples.map((s) => s.provider))].sort((a, b) => a.localeCompare(b, 'en'));
+  const datasets = providers.map((p) => ({
+    label: p,
+    data: regions.map((r) => samples.find((s) => s.provider === p && s.region === r)?.ttftMs ?? 0),
+  }));
+  return {
+    kind: 'bar',
+    title: `${subject}: median time to first token in milliseconds, per region and provider`,
+    labels: regions,
+    datasets,
+    value: { title: 'Time to first token, ms (median)', unit: 'ms', log: spansOrders(samples.map((s) => s.ttftMs)) },
+  };
+};
+
+/** Cheapest blended price against context window, one point per model; undefined under two points. */
+export const priceContextChart = (models: { name: string; context: number | undefined; blended: number | undefined }[]): ChartSpec | undefined => {
+  const pts = models
+    .filter((m) => m.context !== undefined && m.blended !== undefined && m.blended > 0)
+    .map((m) => ({ x: m.context!, y: m.blended!, label: m.name }));
+  if (pts.length < 2) return undefined;
+  return {
+    kind: 'scatter',
+    title: 'Popular models: cheapest blended price (USD per 1M tokens) against context window (tokens)',
+    labels: [],
+    datasets: [{ label: 'Models', data: pts }],
+    x: { title: 'Context window (tokens)', unit: 'tokens', log: spansOrders(pts.map((p) => p.x)) },
+    y: { title: 'Cheapest blended USD per 1M tokens', unit: 'usd', log: spansOrders(pts.map((p) => p.y)) },
+  };
+};

@@ -1,0 +1,61 @@
+/**
+ * Everything one comparison shows, from its items: the table and the charts' data. The static
+ * pages and the browser picker (src/components/compare/compare-picker.ts) both call `compareView`, so a
+ * shared URL and a static page show the same figures.
+ */
+import { type ChartSpec, meterChart, monthlyChart, type PerfSample, priceSpeedChart, ttftChart } from './chart-data.ts';
+import { compareTable, type CompareItem, type CompareKind, type CompareTable } from './items.ts';
+import type { Workload } from '../../core/cost.ts';
+import { formatCount } from '../../core/format.ts';
+import { latestSamples } from './perf.ts';
+
+export interface CompareView {
+  table: CompareTable;
+  /** What is compared, for titles: "Llama 3.3 70B", "Groq, Together AI". */
+  subject: string;
+  charts: { id: string; spec: ChartSpec; caption: string }[];
+  samples: PerfSample[];
+}
+
+/** Performance samples of compared offerings, with the blended price of each. */
+export const itemSamples = (items: CompareItem[]): PerfSample[] =>
+  items
+    .flatMap((it) =>
+      (it.performance ?? []).map((s) => ({
+        provider: it.name,
+        region: s.region,
+        ttftMs: s.ttft_ms.p50,
+        ttftP90: s.ttft_ms.p90,
+        tokensPerSecond: s.output_tokens_per_second.p50,
+        tpsP90: s.output_tokens_per_second.p90,
+        blended: typeof it.facts.blended === 'number' ? it.facts.blended : undefined,
+        measuredAt: s.measured_at,
+        method: s.method,
+        source: s.source,
+        n: s.n,
+      })),
+    )
+    .sort((a, b) => a.provider.localeCompare(b.provider, 'en') || (a.region < b.region ? -1 : a.region > b.region ? 1 : 0) || (a.measuredAt < b.measuredAt ? 1 : -1));
+
+/** The subject of a comparison: the model of compared offerings, else the names joined. */
+export const subjectOf = (kind: CompareKind, items: CompareItem[]): string =>
+  kind === 'offerings' && items[0] ? items[0].sub : items.map((i) => i.name).join(', ');
+
+/** Table and charts of a comparison at `workload` (`workloadLabel` names it in chart titles). */
+export const compareView = (kind: CompareKind, items: CompareItem[], workload: Workload, workloadLabel: string): CompareView => {
+  const table = compareTable(kind, items, kind === 'offerings' ? workload : undefined);
+  const subject = subjectOf(kind, items);
+  const samples = kind === 'offerings' ? itemSamples(items) : [];
+  const latest = latestSamples(samples);
+  const charts = [
+    { id: 'chart-meters', spec: meterChart(table, subject), caption: 'Price of each meter per provider, USD per 1M tokens.' },
+    { id: 'chart-monthly', spec: monthlyChart(table, subject, workloadLabel), caption: `Monthly cost of the workload (${workloadLabel}) per provider.` },
+    { id: 'chart-speed', spec: priceSpeedChart(latest, subject), caption: 'Blended price against median output speed, newest sample per provider and region.' },
+    { id: 'chart-ttft', spec: ttftChart(latest, subject), caption: 'Median time to first token per region and provider, newest sample.' },
+  ].filter((c): c is CompareView['charts'][number] => kind === 'offerings' && c.spec !== undefined);
+  return { table, subject, charts, samples };
+};
+
+/** A workload in words, for chart titles: "100,000 requests a month, 1,500 input and 300 output tokens each". */
+export const workloadLabel = (w: Workload): string =>
+  `${formatCount(w.requestsPerMonth)} requests a month, ${formatCount(w.inputTokens)} input and ${formatCount(w.outputTokens)} output tokens each`;

@@ -1,0 +1,94 @@
+/**
+ * Share cards (Open Graph / Twitter) as SVG text, 1200 × 630, built at build time without a
+ * browser: a title, a subtitle and up to four fact lines, every string XML-escaped.
+ */
+import { cheapest, countModels, KIND_LABEL } from '../../core/catalog-stats.ts';
+import { xmlEscape } from '../../core/atom.ts';
+import { formatCount, formatTokens, formatUsd } from '../../core/format.ts';
+
+export interface ShareCard {
+  /** Small line above the title, e.g. "Provider" or "Model". */
+  kicker: string;
+  title: string;
+  subtitle: string;
+  /** Up to four short fact lines. */
+  facts: string[];
+}
+
+/** Splits text into lines of at most `max` characters at spaces (a longer word is cut). */
+export const wrapText = (text: string, max: number, lines: number): string[] => {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const w = word.length > max ? `${word.slice(0, max - 1)}…` : word;
+    if (!line) line = w;
+    else if (line.length + 1 + w.length <= max) line += ` ${w}`;
+    else {
+      out.push(line);
+      line = w;
+    }
+  }
+  if (line) out.push(line);
+  if (out.length > lines) return [...out.slice(0, lines - 1), `${out[lines - 1]!.slice(0, max - 1)}…`];
+  return out;
+};
+
+/** The card as an SVG document. */
+export const shareCardSvg = (card: ShareCard): string => {
+  const title = wrapText(card.title, 26, 2);
+  const subtitle = wrapText(card.subtitle, 60, 2);
+  let y = 230;
+  const text = (s: string, size: number, weight: number, fill: string, dy: number) => {
+    const line = `  <text x="80" y="${y}" font-size="${size}" font-weight="${weight}" fill="${fill}">${xmlEscape(s)}</text>`;
+    y += dy;
+    return line;
+  };
+  return [
+    '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630" font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">',
+    '  <rect width="1200" height="630" fill="#0f172a"/>',
+    '  <rect x="0" y="0" width="16" height="630" fill="#38bdf8"/>',
+    `  <text x="80" y="120" font-size="34" font-weight="600" fill="#38bdf8">${xmlEscape(`Provider Atlas · ${card.kicker}`)}</text>`,
+    ...title.map((l) => text(l, 76, 700, '#f8fafc', 90)),
+    ...subtitle.map((l) => text(l, 34, 400, '#cbd5e1', 46)),
+    ...card.facts.slice(0, 4).map((f, i) => `  <text x="80" y="${440 + i * 44}" font-size="32" fill="#e2e8f0">${xmlEscape(wrapText(f, 64, 1)[0] ?? '')}</text>`),
+    '</svg>',
+    '',
+  ].join('\n');
+};
+
+interface PricedOffering {
+  provider: string;
+  model?: string | undefined;
+  pricing?: Parameters<typeof cheapest>[0][number]['pricing'];
+}
+
+const priceFact = (offerings: PricedOffering[]) => {
+  const i = cheapest(offerings, 'input');
+  const o = cheapest(offerings, 'output');
+  return i === undefined && o === undefined
+    ? 'No published usage price'
+    : `From ${i === undefined ? '–' : formatUsd(i)} in / ${o === undefined ? '–' : formatUsd(o)} out per 1M tokens`;
+};
+
+/** The card of a provider: kind, model count and lowest prices (USD per 1M tokens). */
+export const providerCard = (p: { name: string; kind: keyof typeof KIND_LABEL; description?: string | undefined; offerings: PricedOffering[] }): ShareCard => ({
+  kicker: 'Provider',
+  title: p.name,
+  subtitle: p.description ?? `${KIND_LABEL[p.kind]} serving AI models through an API.`,
+  facts: [KIND_LABEL[p.kind], `${formatCount(countModels(p.offerings))} ${countModels(p.offerings) === 1 ? 'model' : 'models'}`, priceFact(p.offerings)],
+});
+
+/** The card of a model: creator, context, provider count and lowest prices (USD per 1M tokens). */
+export const modelCard = (m: { name: string; id: string; organizationRecord: { name: string }; context_window?: number | undefined; offerings: PricedOffering[] }): ShareCard => {
+  const providers = new Set(m.offerings.map((o) => o.provider)).size;
+  return {
+    kicker: 'Model',
+    title: m.name,
+    subtitle: `By ${m.organizationRecord.name} · ${m.id}`,
+    facts: [
+      `${providers} ${providers === 1 ? 'provider' : 'providers'}`,
+      ...(m.context_window ? [`${formatTokens(m.context_window)} tokens of context`] : []),
+      priceFact(m.offerings),
+    ],
+  };
+};

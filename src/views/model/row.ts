@@ -1,0 +1,39 @@
+/**
+ * The cells of one /models/ row, from its index entry. The server renders them as HTML and the
+ * browser island as DOM, so both draw the same row; this module is browser-safe (no zod).
+ */
+import { formatDate, formatTokens, formatUsd } from '../../core/format.ts';
+import { yesNo } from '../../core/labels.ts';
+import type { IndexEntry } from './filter.ts';
+import { familyPath, modelPath, organizationPath, providerPath } from '../../core/model-urls.ts';
+
+/** Rows per server-rendered page of /models/, and per "show more" step with JS. */
+export const MODELS_PAGE_SIZE = 100;
+
+/** One cell: its text, an optional link and badge; `num` aligns right. */
+export interface RowCell {
+  text: string;
+  href?: string | undefined;
+  badge?: string | undefined;
+  num?: boolean;
+}
+
+/** "text, image → text"; empty when the modalities are unknown. */
+export const modalitySummary = (input: string[], output: string[]): string =>
+  input.length || output.length ? `${input.join(', ') || '?'} → ${output.join(', ') || '?'}` : '';
+
+/** The row header (model) and then one cell per column of the /models/ table, in order. */
+export const indexRowCells = (e: IndexEntry): RowCell[] => [
+  { text: e.n, href: modelPath(e.id), badge: e.s === 'active' ? undefined : e.s },
+  { text: e.cn, href: organizationPath(e.c) },
+  { text: e.f ?? '', href: e.f ? familyPath(e.f) : undefined },
+  { text: e.r ? formatDate(e.r) : '' },
+  { text: e.x ? formatTokens(e.x) : '', num: true },
+  { text: e.o ? formatTokens(e.o) : '', num: true },
+  { text: modalitySummary(e.mi, e.mo) },
+  { text: yesNo(e.w ?? undefined) },
+  { text: String(e.p), num: true },
+  { text: e.i === null ? '' : formatUsd(e.i), num: true },
+  { text: e.u === null ? '' : formatUsd(e.u), num: true },
+  { text: e.cp ?? '', href: e.cpi ? providerPath(e.cpi) : undefined },
+];

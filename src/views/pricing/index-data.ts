@@ -1,0 +1,331 @@
+/**
+ * The pricing explorer's compact index (/pricing/index.json): every offering with only what the
+ * explorer filters on and the meters the cost engine reads, names dictionary-encoded (each
+ * provider, organization, family, model and region once) and prices as sparse tuples.
+ * `packIndex` runs at build time on the linked catalog; `unpackIndex` runs in the browser and
+ * rebuilds the pricing objects cost.ts expects. Pure: no zod at runtime (types only).
+ *
+ * Units as in schema.ts: token prices in the record's currency per 1M tokens, unit meters per
+ * unit, context in tokens.
+ */
+import type { CostPricing, MeterKey } from '../../core/cost.ts';
+import { blendedPrice, toUsd } from '../../core/price.ts';
+import type { BILLING, Features, Model, Offering, PriceTier, PriceVariant, Provider } from '../../model/schema.ts';
+
+export type Billing = (typeof BILLING)[number];
+
+/**
+ * Every meter the engine reads, in the order of a packed price tuple: schema.ts TOKEN_METERS then
+ * UNIT_METERS, repeated as a value so that the browser bundle needs no zod (a unit test keeps them equal).
+ */
+export const METER_ORDER = [
+  'input',
+  'output',
+  'cache_read',
+  'cache_write',
+  'cache_write_1h',
+  'reasoning',
+  'input_audio',
+  'output_audio',
+  'input_image',
+  'output_image',
+  'per_image',
+  'per_request',
+  'per_audio_second',
+  'per_video_second',
+  'per_search',
+] as const satisfies readonly MeterKey[];
+
+/** Same order as schema.ts BILLING (kept here as a value so the browser bundle needs no zod). */
+export const BILLING_ORDER = ['usage', 'subscription', 'free', 'unpublished', 'self_hosted'] as const satisfies readonly Billing[];
+export const KIND_ORDER = ['first-party', 'cloud', 'inference', 'gateway'] as const;
+export const STATUS_ORDER = ['active', 'preview', 'deprecated', 'retired'] as const;
+export const MODALITY_ORDER = ['text', 'image', 'audio', 'video', 'pdf'] as const;
+
+/**
+ * Capabilities the explorer filters on, one bit each: true on the offering's `features`, else on
+ * the model's `capabilities`; prompt caching and batch also when their prices are published.
+ */
+export const CAPABILITY_ORDER = [
+  ['tool_calling', 'Tool calling'],
+  ['structured_output', 'Structured output'],
+  ['vision', 'Vision'],
+  ['reasoning', 'Reasoning'],
+  ['prompt_caching', 'Prompt caching'],
+  ['batch', 'Batch API'],
+  ['pdf_input', 'PDF input'],
+  ['audio_input', 'Audio input'],
+  ['fine_tuning', 'Fine-tuning'],
+] as const;
+export type CapabilityId = (typeof CAPABILITY_ORDER)[number][0];
+
+/** A sparse price tuple in METER_ORDER: `null` for an unpublished meter, trailing ones dropped. */
+export type PackedMeters = (number | null)[];
+/** [above_tokens, meters] */
+export type PackedTier = [number, PackedMeters];
+/** What the engine reads beyond the base meters; each key present only when set. */
+export interface PackedExtras {
+  /** Context tiers. */
+  t?: PackedTier[];
+  /** Batch variant: [meters, discount or null, tiers or null]. */
+  b?: [PackedMeters, number | null, PackedTier[] | null];
+  /** cache_write_ttl */
+  w?: string;
+  /** free_tier: [requests_per_day, tokens_per_day, tokens_per_month], null when absent. */
+  f?: [number | null, number | null, number | null];
+  /** Subscription plan name. */
+  p?: string;
+  /** Currency, when not USD, and [usd_per_unit, as_of]. */
+  c?: string;
+  r?: [number, string];
+}
+/** [billing index, base meters, extras?] */
+export type PackedPricing = [number, PackedMeters] | [number, PackedMeters, PackedExtras];
+
+/**
+ * One offering: [provider, model (-1 when unlinked), id rest (after "provider/"; "" when it is the
+ * model id), own name ("" for a linked offering: the model's name is shown), context tokens (0 =
+ * unknown), capability bits, modality bits (input 0–4, output 5–9), status index, region indexes,
+ * pricing (0 when none is recorded)].
+ */
+export type PackedRow = [number, number, string, string, number, number, number, number, number[], PackedPricing | 0];
+
+export interface ExplorerIndex {
+  /** Format version. */
+  v: 1;
+  /** [id, name, kind index] */
+  providers: [string, string, number][];
+  /** [id, name] */
+  orgs: [string, string][];
+  families: string[];
+  /** [id, name, org index, family index or -1] */
+  models: [string, string, number, number][];
+  /** [id, name] */
+  regions: [string, string][];
+  rows: PackedRow[];
+}
+
+type WithId<T> = T & { id: string };
+/** The linked offering shape packIndex reads (relations.ts LinkedOffering satisfies it). */
+export interface IndexableOffering extends WithId<Offering> {
+  providerRecord: WithId<Provider>;
+  modelRecord: (WithId<Model> & { organizationRecord: { id: string; name: string } }) | undefined;
+}
+
+const packMeters = (src: Partial<Record<MeterKey, number>>): PackedMeters => {
+  const out: PackedMeters = METER_ORDER.map((m) => src[m] ?? null);
+  while (out.length > 0 && out[out.length - 1] === null) out.pop();
+  return out;
+};
+const packTiers = (tiers: readonly PriceTier[] | undefined): PackedTier[] | undefined =>
+  tiers && tiers.length > 0 ? tiers.map((t) => [t.above_tokens, packMeters(t)]) : undefined;
+
+/** The engine's share of a pricing record, packed. Notes, flex, priority and modes are left out. */
+export const packPricing = (p: Offering['pricing']): PackedPricing | 0 => {
+  if (!p) return 0;
+  const extras: PackedExtras = {};
+  const tiers = packTiers(p.tiers);
+  if (tiers) extras.t = tiers;
+  if (p.batch) extras.b = packVariant(p.batch);
+  if (p.cache_write_ttl !== undefined) extras.w = p.cache_write_ttl;
+  const ft = p.free_tier;
+  if (ft && (ft.requests_per_day ?? ft.tokens_per_day ?? ft.tokens_per_month) !== undefined) {
+    extras.f = [ft.requests_per_day ?? null, ft.tokens_per_day ?? null, ft.tokens_per_month ?? null];
+  }
+  if (p.plan !== undefined) extras.p = p.plan;
+  if (p.currency !== undefined && p.currency !== 'USD') {
+    extras.c = p.currency;
+    if (p.usd_rate) extras.r = [p.usd_rate.usd_per_unit, p.usd_rate.as_of];
+  }
+  const billing = Math.max(0, BILLING_ORDER.indexOf(p.billing ?? 'usage'));
+  return Object.keys(extras).length > 0 ? [billing, packMeters(p), extras] : [billing, packMeters(p)];
+};
+const packVariant = (v: PriceVariant): [PackedMeters, number | null, PackedTier[] | null] => [packMeters(v), v.discount ?? null, packTiers(v.tiers) ?? null];
+
+const unpackMeters = <T extends object>(packed: PackedMeters, into: T): T => {
+  const out = into as Record<string, number>;
+  for (let i = 0; i < packed.length; i++) {
+    const v = packed[i];
+    if (v !== null && v !== undefined) out[METER_ORDER[i]!] = v;
+  }
+  return into;
+};
+const unpackTiers = (tiers: PackedTier[]): PriceTier[] => tiers.map(([above, m]) => unpackMeters(m, { above_tokens: above }));
+
+/** The pricing object cost.ts reads, rebuilt from its packed form. */
+export const unpackPricing = (packed: PackedPricing): CostPricing => {
+  const [billing, meters, x] = packed;
+  const p: CostPricing = unpackMeters(meters, { billing: BILLING_ORDER[billing] ?? 'unpublished' } as CostPricing);
+  if (!x) return p;
+  if (x.t) p.tiers = unpackTiers(x.t);
+  if (x.b) {
+    const [bm, discount, bt] = x.b;
+    const batch: PriceVariant = unpackMeters(bm, {} as PriceVariant);
+    if (discount !== null) batch.discount = discount;
+    if (bt) batch.tiers = unpackTiers(bt);
+    p.batch = batch;
+  }
+  if (x.w !== undefined) p.cache_write_ttl = x.w;
+  if (x.f) {
+    const [rpd, tpd, tpm] = x.f;
+    p.free_tier = {};
+    if (rpd !== null) p.free_tier.requests_per_day = rpd;
+    if (tpd !== null) p.free_tier.tokens_per_day = tpd;
+    if (tpm !== null) p.free_tier.tokens_per_month = tpm;
+  }
+  if (x.p !== undefined) p.plan = x.p;
+  if (x.c !== undefined) p.currency = x.c;
+  if (x.r) p.usd_rate = { usd_per_unit: x.r[0], as_of: x.r[1] };
+  return p;
+};
+
+const CAPABILITY_SOURCES: Record<CapabilityId, { feature?: keyof Features; model?: string }> = {
+  tool_calling: { feature: 'tool_calling', model: 'tool_calling' },
+  structured_output: { feature: 'structured_output', model: 'structured_output' },
+  vision: { feature: 'vision', model: 'vision' },
+  reasoning: { model: 'reasoning' },
+  prompt_caching: { feature: 'prompt_caching' },
+  batch: { feature: 'batch' },
+  pdf_input: { feature: 'pdf_input' },
+  audio_input: { feature: 'audio_input' },
+  fine_tuning: { feature: 'fine_tuning', model: 'fine_tuning' },
+};
+
+/** Capability bits of one offering (bit i = CAPABILITY_ORDER[i]). */
+export const capabilityBits = (o: IndexableOffering): number => {
+  const caps = (o.modelRecord?.capabilities ?? {}) as Record<string, boolean | undefined>;
+  let bits = 0;
+  CAPABILITY_ORDER.forEach(([id], i) => {
+    const src = CAPABILITY_SOURCES[id];
+    let on = (src.feature !== undefined && o.features?.[src.feature] === true) || (src.model !== undefined && caps[src.model] === true);
+    if (id === 'prompt_caching' && o.pricing?.cache_read !== undefined) on = true;
+    if (id === 'batch' && o.pricing?.batch !== undefined) on = true;
+    if (on) bits |= 1 << i;
+  });
+  return bits;
+};
+
+/** Modality bits: input modality i → bit i, output modality i → bit 5 + i (MODALITY_ORDER). */
+export const modalityBits = (o: IndexableOffering): number => {
+  const m = o.modalities ?? o.modelRecord?.modalities;
+  let bits = 0;
+  for (const x of m?.input ?? []) bits |= 1 << MODALITY_ORDER.indexOf(x);
+  for (const x of m?.output ?? []) bits |= 1 << (MODALITY_ORDER.length + MODALITY_ORDER.indexOf(x));
+  return bits;
+};
+
+const byName = <T extends { name: string; id: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1);
+
+/**
+ * The compact index of every offering, in id order. A region is the offering's own list, else
+ * its provider's regions; context is the offering's window, else the model's.
+ */
+export const packIndex = (offerings: readonly IndexableOffering[]): ExplorerIndex => {
+  const providers = [...new Map(offerings.map((o) => [o.providerRecord.id, o.providerRecord])).values()].sort(byName);
+  const models = [...new Map(offerings.flatMap((o) => (o.modelRecord ? [[o.modelRecord.id, o.modelRecord] as const] : []))).values()].sort(byName);
+  const orgs = [...new Map(models.map((m) => [m.organizationRecord.id, m.organizationRecord])).values()].sort(byName);
+  const families = [...new Set(models.flatMap((m) => (m.family ? [m.family] : [])))].sort();
+  const regionMap = new Map<string, string>();
+  for (const p of providers) for (const r of p.regions ?? []) if (!regionMap.has(r.id)) regionMap.set(r.id, r.name);
+  const regionIds = [...regionMap.keys()].sort();
+  const providerIx = new Map(providers.map((p, i) => [p.id, i]));
+  const modelIx = new Map(models.map((m, i) => [m.id, i]));
+  const orgIx = new Map(orgs.map((o, i) => [o.id, i]));
+  const familyIx = new Map(families.map((f, i) => [f, i]));
+  const regionIx = new Map(regionIds.map((r, i) => [r, i]));
+  const rows = [...offerings]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((o): PackedRow => {
+      const prov = o.providerRecord;
+      const rest = o.id.startsWith(`${prov.id}/`) ? o.id.slice(prov.id.length + 1) : o.id;
+      const regions = (o.regions ?? (prov.regions ?? []).map((r) => r.id)).flatMap((r) => (regionIx.has(r) ? [regionIx.get(r)!] : []));
+      return [
+        providerIx.get(prov.id)!,
+        o.modelRecord ? modelIx.get(o.modelRecord.id)! : -1,
+        o.modelRecord && rest === o.modelRecord.id ? '' : rest,
+        o.modelRecord ? '' : (o.name ?? o.provider_model_id),
+        o.limits?.context_window ?? o.modelRecord?.context_window ?? 0,
+        capabilityBits(o),
+        modalityBits(o),
+        Math.max(0, STATUS_ORDER.indexOf(o.status ?? 'active')),
+        regions,
+        packPricing(o.pricing),
+      ];
+    });
+  return {
+    v: 1,
+    providers: providers.map((p) => [p.id, p.name, Math.max(0, KIND_ORDER.indexOf(p.kind))]),
+    orgs: orgs.map((o) => [o.id, o.name]),
+    families,
+    models: models.map((m) => [m.id, m.name, orgIx.get(m.organizationRecord.id)!, m.family ? familyIx.get(m.family)! : -1]),
+    regions: regionIds.map((r) => [r, regionMap.get(r)!]),
+    rows,
+  };
+};
+
+/** One offering as the explorer shows and filters it. Prices in USD per 1M tokens. */
+export interface ExplorerRow {
+  /** Offering id, "provider/org/model". */
+  id: string;
+  /** Index into ExplorerIndex.providers / models (-1: unlinked). */
+  provider: number;
+  model: number;
+  org: number;
+  family: number;
+  /** Shown name: the model's, else the offering's own. */
+  name: string;
+  /** What tells this offering apart from others of the same model at the provider ("" when nothing). */
+  variant: string;
+  context: number;
+  caps: number;
+  mods: number;
+  status: number;
+  regions: number[];
+  pricing: CostPricing | undefined;
+  billing: Billing | undefined;
+  /** Usage prices in USD per 1M tokens; undefined when unpublished or not billed by usage. */
+  input: number | undefined;
+  output: number | undefined;
+  cacheRead: number | undefined;
+  /** (3 × input + output) / 4, only when both are published. */
+  blended: number | undefined;
+  /** Lower-cased model id, name and offering id, for the text filter. */
+  text: string;
+}
+
+/** Every packed row, ready for filtering and pricing. */
+export const unpackIndex = (ix: ExplorerIndex): ExplorerRow[] =>
+  ix.rows.map(([provider, model, rest, ownName, context, caps, mods, status, regions, packed]) => {
+    const prov = ix.providers[provider]!;
+    const m = model >= 0 ? ix.models[model] : undefined;
+    const id = `${prov[0]}/${rest === '' && m ? m[0] : rest}`;
+    const pricing = packed === 0 ? undefined : unpackPricing(packed);
+    const usage = pricing !== undefined && pricing.billing === 'usage';
+    const usd = (v: number | undefined) => (usage && v !== undefined ? toUsd(v, pricing) : undefined);
+    const input = usd(pricing?.input);
+    const output = usd(pricing?.output);
+    const name = m ? m[1] : ownName;
+    // "org/model--snapshot" → "snapshot": tells two offerings of one model apart.
+    const variant = m && rest !== '' && rest.startsWith(`${m[0]}--`) ? rest.slice(m[0].length + 2) : '';
+    return {
+      id,
+      provider,
+      model,
+      org: m ? m[2] : -1,
+      family: m ? m[3] : -1,
+      name,
+      variant,
+      context,
+      caps,
+      mods,
+      status,
+      regions,
+      pricing,
+      billing: pricing?.billing,
+      input,
+      output,
+      cacheRead: usd(pricing?.cache_read),
+      blended: blendedPrice(input, output),
+      text: `${m ? m[0] : ''} ${name} ${id}`.toLowerCase(),
+    };
+  });

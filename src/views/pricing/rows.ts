@@ -1,0 +1,234 @@
+/**
+ * The pricing explorer's rows: filter, price with the cost engine, rank, and the text of each
+ * cell. Shared by the build (the first rows in the HTML) and the browser island, so both show
+ * the same figures. Prices in USD per 1M tokens, costs in USD per month; rounding in format.ts.
+ */
+import { priceWorkload, validateWorkload, type CostResult, type Workload } from '../../core/cost.ts';
+import { CAPABILITY_ORDER, KIND_ORDER, MODALITY_ORDER, type Billing, type ExplorerIndex, type ExplorerRow } from './index-data.ts';
+import type { ExplorerFilters, SortDir, SortKey } from './state.ts';
+import { formatCount, formatTokens, formatUsd } from '../../core/format.ts';
+
+/** First statuses hidden unless `includeOld`: deprecated (2) and retired (3), see STATUS_ORDER. */
+const OLD_STATUS = 2;
+
+/** A compiled filter: the row test plus what it could not resolve (an unknown id matches nothing). */
+const compile = (ix: ExplorerIndex, f: ExplorerFilters) => {
+  const idx = (list: readonly (readonly [string, ...unknown[]])[] | readonly string[], id: string | undefined) =>
+    id === undefined || id === '' ? undefined : list.findIndex((e) => (typeof e === 'string' ? e : e[0]) === id);
+  const modelQuery = f.model?.trim().toLowerCase() ?? '';
+  const exactModel = modelQuery === '' ? -1 : ix.models.findIndex((m) => m[0] === modelQuery);
+  const family = idx(ix.families, f.family);
+  const org = idx(ix.orgs, f.org);
+  const provider = idx(ix.providers, f.provider);
+  const kind = f.kind ? KIND_ORDER.indexOf(f.kind as (typeof KIND_ORDER)[number]) : undefined;
+  const region = idx(ix.regions, f.region);
+  let modBit = 0;
+  if (f.modality) {
+    const [dir, mod] = f.modality.split(':');
+    const i = MODALITY_ORDER.indexOf(mod as (typeof MODALITY_ORDER)[number]);
+    modBit = i < 0 || (dir !== 'in' && dir !== 'out') ? -1 : 1 << (i + (dir === 'out' ? MODALITY_ORDER.length : 0));
+  }
+  const capIndex = f.capability ? CAPABILITY_ORDER.findIndex(([id]) => id === f.capability) : undefined;
+  const capBit = capIndex === undefined ? 0 : capIndex < 0 ? -1 : 1 << capIndex;
+  const minContext = f.minContext ?? 0;
+  return (r: ExplorerRow): boolean => {
+    if (exactModel >= 0 ? r.model !== exactModel : modelQuery !== '' && !r.text.includes(modelQuery)) return false;
+    if (family !== undefined && r.family !== family) return false;
+    if (org !== undefined && r.org !== org) return false;
+    if (provider !== undefined && r.provider !== provider) return false;
+    if (kind !== undefined && ix.providers[r.provider]?.[2] !== kind) return false;
+    if (region !== undefined && !r.regions.includes(region)) return false;
+    if (modBit !== 0 && (modBit < 0 || (r.mods & modBit) === 0)) return false;
+    if (capBit !== 0 && (capBit < 0 || (r.caps & capBit) === 0)) return false;
+    if (minContext > 0 && r.context < minContext) return false;
+    return true;
+  };
+};
+
+/**
+ * The rows that match `filters`, in their order, and how many more match but are hidden as
+ * deprecated or retired (listed only with `includeOld`).
+ */
+export const filterRows = (ix: ExplorerIndex, rows: readonly ExplorerRow[], filters: ExplorerFilters): { rows: ExplorerRow[]; hiddenOld: number } => {
+  const test = compile(ix, filters);
+  const out: ExplorerRow[] = [];
+  let hiddenOld = 0;
+  for (const r of rows) {
+    if (!test(r)) continue;
+    if (r.status >= OLD_STATUS && !filters.includeOld) hiddenOld++;
+    else out.push(r);
+  }
+  return { rows: out, hiddenOld };
+};
+
+/**
+ * Where a row ranks by cost: 0 priced by usage, 1 free of charge (listed after the priced rows,
+ * never as the cheapest: free offerings come with limits), 2 not computable.
+ */
+export type CostGroup = 0 | 1 | 2;
+export interface RankedRow {
+  row: ExplorerRow;
+  cost: CostResult;
+  group: CostGroup;
+}
+
+const groupOf = (r: ExplorerRow, c: CostResult): CostGroup => (!c.ok ? 2 : r.billing === 'free' ? 1 : 0);
+
+/** Every row priced for `workload` (monthly USD, cost.ts). An invalid workload makes every row not computable. */
+export const priceRows = (rows: readonly ExplorerRow[], workload: Workload): RankedRow[] => {
+  const errors = validateWorkload(workload);
+  const invalid: CostResult | undefined = errors.length > 0 ? { ok: false, reason: `invalid workload: ${errors.join('; ')}`, missing: [] } : undefined;
+  return rows.map((row) => {
+    const cost = invalid ?? priceWorkload(row.pricing, workload);
+    return { row, cost, group: groupOf(row, cost) };
+  });
+};
+
+const PRICE_KEY = { input: 'input', output: 'output', cache_read: 'cacheRead', blended: 'blended' } as const;
+
+/**
+ * Sorts priced rows in place and returns them. By cost: priced rows cheapest first (or dearest
+ * with 'desc'), then free ones, then the not computable ones, always last. By a price or the
+ * context: rows without one last. By name: model or provider name. Ties: cost, then offering id.
+ */
+export const sortRanked = (ranked: RankedRow[], ix: ExplorerIndex, key: SortKey, dir: SortDir): RankedRow[] => {
+  const sign = dir === 'desc' ? -1 : 1;
+  const byCost = (a: RankedRow, b: RankedRow) => {
+    if (a.group !== b.group) return a.group - b.group;
+    return a.cost.ok && b.cost.ok ? a.cost.totalUsd - b.cost.totalUsd : 0;
+  };
+  const byId = (a: RankedRow, b: RankedRow) => (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0);
+  const optional = (va: number | undefined, vb: number | undefined) => {
+    if (va === undefined || vb === undefined) return va === vb ? 0 : va === undefined ? 1 : -1;
+    return sign * (va - vb);
+  };
+  let primary: (a: RankedRow, b: RankedRow) => number;
+  if (key === 'cost') {
+    primary = (a, b) => (a.group !== b.group ? a.group - b.group : sign * byCost(a, b));
+  } else if (key === 'context') {
+    primary = (a, b) => optional(a.row.context || undefined, b.row.context || undefined);
+  } else if (key === 'model') {
+    primary = (a, b) => sign * a.row.name.localeCompare(b.row.name, 'en');
+  } else if (key === 'provider') {
+    primary = (a, b) => sign * ix.providers[a.row.provider]![1].localeCompare(ix.providers[b.row.provider]![1], 'en');
+  } else {
+    const field = PRICE_KEY[key];
+    primary = (a, b) => optional(a.row[field], b.row[field]);
+  }
+  return ranked.sort((a, b) => primary(a, b) || byCost(a, b) || byId(a, b));
+};
+
+/** Filter, price and sort in one call: the rows of the explorer's table, and the hidden old ones. */
+export const rankRows = (
+  ix: ExplorerIndex,
+  rows: readonly ExplorerRow[],
+  view: { workload: Workload; filters: ExplorerFilters; sort: SortKey; dir: SortDir },
+): { ranked: RankedRow[]; hiddenOld: number } => {
+  const { rows: matching, hiddenOld } = filterRows(ix, rows, view.filters);
+  return { ranked: sortRanked(priceRows(matching, view.workload), ix, view.sort, view.dir), hiddenOld };
+};
+
+const BILLING_LABEL: Record<Billing, string> = {
+  usage: 'Not published',
+  free: 'Free',
+  subscription: 'Subscription',
+  unpublished: 'Not published',
+  self_hosted: 'Self-hosted',
+};
+
+/** A cell's text and, for costs, a second line; `known` false for labels and dashes. */
+export interface CellText {
+  text: string;
+  detail: string;
+  known: boolean;
+}
+
+/** A price cell (USD per 1M tokens): the price, the billing label when not billed by usage, else "—". */
+export const priceText = (row: ExplorerRow, usd: number | undefined): CellText => {
+  if (usd !== undefined) return { text: formatUsd(usd), detail: '', known: true };
+  if (row.billing === undefined) return { text: 'Not published', detail: '', known: false };
+  return { text: row.billing === 'usage' ? '—' : BILLING_LABEL[row.billing], detail: '', known: false };
+};
+
+/**
+ * The monthly-cost cell: the cost with its price per request; "Free" for free offerings (never a
+ * bare $0); the billing label or "Not computable" with the engine's reason otherwise.
+ */
+export const costText = (r: RankedRow): CellText => {
+  const { row, cost } = r;
+  if (row.billing === 'free') return { text: 'Free', detail: 'free of charge, within its limits', known: true };
+  if (cost.ok) {
+    const freeTier = cost.breakdown.some((l) => l.meter === 'free_tier');
+    const detail = cost.totalUsd === 0 && freeTier ? 'within the free tier' : `${formatUsd(cost.perRequestUsd)} / request`;
+    return { text: formatUsd(cost.totalUsd), detail, known: true };
+  }
+  if (row.billing === undefined) return { text: 'Not published', detail: 'no price recorded', known: false };
+  if (row.billing !== 'usage') return { text: BILLING_LABEL[row.billing], detail: cost.reason, known: false };
+  return { text: 'Not computable', detail: cost.reason, known: false };
+};
+
+/** The context cell: "200K", or "—" when unknown. */
+export const contextText = (tokens: number): string => (tokens > 0 ? formatTokens(tokens) : '—');
+
+/** Bars of the chart: the `n` cheapest rows priced by usage, in the order given (USD per month). */
+export const cheapestBars = (ranked: readonly RankedRow[], ix: ExplorerIndex, n: number): { label: string; usd: number }[] => {
+  const bars: { label: string; usd: number }[] = [];
+  const priced = ranked.filter((r) => r.group === 0 && r.cost.ok).sort((a, b) => (a.cost.ok && b.cost.ok ? a.cost.totalUsd - b.cost.totalUsd : 0));
+  for (const r of priced) {
+    if (bars.length >= n) break;
+    if (r.cost.ok) bars.push({ label: `${r.row.name} · ${ix.providers[r.row.provider]![1]}`, usd: r.cost.totalUsd });
+  }
+  return bars;
+};
+
+/** The results line announced to screen readers: "42 offerings match (3 deprecated hidden)". */
+export const resultsText = (count: number, hiddenOld: number, shown: number): string => {
+  const n = (k: number, one: string, many: string) => `${formatCount(k)} ${k === 1 ? one : many}`;
+  const hidden = hiddenOld > 0 ? ` (${n(hiddenOld, 'deprecated or retired offering', 'deprecated or retired offerings')} hidden)` : '';
+  const showing = shown < count ? `; showing the first ${formatCount(shown)}` : '';
+  return `${n(count, 'offering matches', 'offerings match')}${hidden}${showing}.`;
+};
+
+/** Everything one table row shows, as text and hrefs: the build and the island render it alike. */
+export interface RowCells {
+  id: string;
+  name: string;
+  /** Snapshot or variant that tells offerings of one model apart, "" when none. */
+  variant: string;
+  /** Model page, when those pages exist. */
+  modelHref: string | undefined;
+  provider: string;
+  providerHref: string;
+  /** "deprecated", "retired", "preview" or "". */
+  status: string;
+  input: CellText;
+  output: CellText;
+  cacheRead: CellText;
+  blended: CellText;
+  context: string;
+  cost: CellText;
+}
+
+const STATUS_TEXT = ['', 'preview', 'deprecated', 'retired'];
+
+/** The cells of one ranked row; `modelHref` maps a model id to its page (or undefined). */
+export const rowCells = (r: RankedRow, ix: ExplorerIndex, modelHref: (id: string) => string | undefined): RowCells => {
+  const { row } = r;
+  const prov = ix.providers[row.provider]!;
+  const modelId = row.model >= 0 ? ix.models[row.model]![0] : undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    variant: row.variant,
+    modelHref: modelId === undefined ? undefined : modelHref(modelId),
+    provider: prov[1],
+    providerHref: `/providers/${prov[0]}/`,
+    status: STATUS_TEXT[row.status] ?? '',
+    input: priceText(row, row.input),
+    output: priceText(row, row.output),
+    cacheRead: priceText(row, row.cacheRead),
+    blended: priceText(row, row.blended),
+    context: contextText(row.context),
+    cost: costText(r),
+  };
+};

@@ -1,0 +1,101 @@
+/** Rows of the providers table: every figure computed here, pages only render. */
+import { cheapest, countModels, isStale, KIND_LABEL } from '../../core/catalog-stats.ts';
+import { COMPLIANCE_LABEL } from '../../core/labels.ts';
+import { COMPLIANCE, PROVIDER_KINDS, type Offering, type Provider } from '../../model/schema.ts';
+
+/** Platform features the providers table shows and filters on: URL value → label. */
+export const PLATFORM_FEATURES = {
+  batch: 'Batch API',
+  caching: 'Prompt caching',
+  'fine-tuning': 'Fine-tuning',
+  openai: 'OpenAI-compatible API',
+} as const;
+export type PlatformFeature = keyof typeof PLATFORM_FEATURES;
+
+export interface ProviderRow {
+  id: string;
+  name: string;
+  /** One or two letters standing in for a logo. */
+  monogram: string;
+  kindId: Provider['kind'];
+  kind: string;
+  headquarters: string | undefined;
+  models: number;
+  offerings: number;
+  cheapestInput: number | undefined;
+  cheapestOutput: number | undefined;
+  features: PlatformFeature[];
+  /** Number of regions the provider lists. */
+  regions: number;
+  /** Countries of those regions, ISO 3166-1 alpha-2, in the provider's order, no repeats. */
+  regionCountries: string[];
+  compliance: NonNullable<Provider['compliance']>;
+  lastVerified: string | undefined;
+  stale: boolean;
+}
+
+/** "Amazon Bedrock" → "AB", "OpenAI" → "O"; letters and digits of the first two words. */
+export const monogram = (name: string): string =>
+  name
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('') || '?';
+
+/** Platform features a provider is recorded as having (true only; false and unknown are left out). */
+export const platformFeatures = (p: Provider): PlatformFeature[] => {
+  const has: Record<PlatformFeature, boolean | undefined> = {
+    batch: p.platform?.batch_api,
+    caching: p.platform?.prompt_caching,
+    'fine-tuning': p.platform?.fine_tuning,
+    openai: p.api?.openai_compatible,
+  };
+  return (Object.keys(PLATFORM_FEATURES) as PlatformFeature[]).filter((f) => has[f] === true);
+};
+
+/** One row per provider, sorted by name (case-insensitive, then id); `today` is the data date for staleness. */
+export const providerRows = (providers: (Provider & { id: string; offerings: Offering[] })[], today?: string): ProviderRow[] =>
+  providers
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      monogram: monogram(p.name),
+      kindId: p.kind,
+      kind: KIND_LABEL[p.kind],
+      headquarters: p.headquarters,
+      models: countModels(p.offerings),
+      offerings: p.offerings.length,
+      cheapestInput: cheapest(p.offerings, 'input'),
+      cheapestOutput: cheapest(p.offerings, 'output'),
+      features: platformFeatures(p),
+      regions: p.regions?.length ?? 0,
+      regionCountries: [...new Set((p.regions ?? []).flatMap((r) => (r.country ? [r.country] : [])))],
+      compliance: [...(p.compliance ?? [])].sort((a, b) => COMPLIANCE.indexOf(a) - COMPLIANCE.indexOf(b)),
+      lastVerified: p.last_verified,
+      stale: isStale(p.last_verified, today),
+    }))
+    .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase(), 'en') || (a.id < b.id ? -1 : 1));
+
+export interface FilterOption {
+  value: string;
+  label: string;
+}
+/** Choices of the providers table's filters: only values that some row has, in a stable order. */
+export const providerFilters = (rows: ProviderRow[], countryName: (code: string) => string) => {
+  const kinds = new Set(rows.map((r) => r.kindId));
+  const countries = new Set(rows.flatMap((r) => r.regionCountries));
+  const compliance = new Set(rows.flatMap((r) => r.compliance));
+  const features = new Set(rows.flatMap((r) => r.features));
+  return {
+    kind: PROVIDER_KINDS.filter((k) => kinds.has(k)).map((k): FilterOption => ({ value: k, label: KIND_LABEL[k] })),
+    region: [...countries]
+      .map((c): FilterOption => ({ value: c, label: countryName(c) }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'en')),
+    compliance: COMPLIANCE.filter((c) => compliance.has(c)).map((c): FilterOption => ({ value: c, label: COMPLIANCE_LABEL[c] })),
+    feature: (Object.keys(PLATFORM_FEATURES) as PlatformFeature[])
+      .filter((f) => features.has(f))
+      .map((f): FilterOption => ({ value: f, label: PLATFORM_FEATURES[f] })),
+  };
+};

@@ -1,0 +1,57 @@
+/**
+ * A minimal static file server on 127.0.0.1, as a static host serves the build: directory
+ * indexes, 404.html with status 404 for unknown paths. The e2e suites serve dist/ with it
+ * (several builds can be served at once; `astro preview` allows one per project).
+ *
+ * CLI: `node tests/support/static-server.ts <dir> <port>`.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export const serve = (root: string, port = 0): Promise<{ url: string; close: () => Promise<void> }> =>
+  new Promise((resolveServer) => {
+    const base = resolve(root);
+    const server: Server = createServer((req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+      let file = join(base, path);
+      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (!file.startsWith(base) || !existsSync(file)) {
+        const notFound = join(base, '404.html');
+        res.writeHead(404, { 'content-type': TYPES['.html']! });
+        if (existsSync(notFound)) createReadStream(notFound).pipe(res);
+        else res.end('not found');
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      createReadStream(file).pipe(res);
+    });
+    server.listen(port, '127.0.0.1', () => {
+      const addr = server.address();
+      const bound = typeof addr === 'object' && addr ? addr.port : port;
+      resolveServer({ url: `http://127.0.0.1:${bound}`, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+
+if (import.meta.main) {
+  const [dir, port] = process.argv.slice(2);
+  if (!dir || !existsSync(join(dir, 'index.html'))) {
+    console.error(`No build at ${dir}: run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  const { url } = await serve(dir, Number(port ?? 4321));
+  console.log(`Serving ${dir} at ${url}/`);
+}

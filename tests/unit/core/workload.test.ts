@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { priceWorkload, validateWorkload, type CostOk, type Workload } from '../../../src/core/cost.ts';
+import { DEFAULT_WORKLOAD, decodeWorkload, encodeWorkload, spreadMonthlyVolume, WORKLOAD_PRESETS } from '../../../src/core/workload.ts';
+
+const full: Workload = {
+  requestsPerMonth: 12_345,
+  inputTokens: 1234.5,
+  outputTokens: 77,
+  cachedInputShare: 0.07,
+  cacheWriteTokens: 100,
+  cacheTtl: '1h',
+  batchShare: 0.3,
+  reasoningTokens: 1e-7,
+  imagesPerRequest: 2,
+  audioSecondsPerRequest: 0.5,
+  videoSecondsPerRequest: 3,
+  searchesPerRequest: 1,
+};
+
+test('every preset is a valid workload and survives the URL', () => {
+  for (const [id, preset] of Object.entries(WORKLOAD_PRESETS)) {
+    assert.deepEqual(validateWorkload(preset.workload), [], id);
+    assert.deepEqual(decodeWorkload(encodeWorkload(preset.workload)), preset.workload, id);
+  }
+});
+
+test('the chatbot preset on $3/$15', () => {
+  const r = priceWorkload({ input: 3, output: 15 }, WORKLOAD_PRESETS.chatbot.workload) as CostOk;
+  assert.equal(r.totalUsd, 900); // 100,000 × 1,500 = 150M × 3 / 1e6 = 450; 100,000 × 300 = 30M × 15 / 1e6 = 450
+});
+
+test('encode writes short, ordered params and skips unset fields', () => {
+  assert.equal(encodeWorkload(DEFAULT_WORKLOAD), 'req=100000&in=1500&out=300&cached=0&batch=0');
+});
+
+test('every field round-trips exactly', () => {
+  assert.deepEqual(decodeWorkload(encodeWorkload(full)), full);
+  assert.deepEqual(decodeWorkload(new URLSearchParams(encodeWorkload(full))), full);
+  assert.deepEqual(decodeWorkload(`?${encodeWorkload(full)}`), full);
+});
+
+test('missing and garbage params fall back to defaults without throwing', () => {
+  assert.deepEqual(decodeWorkload(''), DEFAULT_WORKLOAD);
+  assert.deepEqual(decodeWorkload('req=&in=abc&out=-5&cached=1.5&batch=NaN&ttl=2d&img=0x10&%zz=1'), DEFAULT_WORKLOAD);
+  assert.deepEqual(decodeWorkload('req=Infinity&in=1e999'), DEFAULT_WORKLOAD);
+  assert.deepEqual(decodeWorkload('in=2000'), { ...DEFAULT_WORKLOAD, inputTokens: 2000 });
+});
+
+test('a preset param starts from that preset; unknown presets are ignored', () => {
+  assert.deepEqual(decodeWorkload('preset=batch-summarisation&req=10'), { ...WORKLOAD_PRESETS['batch-summarisation'].workload, requestsPerMonth: 10 });
+  assert.deepEqual(decodeWorkload('preset=__proto__'), DEFAULT_WORKLOAD);
+});
+
+test('cache writes beyond the uncached input are cut to fit', () => {
+  // uncached input: 1,000 × (1 − 0.9) = 100
+  const w = decodeWorkload('in=1000&cached=0.9&cw=500');
+  assert.equal(w.cacheWriteTokens, 100);
+  assert.deepEqual(validateWorkload(w), []);
+});
+
+test('monthly totals spread over the requests', () => {
+  const w = spreadMonthlyVolume({ requestsPerMonth: 1000, inputTokensPerMonth: 2_000_000, outputTokensPerMonth: 500_000 });
+  assert.deepEqual(w, { requestsPerMonth: 1000, inputTokens: 2000, outputTokens: 500, cachedInputShare: 0, batchShare: 0 }); // 2M / 1,000; 0.5M / 1,000
+  assert.equal(spreadMonthlyVolume({ requestsPerMonth: 0, inputTokensPerMonth: 5, outputTokensPerMonth: 5 }).inputTokens, 0);
+});

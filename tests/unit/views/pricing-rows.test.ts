@@ -1,0 +1,111 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { packIndex, unpackIndex, type IndexableOffering } from '../../../src/views/pricing/index-data.ts';
+import { cheapestBars, costText, filterRows, priceText, rankRows, resultsText } from '../../../src/views/pricing/rows.ts';
+import type { ExplorerFilters, SortDir, SortKey } from '../../../src/views/pricing/state.ts';
+import { workedExample } from '../../../src/views/pricing/example.ts';
+import type { Workload } from '../../../src/core/cost.ts';
+
+const org = { id: 'acme', name: 'Acme' };
+const providers = {
+  cheap: { id: 'cheap', name: 'Cheap', kind: 'inference', website: 'https://x.test', regions: [{ id: 'eu', name: 'Europe' }] },
+  cloud: { id: 'cloud', name: 'Cloud', kind: 'cloud', website: 'https://x.test' },
+  gate: { id: 'gate', name: 'Gate', kind: 'gateway', website: 'https://x.test' },
+} as const;
+const models = {
+  big: { id: 'acme/big', name: 'Big', organization: 'acme', family: 'acme', status: 'active', context_window: 200_000, organizationRecord: org, capabilities: { tool_calling: true } },
+  small: { id: 'acme/small', name: 'Small', organization: 'acme', status: 'active', context_window: 32_000, organizationRecord: org, modalities: { input: ['text', 'image'], output: ['text'] } },
+} as const;
+type P = keyof typeof providers;
+type M = keyof typeof models;
+const off = (p: P, m: M, pricing: object | undefined, over: object = {}) =>
+  ({ id: `${p}/acme/${m}`, provider: p, model: models[m].id, provider_model_id: m, status: 'active', pricing, providerRecord: providers[p], modelRecord: models[m], ...over }) as unknown as IndexableOffering;
+
+const usage = (input: number, output: number, over = {}) => ({ billing: 'usage', currency: 'USD', input, output, ...over });
+const ix = packIndex([
+  off('cheap', 'big', usage(1, 2)),
+  off('cloud', 'big', usage(3, 15, { batch: { discount: 0.5 } })),
+  off('gate', 'big', { billing: 'free', currency: 'USD' }),
+  off('cheap', 'small', { billing: 'subscription', currency: 'USD', plan: 'Pro' }),
+  off('cloud', 'small', usage(0.1, 0.4)),
+  off('gate', 'small', usage(0.05, 0.1), { status: 'deprecated' }),
+  off('gate', 'big', undefined, { id: 'gate/acme/big--nopricing' }),
+]);
+const rows = unpackIndex(ix);
+const w: Workload = { requestsPerMonth: 1000, inputTokens: 1000, outputTokens: 1000, cachedInputShare: 0, batchShare: 0 };
+const view = (filters: ExplorerFilters = {}, sort: SortKey = 'cost', dir: SortDir = 'asc', workload = w) => rankRows(ix, rows, { workload, filters, sort, dir });
+const ids = (r: ReturnType<typeof view>) => r.ranked.map((x) => x.row.id);
+
+test('ranking by cost: priced cheapest first, then free, then not computable; deprecated hidden', () => {
+  const r = view();
+  assert.deepEqual(ids(r), ['cloud/acme/small', 'cheap/acme/big', 'cloud/acme/big', 'gate/acme/big', 'cheap/acme/small', 'gate/acme/big--nopricing']);
+  assert.equal(r.hiddenOld, 1);
+  // 1000 × (1000 × 0.1 + 1000 × 0.4) / 1e6 = $0.50
+  assert.deepEqual(costText(r.ranked[0]!), { text: '$0.50', detail: '$0.0005 / request', known: true });
+  assert.deepEqual(costText(r.ranked[3]!).text, 'Free');
+  assert.deepEqual(costText(r.ranked[4]!), { text: 'Subscription', detail: 'subscription plan (Pro)', known: false });
+  assert.deepEqual(costText(r.ranked[5]!), { text: 'Not published', detail: 'no price recorded', known: false });
+  assert.deepEqual(ids(view({ includeOld: true })).slice(0, 1), ['gate/acme/small']);
+});
+
+test('descending cost keeps free and not computable rows last', () => {
+  assert.deepEqual(ids(view({}, 'cost', 'desc')).slice(0, 4), ['cloud/acme/big', 'cheap/acme/big', 'cloud/acme/small', 'gate/acme/big']);
+});
+
+test('a batch share without a batch price says why and sorts last', () => {
+  const r = view({ model: 'acme/big' }, 'cost', 'asc', { ...w, batchShare: 1 });
+  assert.deepEqual(ids(r), ['cloud/acme/big', 'gate/acme/big', 'cheap/acme/big', 'gate/acme/big--nopricing']);
+  assert.deepEqual(costText(r.ranked[2]!), { text: 'Not computable', detail: 'no batch price', known: false });
+});
+
+test('filters: model id or text, family, provider, kind, modality, capability, region, context', () => {
+  assert.deepEqual(ids(view({ model: 'acme/small' })), ['cloud/acme/small', 'cheap/acme/small']);
+  assert.deepEqual(ids(view({ model: 'SMA' })), ['cloud/acme/small', 'cheap/acme/small']);
+  assert.equal(view({ family: 'acme' }).ranked.length, 4);
+  assert.deepEqual(ids(view({ provider: 'cloud' })), ['cloud/acme/small', 'cloud/acme/big']);
+  assert.deepEqual(ids(view({ kind: 'gateway' })), ['gate/acme/big', 'gate/acme/big--nopricing']);
+  assert.deepEqual(ids(view({ modality: 'in:image' })), ['cloud/acme/small', 'cheap/acme/small']);
+  assert.equal(view({ modality: 'in:nonsense' }).ranked.length, 0);
+  assert.equal(view({ capability: 'tool_calling' }).ranked.length, 4);
+  assert.deepEqual(ids(view({ region: 'eu' })), ['cheap/acme/big', 'cheap/acme/small']);
+  assert.equal(view({ minContext: 100_000 }).ranked.length, 4);
+  assert.equal(view({ provider: 'unknown' }).ranked.length, 0);
+  assert.equal(filterRows(ix, rows, { org: 'acme' }).rows.length, 6);
+});
+
+test('sorting by a price puts rows without one last, both ways', () => {
+  assert.deepEqual(ids(view({}, 'input')).slice(0, 3), ['cloud/acme/small', 'cheap/acme/big', 'cloud/acme/big']);
+  const desc = ids(view({}, 'blended', 'desc'));
+  assert.deepEqual(desc.slice(0, 3), ['cloud/acme/big', 'cheap/acme/big', 'cloud/acme/small']);
+  assert.deepEqual(ids(view({}, 'provider')).slice(0, 2), ['cheap/acme/big', 'cheap/acme/small']);
+});
+
+test('cell texts: labels instead of $0', () => {
+  const free = rows.find((r) => r.id === 'gate/acme/big')!;
+  assert.equal(priceText(free, free.input).text, 'Free');
+  const sub = rows.find((r) => r.id === 'cheap/acme/small')!;
+  assert.equal(priceText(sub, sub.input).text, 'Subscription');
+  const big = rows.find((r) => r.id === 'cheap/acme/big')!;
+  assert.equal(priceText(big, big.cacheRead).text, '—');
+  assert.equal(priceText(big, big.input).text, '$1.00');
+});
+
+test('chart bars: the cheapest priced rows only', () => {
+  assert.deepEqual(cheapestBars(view({}, 'input', 'desc').ranked, ix, 2), [
+    { label: 'Small · Cloud', usd: 0.5 },
+    { label: 'Big · Cheap', usd: 3 },
+  ]);
+});
+
+test('results line', () => {
+  assert.equal(resultsText(1, 0, 1), '1 offering matches.');
+  assert.equal(resultsText(5276, 3, 100), '5,276 offerings match (3 deprecated or retired offerings hidden); showing the first 100.');
+});
+
+test('worked example: the engine breakdown as arithmetic', () => {
+  const ex = workedExample({ input: 3, output: 15, tiers: [{ above_tokens: 200_000, input: 6, output: 22.5 }] }, { ...w, inputTokens: 300_000 });
+  assert.ok(ex.ok);
+  assert.deepEqual(ex.lines[0], { meter: 'Input (above 200,000 tokens)', arithmetic: '300,000,000 tokens × $6.00 / 1M', usd: '$1,800.00' });
+  assert.equal(ex.total, '$1,822.50');
+  assert.deepEqual(workedExample({ billing: 'subscription' }, w), { ok: false, reason: 'subscription plan' });
+});

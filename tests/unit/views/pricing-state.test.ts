@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_STATE, decodeState, encodeState, presetOf, type ExplorerState } from '../../../src/views/pricing/state.ts';
+import { WORKLOAD_PRESETS } from '../../../src/core/workload.ts';
+
+const state = (over: Partial<ExplorerState> = {}): ExplorerState => ({ ...DEFAULT_STATE, ...over });
+
+test('the default view is the bare page, and decodes back', () => {
+  assert.equal(encodeState(DEFAULT_STATE), '');
+  assert.deepEqual(decodeState(''), DEFAULT_STATE);
+});
+
+test('a model page link prefills the model', () => {
+  assert.deepEqual(decodeState('?model=anthropic/claude-sonnet-4.5').filters, { model: 'anthropic/claude-sonnet-4.5' });
+});
+
+test('a preset is written by name, custom numbers field by field', () => {
+  assert.equal(encodeState(state({ workload: WORKLOAD_PRESETS['rag-long-prompts'].workload })), 'preset=rag-long-prompts');
+  const custom = { ...WORKLOAD_PRESETS.chatbot.workload, requestsPerMonth: 1000 };
+  assert.equal(presetOf(custom), undefined);
+  assert.equal(encodeState(state({ workload: custom })), 'req=1000&in=1500&out=300&cached=0&batch=0');
+});
+
+test('every field survives the URL', () => {
+  const s: ExplorerState = {
+    workload: { ...WORKLOAD_PRESETS['agent-heavy-caching'].workload, reasoningTokens: 250, batchShare: 0.25 },
+    filters: {
+      model: 'claude',
+      family: 'claude-sonnet',
+      org: 'anthropic',
+      provider: 'amazon-bedrock',
+      kind: 'cloud',
+      modality: 'in:image',
+      capability: 'tool_calling',
+      region: 'us-east-1',
+      minContext: 128_000,
+      includeOld: true,
+    },
+    sort: 'blended',
+    dir: 'desc',
+  };
+  assert.deepEqual(decodeState(encodeState(s)), s);
+  assert.deepEqual(decodeState(`?${encodeState(s)}`), s);
+});
+
+test('bad values are ignored, never thrown', () => {
+  const s = decodeState('sort=evil&dir=up&ctx=-5&old=yes&model=%20&req=abc&preset=__proto__');
+  assert.deepEqual(s, DEFAULT_STATE);
+  assert.equal(decodeState('sort=input').sort, 'input');
+  assert.equal(encodeState(state({ sort: 'cost', dir: 'desc' })), 'sort=cost&dir=desc');
+});

@@ -1,0 +1,76 @@
+/**
+ * `npm run build`: validate → astro build → Pagefind, into a scratch folder; only a complete
+ * build replaces dist/ (the last good output stays when any step fails, never a partial one).
+ *
+ * Environment: DATA_DIR (default ./data), BUILD_DIR (default ./dist).
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import * as pagefind from 'pagefind';
+import { dataDir, loadData } from '../src/model/load.ts';
+import { report } from '../src/model/validate.ts';
+import { absoluteUrls, sitemapPaths, sitemapXml } from '../src/views/feeds/sitemap.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const target = resolve(process.env.BUILD_DIR ?? join(root, 'dist'));
+const scratch = join(root, '.build');
+const out = join(scratch, `dist-${process.pid}`);
+const time = () => performance.now();
+const fail = (message: string): never => {
+  rmSync(out, { recursive: true, force: true });
+  console.error(`✗ Build failed: ${message}. ${existsSync(target) ? `${target} keeps the last good build.` : 'Nothing was published.'}`);
+  process.exit(1);
+};
+
+const t0 = time();
+const { problems, records } = loadData(resolve(dataDir()));
+if (problems.length || !records) {
+  for (const line of report(problems)) console.error(line);
+  fail('invalid data');
+}
+const t1 = time();
+console.log(`✓ validate: ${records!.offerings.length} offerings, ${Math.round(t1 - t0)} ms`);
+
+mkdirSync(scratch, { recursive: true });
+rmSync(out, { recursive: true, force: true });
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+try {
+  const { build } = await import('astro');
+  await build({ root, outDir: out, logLevel: process.env.BUILD_LOG_LEVEL === 'info' ? 'info' : 'warn' });
+} catch (e) {
+  console.error(e);
+  fail(`astro build: ${(e as Error).message.split('\n')[0]}`);
+}
+if (!existsSync(join(out, 'index.html'))) fail('astro build produced no index.html');
+// The sitemap lists the HTML files actually built (src/views/feeds/sitemap.ts), so it cannot miss a page.
+const { default: config } = await import('../astro.config.mjs');
+const htmlFiles = (readdirSync(out, { recursive: true }) as string[]).map((f) => f.split(sep).join('/')).filter((f) => f.endsWith('.html'));
+writeFileSync(join(out, 'sitemap.xml'), sitemapXml(absoluteUrls(config.site!, sitemapPaths(htmlFiles))));
+const t2 = time();
+
+const { index, errors } = await pagefind.createIndex({});
+if (!index || errors.length) fail(`Pagefind: ${errors.join('; ')}`);
+const added = await index!.addDirectory({ path: out });
+if (added.errors.length || added.page_count === 0) fail(`Pagefind indexed ${added.page_count} pages: ${added.errors.join('; ')}`);
+const written = await index!.writeFiles({ outputPath: join(out, 'pagefind') });
+if (written.errors.length) fail(`Pagefind: ${written.errors.join('; ')}`);
+await pagefind.close();
+const t3 = time();
+
+const old = join(scratch, `old-${process.pid}`);
+if (existsSync(target)) renameSync(target, old);
+renameSync(out, target);
+rmSync(old, { recursive: true, force: true });
+const stats = {
+  validate_ms: Math.round(t1 - t0),
+  astro_ms: Math.round(t2 - t1),
+  pagefind_ms: Math.round(t3 - t2),
+  total_ms: Math.round(time() - t0),
+  pages_indexed: added.page_count,
+  peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+};
+console.log(
+  `✓ build: astro ${stats.astro_ms} ms, pagefind ${stats.pagefind_ms} ms (${stats.pages_indexed} pages indexed), total ${stats.total_ms} ms, peak memory ${stats.peak_rss_mb} MB → ${target}`,
+);
+// One machine-readable line for tools/bench.ts.
+console.log(`BUILD_STATS ${JSON.stringify(stats)}`);

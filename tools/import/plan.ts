@@ -1,0 +1,295 @@
+/**
+ * The models.dev import as a pure function: source data + the current data folder's files
+ * → the files to write, a summary, the unlinked offerings and every value left out.
+ * Nothing is written here; the result is validated in-process (validateFiles) and the CLI
+ * writes only when there is no problem.
+ */
+import { createHash } from 'node:crypto';
+import { KINDS, type Kind } from '../../src/model/schema.ts';
+import { normalizeAlias, validateFiles, type DataFile, type Problem } from '../../src/model/validate.ts';
+import { parseYaml } from '../../src/model/yaml-source.ts';
+import { CURATED_ALIASES } from './aliases.ts';
+import { buildIndex, linkId, type Link } from './link.ts';
+import { cleanName, mapDate, mapOffering, mapProvider, providerOrg, type Issue } from './map.ts';
+import { mergeModel, mergeOffering, mergeOrganization, mergeProvider } from './merge.ts';
+import { recordPriceChange } from '../../src/core/history.ts';
+import type { SourceFile, SourceModel, SourceProvider } from './models-dev.ts';
+import { deriveFamily, orgByName, slugify } from './normalize.ts';
+import { ORGS } from './orgs.ts';
+import { orderLike, toYaml } from './yaml-write.ts';
+
+type Json = Record<string, unknown>;
+const KIND_LIST = Object.keys(KINDS) as Kind[];
+
+export interface KindCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+}
+
+export interface ImportPlan {
+  /** Files to create or replace, path relative to the data folder ("offerings/groq/…yaml"). */
+  writes: { rel: string; text: string }[];
+  counts: Record<Kind, KindCounts>;
+  /** Offerings linked to no model, grouped by linking key, largest group first. */
+  unlinked: { key: string; count: number; examples: string[] }[];
+  /** One line per link: "provider:id → model (via …)". */
+  links: string[];
+  /** Source values left out or records skipped. */
+  issues: Issue[];
+  /** Problems of the resulting data folder; when any, nothing may be written. */
+  problems: Problem[];
+  totals: { offerings: number; linked: number };
+}
+
+interface Member {
+  provider: SourceProvider;
+  model: SourceModel;
+  link: Link;
+  mapped: Json;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 6);
+
+/** Most common value (ties: the smallest by JSON order); undefined when none. */
+const mode = <T>(values: (T | undefined)[]): T | undefined => {
+  const counts = new Map<string, { v: T; n: number }>();
+  for (const v of values) if (v !== undefined) counts.set(JSON.stringify(v), { v, n: (counts.get(JSON.stringify(v))?.n ?? 0) + 1 });
+  return [...counts.entries()].sort(([ka, a], [kb, b]) => b.n - a.n || cmp(ka, kb))[0]?.[1].v;
+};
+
+/** Same data, regardless of key order. */
+const sameRecord = (kind: Kind, a: unknown, b: unknown) =>
+  JSON.stringify(orderLike(KINDS[kind].schema as never, a)) === JSON.stringify(orderLike(KINDS[kind].schema as never, b));
+
+/** Reads the raw (default-free) records of the data folder, by kind and id. */
+const readExisting = (files: DataFile[]) => {
+  const recs: Record<Kind, Map<string, Json>> = { organizations: new Map(), models: new Map(), providers: new Map(), offerings: new Map() };
+  for (const f of files) {
+    const parts = f.rel.split('/');
+    const kind = parts[0] as Kind;
+    if (!KIND_LIST.includes(kind) || !f.rel.endsWith('.yaml') || parts.length < 2) continue;
+    const parsed = parseYaml(f.display, f.bytes);
+    if (!parsed.ok || typeof parsed.value.data !== 'object') continue;
+    recs[kind].set(parts.slice(1).join('/').slice(0, -'.yaml'.length), parsed.value.data as Json);
+  }
+  return recs;
+};
+
+/**
+ * Organization for a group of ids: a known creator prefix wins, then the name pattern,
+ * then an unknown creator-like prefix; the most common among the members, or undefined.
+ */
+const groupOrg = (members: Member[]) =>
+  mode(members.map((m) => m.link.norm.prefixOrg)) ?? orgByName(members[0]!.link.key) ?? mode(members.map((m) => m.link.norm.unknownPrefix));
+
+/** Model facts from its offerings: the first-party ones when any, else the most common values. */
+const modelFacts = (org: string, key: string, members: Member[]): Json => {
+  const first = members.filter((m) => providerOrg(m.provider.id) === org);
+  const best = first.length ? first : members;
+  const pick = <T>(f: (m: Member) => T | undefined) => mode(best.map(f)) ?? mode(members.map(f));
+  const limit = (k: string) => {
+    const vals = members.map((m) => (m.mapped.limits as Json | undefined)?.[k] as number | undefined).filter((v) => v !== undefined);
+    return vals.length ? Math.max(...vals) : undefined;
+  };
+  const noIssues: Issue[] = [];
+  const modalities = pick((m) => m.mapped.modalities as Json | undefined);
+  const caps: Json = {};
+  const flag = (name: string, f: (m: SourceModel) => boolean | undefined) => {
+    const v = pick((m) => f(m.model));
+    if (v !== undefined) caps[name] = v;
+  };
+  flag('reasoning', (m) => m.reasoning);
+  flag('tool_calling', (m) => m.tool_call);
+  flag('structured_output', (m) => m.structured_output);
+  flag('attachments', (m) => m.attachment);
+  flag('temperature', (m) => m.temperature);
+  if (modalities) caps.vision = (modalities.input as string[]).includes('image');
+  const context = limit('context_window');
+  const output = limit('max_output_tokens');
+  const input = limit('max_input_tokens');
+  const family = pick((m) => (m.model.family ? slugify(m.model.family) : undefined)) ?? deriveFamily(key);
+  return {
+    name: pick((m) => cleanName(m.model.name)),
+    organization: org,
+    family,
+    release_date: pick((m) => mapDate(m.model.release_date, '', '', noIssues)),
+    knowledge_cutoff: pick((m) => mapDate(m.model.knowledge, '', '', noIssues)),
+    open_weights: pick((m) => m.model.open_weights),
+    context_window: context,
+    // The largest limits any offering states, so that every offering fits within them; a
+    // limit above the largest context (offerings without a context) is left out.
+    max_input_tokens: context !== undefined && input !== undefined && input > context ? undefined : input,
+    max_output_tokens: context !== undefined && output !== undefined && output > context ? undefined : output,
+    modalities,
+    capabilities: caps,
+  };
+};
+
+/**
+ * Plans the import of `source` into the data folder whose files are `existing`. With `asOf`
+ * (YYYY-MM-DD, the import day), an offering whose imported price differs from its current one
+ * gets the change appended to its `price_history` (src/core/history.ts).
+ */
+export const planImport = (source: SourceFile, existing: DataFile[], options: { asOf?: string | undefined } = {}): ImportPlan => {
+  const issues: Issue[] = [];
+  const recs = readExisting(existing);
+  const next: Record<Kind, Map<string, Json>> = { organizations: new Map(), models: new Map(), providers: new Map(), offerings: new Map() };
+
+  // Providers.
+  const providers = Object.values(source).sort((a, b) => cmp(a.id, b.id));
+  for (const p of providers) next.providers.set(p.id, mergeProvider(recs.providers.get(p.id), mapProvider(p, issues)));
+
+  // Linking.
+  const index = buildIndex([...recs.models].map(([id, m]) => ({ id, aliases: m.aliases as string[] | undefined })));
+  const byProviderId = new Map<string, string>();
+  for (const [id, o] of recs.offerings) byProviderId.set(`${o.provider}\u0000${o.provider_model_id}`, id);
+  const members: Member[] = [];
+  for (const p of providers)
+    for (const m of Object.values(p.models).sort((a, b) => cmp(a.id, b.id))) {
+      const existingId = byProviderId.get(`${p.id}\u0000${m.id}`);
+      const handModel = existingId === undefined ? undefined : (recs.offerings.get(existingId)!.model as string | undefined);
+      const link = linkId(m.id, index);
+      const linked = handModel !== undefined ? { ...link, model: handModel, via: 'existing offering record' } : link;
+      members.push({ provider: p, model: m, link: linked, mapped: mapOffering(p, m, issues) });
+    }
+
+  // New models: one per key that reaches no record and has a creator.
+  const groups = new Map<string, Member[]>();
+  for (const mem of members) if (mem.link.model === undefined) groups.set(mem.link.key, [...(groups.get(mem.link.key) ?? []), mem]);
+  for (const [key, list] of [...groups].sort(([a], [b]) => cmp(a, b))) {
+    const org = groupOrg(list);
+    if (org === undefined || !key) continue;
+    for (const mem of list) mem.link = { ...mem.link, model: `${org}/${key}`, via: `${mem.link.via}; new model` };
+  }
+
+  // Models and their organizations.
+  const byModel = new Map<string, Member[]>();
+  for (const mem of members) if (mem.link.model) byModel.set(mem.link.model, [...(byModel.get(mem.link.model) ?? []), mem]);
+  const aliasOwner = new Map<string, string>(index.exact);
+  const skippedModels: string[] = [];
+  for (const [id, list] of [...byModel].sort(([a], [b]) => cmp(a, b))) {
+    const [org, slug] = [id.split('/')[0]!, id.split('/').slice(1).join('/')];
+    const base = recs.models.get(id);
+    // A hand-made link to a model that does not exist is left to the validator to report, not invented.
+    if (base === undefined && !list.some((m) => m.link.via.endsWith('new model'))) continue;
+    const facts = modelFacts(org, list[0]!.link.key, list);
+    const curated = Object.entries(CURATED_ALIASES).filter(([, to]) => to === list[0]!.link.key).map(([from]) => from);
+    // Aliases: curated ones, then every API id that linked here; one per normalized form
+    // (the first in sort order), none equal to the model's own id or owned by another model.
+    const seen = new Set([normalizeAlias(slug), normalizeAlias(id)]);
+    const aliases = [...curated, ...list.map((m) => m.model.id)].sort(cmp).filter((a) => {
+      const key = normalizeAlias(a);
+      const owner = aliasOwner.get(key);
+      if (seen.has(key) || (owner !== undefined && owner !== id)) return false;
+      seen.add(key);
+      aliasOwner.set(key, id);
+      return true;
+    });
+    const model = dropUndefined(mergeModel(base, { ...facts, ...(aliases.length && { aliases }) }));
+    const check = KINDS.models.schema.safeParse(model);
+    if (!check.success) {
+      // Never write an invalid model: its offerings stay unlinked instead.
+      skippedModels.push(id);
+      issues.push({ where: `models/${id}`, field: '(record)', message: `skipped, its offerings left unlinked: ${describe(check.error.issues)}` });
+      for (const mem of list) mem.link = { ...mem.link, model: undefined, via: `${mem.link.via}; model skipped` };
+      continue;
+    }
+    next.models.set(id, model);
+    const orgInfo = ORGS[org] ?? { name: unknownOrgName(org, list) };
+    next.organizations.set(org, mergeOrganization(recs.organizations.get(org), orgInfo as unknown as Json));
+  }
+  for (const p of next.providers.values()) {
+    const org = p.organization as string | undefined;
+    if (org && !next.organizations.has(org) && !recs.organizations.has(org) && ORGS[org])
+      next.organizations.set(org, mergeOrganization(undefined, ORGS[org] as unknown as Json));
+  }
+
+  const unlinkedGroups = new Map<string, Member[]>();
+  for (const mem of members) if (mem.link.model === undefined) unlinkedGroups.set(mem.link.key, [...(unlinkedGroups.get(mem.link.key) ?? []), mem]);
+  const unlinked = [...unlinkedGroups]
+    .map(([key, list]) => ({ key, count: list.length, examples: list.slice(0, 3).map((m) => `${m.provider.id}:${m.model.id}`) }))
+    .sort((a, b) => b.count - a.count || cmp(a.key, b.key));
+
+  // Offerings: existing records keep their path; new ones go to <provider>/<model id> or <provider>/<slug>.
+  const taken = new Set(recs.offerings.keys());
+  const links: string[] = [];
+  const ordered = [...members].sort(
+    (a, b) =>
+      cmp(a.provider.id, b.provider.id) ||
+      cmp(a.link.model ?? '', b.link.model ?? '') ||
+      a.model.id.length - b.model.id.length ||
+      cmp(a.model.id, b.model.id),
+  );
+  for (const mem of ordered) {
+    const pid = mem.provider.id;
+    let id = byProviderId.get(`${pid}\u0000${mem.model.id}`);
+    if (id === undefined) {
+      const wanted = mem.link.model ? `${pid}/${mem.link.model}` : `${pid}/${slugify(mem.model.id)}`;
+      id = !taken.has(wanted) ? wanted : mem.link.model ? `${wanted}--${slugify(mem.model.id)}` : `${wanted}--${hash(mem.model.id)}`;
+      if (taken.has(id)) id = `${id}--${hash(mem.model.id)}`;
+      taken.add(id);
+    }
+    const incoming = { ...mem.mapped, ...(mem.link.model && { model: mem.link.model }) };
+    const merged = mergeOffering(recs.offerings.get(id), incoming);
+    const history = options.asOf === undefined ? undefined : recordPriceChange(recs.offerings.get(id), merged, options.asOf);
+    if (history) merged.price_history = history;
+    next.offerings.set(id, merged);
+    links.push(`${pid}:${mem.model.id} → ${mem.link.model ?? '(unlinked)'} (${mem.link.via})`);
+  }
+
+  // Per-record schema check: a record that would not validate is skipped, never written.
+  const counts = Object.fromEntries(KIND_LIST.map((k) => [k, { created: 0, updated: 0, unchanged: 0, skipped: 0 }])) as Record<Kind, KindCounts>;
+  counts.models.skipped = skippedModels.length;
+  const writes: ImportPlan['writes'] = [];
+  for (const kind of KIND_LIST) {
+    for (const [id, rec] of [...next[kind]].sort(([a], [b]) => cmp(a, b))) {
+      const clean = dropUndefined(rec);
+      const r = KINDS[kind].schema.safeParse(clean);
+      if (!r.success) {
+        counts[kind].skipped++;
+        issues.push({ where: `${kind}/${id}`, field: '(record)', message: `skipped: ${describe(r.error.issues)}` });
+        continue;
+      }
+      const before = recs[kind].get(id);
+      if (before !== undefined && sameRecord(kind, before, clean)) {
+        counts[kind].unchanged++;
+        continue;
+      }
+      counts[kind][before === undefined ? 'created' : 'updated']++;
+      writes.push({ rel: `${kind}/${id}.yaml`, text: toYaml(kind, clean) });
+    }
+  }
+
+  // Whole-folder validation of the result.
+  const written = new Map(writes.map((w) => [w.rel, w.text]));
+  const encoder = new TextEncoder();
+  const result: DataFile[] = existing.map((f) => (written.has(f.rel) ? { ...f, bytes: encoder.encode(written.get(f.rel)!) } : f));
+  for (const w of writes) if (!existing.some((f) => f.rel === w.rel)) result.push({ rel: w.rel, display: `data/${w.rel}`, bytes: encoder.encode(w.text) });
+  const { problems } = validateFiles(result);
+  const linked = members.filter((m) => m.link.model !== undefined).length;
+  return { writes, counts, unlinked, links, issues, problems, totals: { offerings: members.length, linked } };
+};
+
+/** Name of an organization known only by an id prefix: the prefix as the source spells it. */
+const unknownOrgName = (org: string, list: Member[]) => {
+  for (const m of list) for (const seg of m.model.id.split('/').slice(0, -1)) if (slugify(seg) === org) return seg;
+  return org;
+};
+
+const describe = (list: { path: PropertyKey[]; message: string }[]) => list.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
+
+/** Removes undefined values and empty objects, recursively. */
+const dropUndefined = (v: Json): Json => {
+  const out: Json = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined) continue;
+    if (typeof x === 'object' && x !== null && !Array.isArray(x)) {
+      const inner = dropUndefined(x as Json);
+      if (Object.keys(inner).length) out[k] = inner;
+    } else out[k] = x;
+  }
+  return out;
+};
