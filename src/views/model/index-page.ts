@@ -69,3 +69,11 @@ export const filterChoices = (entries: IndexEntry[]) => ({
     (a, b) => MODALITY_ORDER.indexOf(a.value) - MODALITY_ORDER.indexOf(b.value),
   ),
 });
+
+/** Every server-rendered page of the /models/ table: its rows, its number, the page count, the total and the filter choices. */
+export const modelsIndexPages = (models: ModelLike[]) => {
+  const entries = modelIndex(models);
+  const pages = paginate(entries);
+  const choices = filterChoices(entries);
+  return pages.map((rows, i) => ({ rows, page: i + 1, pages: pages.length, total: entries.length, choices }));
+};
