@@ -19,6 +19,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { median, percentile } from '../src/core/stats.ts';
+import { PATHS } from '../src/core/urls.ts';
 import { serve } from '../tests/support/static-server.ts';
 
 const RUNS = Number(process.env.RUNS ?? 50);
@@ -57,17 +58,17 @@ try {
   });
   /** Every response so far, weighed. */
   const settled = async () => (await Promise.all(pending)).filter((l) => l !== undefined);
-  await page.goto(`${base}/pricing/`);
+  await page.goto(`${base}${PATHS.pricing}`);
   await page.waitForSelector('pricing-explorer[data-ready]');
   await page.waitForLoadState('networkidle');
   const first = await settled();
   const total = first.reduce((a, l) => ({ raw: a.raw + l.raw, gz: a.gz + l.gz }), { raw: 0, gz: 0 });
-  console.log('First load of /pricing/ (gzip -6):');
+  console.log(`First load of ${PATHS.pricing} (gzip -6):`);
   for (const l of first) console.log(`  ${l.url.padEnd(72)} ${kb(l.raw).padStart(10)} → ${kb(l.gz).padStart(9)}`);
   console.log(`  ${'total'.padEnd(72)} ${kb(total.raw).padStart(10)} → ${kb(total.gz).padStart(9)}`);
-  const json = first.find((l) => l.url.endsWith('/pricing/index.json'));
+  const json = first.find((l) => l.url.endsWith(PATHS.pricingIndex));
   if (json) console.log(`  JSON index: ${kb(json.raw)} raw, ${kb(json.gz)} gzipped`);
-  const rows = ((await (await fetch(`${base}/pricing/index.json`)).json()) as { rows: unknown[] }).rows.length;
+  const rows = ((await (await fetch(`${base}${PATHS.pricingIndex}`)).json()) as { rows: unknown[] }).rows.length;
   console.log(`  offerings in the index: ${rows}`);
 
   const recalc = async (p: Page, label: string) => {

@@ -3,7 +3,7 @@
  * (run `npm run build` first). Prints figures; asserts nothing (tests/e2e/search.spec.ts does).
  *
  * - Index size on disk: every file under dist/pagefind/, and the part a first query fetches.
- * - Page load: bytes fetched from /pagefind/ before the search box is used (should be 0).
+ * - Page load: bytes fetched from ${PATHS.pagefind} before the search box is used (should be 0).
  * - First-query latency: time from the first keystroke to the first result in the header box,
  *   (a) cold: nothing loaded yet, (b) after the index is fetched (focus warms it up), in a fresh page
  *   each run; QUERIES below, each printed with its top three results.
@@ -15,6 +15,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { median } from '../src/core/stats.ts';
+import { PATHS, providerPath } from '../src/core/urls.ts';
 import { serve } from '../tests/support/static-server.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -62,9 +63,9 @@ try {
       const page = await browser.newPage();
       let bytes = 0;
       page.on('response', async (r) => {
-        if (new URL(r.url()).pathname.startsWith('/pagefind/')) bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
+        if (new URL(r.url()).pathname.startsWith(PATHS.pagefind)) bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
       });
-      await page.goto(`${server.url}/providers/groq/`, { waitUntil: 'networkidle' });
+      await page.goto(`${server.url}${providerPath('groq')}`, { waitUntil: 'networkidle' });
       onLoad = Math.max(onLoad, bytes);
       if (mode === 'warm') {
         await page.focus('#site-search');
@@ -78,7 +79,7 @@ try {
       await page.close();
     }
   }
-  console.log(`Page load: ${kb(onLoad)} fetched from /pagefind/ before the box is used`);
+  console.log(`Page load: ${kb(onLoad)} fetched from ${PATHS.pagefind} before the box is used`);
   console.log(`First query, cold (includes fetching ${kb(fetched)} of index, wasm and fragments): median ${median(cold)!.toFixed(0)} ms, max ${Math.max(...cold).toFixed(0)} ms`);
   console.log(`First query, index fetched on focus: median ${median(warm)!.toFixed(0)} ms, max ${Math.max(...warm).toFixed(0)} ms (${RUNS} runs; includes the 60 ms typing debounce)`);
   const page = await browser.newPage();

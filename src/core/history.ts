@@ -4,6 +4,7 @@
  * Prices are USD per 1M tokens after `toUsd`; dates are the data's, never the clock.
  */
 import { toUsd } from './price.ts';
+import { modelPath, providerPath } from './urls.ts';
 import { TOKEN_METERS, UNIT_METERS } from '../model/schema.ts';
 
 type Json = Record<string, unknown>;
@@ -119,13 +120,13 @@ export const changeList = (offerings: OfferingLike[], models: ModelLike[]): Chan
         date,
         title: `${name} at ${o.providerRecord.name}: price changed`,
         summary: `${pair(steps[i - 1]!)} → ${pair(steps[i]!)}, USD per 1M tokens.`,
-        path: o.model ? `/models/${o.model}/` : `/providers/${o.provider}/models/`,
+        path: o.model ? modelPath(o.model) : providerPath(o.provider, 'models'),
         provider: o.provider,
       });
     }
   }
   for (const m of models) {
-    const path = `/models/${m.id}/`;
+    const path = modelPath(m.id);
     if (m.release_date) out.push({ key: `release/${m.id}`, kind: 'release', date: m.release_date, title: `${m.name} released`, summary: `${m.name} was released.`, path });
     if (m.deprecation_date)
       out.push({ key: `deprecation/${m.id}`, kind: 'deprecation', date: m.deprecation_date, title: `${m.name} deprecated`, summary: `${m.name} is deprecated${m.successor ? `; successor: ${m.successor}` : ''}.`, path });
@@ -169,7 +170,7 @@ export const upcomingRetirements = (models: ModelLike[], offerings: LifecycleOff
   for (const m of models)
     for (const kind of ['deprecation', 'retirement'] as const) {
       const date = m[`${kind}_date`];
-      if (upcoming(date)) out.push({ id: m.id, name: m.name, provider: undefined, date, kind, successor: succ(m.successor), path: `/models/${m.id}/` });
+      if (upcoming(date)) out.push({ id: m.id, name: m.name, provider: undefined, date, kind, successor: succ(m.successor), path: modelPath(m.id) });
     }
   for (const o of offerings)
     for (const kind of ['deprecation', 'retirement'] as const) {
@@ -183,7 +184,7 @@ export const upcomingRetirements = (models: ModelLike[], offerings: LifecycleOff
         date,
         kind,
         successor: succ(model?.successor),
-        path: o.model ? `/models/${o.model}/` : `/providers/${o.provider}/models/`,
+        path: o.model ? modelPath(o.model) : providerPath(o.provider, 'models'),
       });
     }
   return out.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : a.kind < b.kind ? -1 : 1));

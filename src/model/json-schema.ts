@@ -1,13 +1,14 @@
 /** JSON Schema (draft 2020-12) for each record kind, from the Zod schemas: one source of truth. */
 import { z } from 'astro/zod';
 import { ModelSchema, OfferingSchema, OrganizationSchema, ProviderSchema } from './schema.ts';
+import { absoluteUrl, schemaPath } from '../core/urls.ts';
 import { ApiModelFileSchema, ApiModelsSchema, ApiOfferingsSchema, ApiProviderFileSchema, ApiProvidersSchema } from './api-export.ts';
 
 const SITE = 'https://provider-atlas.dev';
 
 const make = (kind: string, title: string, schema: z.ZodType, io: 'input' | 'output' = 'input') => ({
   ...z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }),
-  $id: `${SITE}/schema/${kind}.json`,
+  $id: absoluteUrl(schemaPath(kind), SITE),
   title,
 });
 

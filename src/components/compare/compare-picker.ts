@@ -5,7 +5,8 @@
  * with the same pure functions (src/views/compare/items.ts, compare-view.ts). Every change is written
  * back to the URL, so a comparison can be shared. Text only goes in with textContent.
  */
-import { MAX_ITEMS, MIN_ITEMS, pickItems, parseSelection, selectionHref, type CompareItem, type CompareKind, type ComparePool } from '../../views/compare/items.ts';
+import { MAX_ITEMS, MIN_ITEMS, pickItems, parseSelection, type CompareItem, type CompareKind, type ComparePool } from '../../views/compare/items.ts';
+import { compareEmptyHref, compareSelectionHref, PATHS } from '../../core/urls.ts';
 import { compareView, workloadLabel, type CompareView } from '../../views/compare/view.ts';
 import { formatCount, formatDate, formatUsd } from '../../core/format.ts';
 import { decodeWorkload, encodeWorkload, WORKLOAD_PARAMS } from '../../core/workload.ts';
@@ -48,7 +49,7 @@ class ComparePicker extends HTMLElement {
     });
     this.status(sel ? 'Loading…' : '');
     try {
-      const res = await fetch('/compare/index.json');
+      const res = await fetch(PATHS.compareIndex);
       this.pool = (await res.json()) as ComparePool;
     } catch {
       this.status('The comparison data could not be loaded.');
@@ -86,7 +87,7 @@ class ComparePicker extends HTMLElement {
     const workloadQuery = Object.values(WORKLOAD_PARAMS).some((p) => params.has(p)) || params.has('preset') ? encodeWorkload(decodeWorkload(params)) : '';
     const pool = this.pool[this.kind];
     this.ids = this.ids.filter((id) => pool.some((i) => i.id === id));
-    if (push) history.replaceState(null, '', this.ids.length ? selectionHref(this.kind, this.ids, workloadQuery) : `/compare/${workloadQuery ? `?${workloadQuery}` : ''}`);
+    if (push) history.replaceState(null, '', this.ids.length ? compareSelectionHref(this.kind, this.ids, workloadQuery) : compareEmptyHref(workloadQuery));
     const list = this.querySelector('datalist')!;
     list.replaceChildren(...this.candidates().filter((i) => !this.ids.includes(i.id)).map((i) => el('option', { value: optionLabel(this.kind, i) })));
     const chosen = this.querySelector('ul.chosen')!;

@@ -13,7 +13,7 @@ import { CHART_BARS } from '../../views/pricing/first-view.ts';
 import { cheapestBars, rankRows, resultsText, rowCells, type RankedRow, type RowCells } from '../../views/pricing/rows.ts';
 import { DEFAULT_STATE, decodeState, encodeState, presetOf, SORT_KEYS, type ExplorerState, type SortKey } from '../../views/pricing/state.ts';
 import { formatCount, formatUsd } from '../../core/format.ts';
-import { modelHref } from '../../core/urls.ts';
+import { modelHref, PATHS } from '../../core/urls.ts';
 import { denoise } from '../../core/price.ts';
 import { WORKLOAD_PRESETS, type PresetId } from '../../core/workload.ts';
 import type { CostChart } from './cost-chart.ts';
@@ -95,7 +95,7 @@ class PricingExplorer extends HTMLElement {
     this.#pageRows = Number(this.dataset.pageRows) || 100;
     const note = this.querySelector<HTMLElement>('#explorer-note');
     try {
-      const res = await fetch(this.dataset.index ?? '/pricing/index.json');
+      const res = await fetch(this.dataset.index ?? PATHS.pricingIndex);
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       this.#ix = (await res.json()) as ExplorerIndex;
     } catch {

@@ -5,6 +5,7 @@
  */
 import { isSlashShortcut, mergeResults, moveActive, queryVariants, rankByName } from '../../core/search.ts';
 import { DEV_NOTICE, loadPagefind, resultItem } from './search-core.ts';
+import { searchHref } from '../../core/urls.ts';
 
 const SHOWN = 8;
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>) => Object.assign(document.createElement(tag), props);
@@ -107,7 +108,7 @@ customElements.define(
         const li = document.createElement('li');
         const a = document.createElement('a');
         a.className = 'search-more';
-        a.href = `/search/?${new URLSearchParams({ q })}`;
+        a.href = searchHref(q);
         a.textContent = `All ${n} results`;
         li.append(a);
         items.push(li);

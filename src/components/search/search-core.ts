@@ -3,6 +3,7 @@
  * first use (never on page load) and builds result items with DOM calls only (no innerHTML).
  */
 import { parseExcerpt, resultFacts } from '../../core/search.ts';
+import { PATHS } from '../../core/urls.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -24,7 +25,7 @@ export interface PagefindApi {
 export const DEV_NOTICE = 'Search works on the built site (npm run build && npm run preview).';
 
 // Exists only after `npm run build`; a variable keeps Vite from resolving it.
-const bundle = '/pagefind/pagefind.js';
+const bundle = PATHS.pagefindBundle;
 let loading: Promise<PagefindApi> | undefined;
 
 /** The Pagefind API, loaded once; rejects when the index is missing. */

@@ -10,6 +10,7 @@ import { countryName, formatCount, formatTokens, formatUsd } from '../../core/fo
 import { COMPLIANCE_LABEL, FEATURE_LABEL, yesNo } from '../../core/labels.ts';
 import { KIND_LABEL } from '../../core/catalog-stats.ts';
 import { median } from '../../core/stats.ts';
+import { modelPath, providerPath } from '../../core/urls.ts';
 import { blendedPrice, toUsd } from '../../core/price.ts';
 import type { Feature, Offering, PerformanceSample, Provider, RateLimitTier } from '../../model/schema.ts';
 
@@ -156,7 +157,7 @@ export const providerItem = (p: ProviderLike): CompareItem => {
     id: p.id,
     name: p.name,
     sub: KIND_LABEL[p.kind],
-    href: `/providers/${p.id}/`,
+    href: providerPath(p.id),
     facts: {
       kind: KIND_LABEL[p.kind],
       hq: p.headquarters ? countryName(p.headquarters) : null,
@@ -185,7 +186,7 @@ export const offeringItem = (o: OfferingLike, model?: { id: string; name: string
     id: o.id,
     name: p.name,
     sub: model?.name ?? o.name ?? o.provider_model_id,
-    href: `/providers/${p.id}/models/`,
+    href: providerPath(p.id, 'models'),
     ...(o.model !== undefined ? { model: o.model } : {}),
     facts: {
       provider: p.name,
@@ -224,7 +225,7 @@ export const modelItem = (m: ModelLike): CompareItem => {
     id: m.id,
     name: m.name,
     sub: m.organizationRecord.name,
-    href: `/models/${m.id}/`,
+    href: modelPath(m.id),
     facts: {
       creator: m.organizationRecord.name,
       released: m.release_date ?? null,
@@ -297,9 +298,6 @@ export const parseSelection = (query: string | URLSearchParams): { kind: Compare
   return undefined;
 };
 
-/** The shareable URL of a comparison: "/compare/?providers=groq,together" (commas and slashes kept readable). */
-export const selectionHref = (kind: CompareKind, ids: string[], extra = ''): string =>
-  `/compare/?${kind}=${ids.map((id) => encodeURIComponent(id).replace(/%2F/g, '/')).join(',')}${extra ? `&${extra}` : ''}`;
 
 /**
  * Items of a selection, in the URL's order, dropping unknown ids; offerings must all be of the

@@ -1,12 +1,13 @@
 /** The change feeds: /changes.xml (everything) and /providers/<id>/changes.xml (one provider's prices). */
 import { atomFeed, type FeedEntry } from '../../core/atom.ts';
 import { changeList, pastChanges, type Change } from '../../core/history.ts';
+import { changeAnchor, PATHS, providerFeedPath, providerPath } from '../../core/urls.ts';
 
 type Offerings = Parameters<typeof changeList>[0];
 type Models = Parameters<typeof changeList>[1];
 
 const entry = (c: Change, site: string): FeedEntry => ({
-  id: new URL(`/changes/#${c.key}`, site).href,
+  id: new URL(changeAnchor(c.key), site).href,
   title: c.title,
   date: c.date,
   link: new URL(c.path, site).href,
@@ -19,10 +20,10 @@ const fallback = (today: string | undefined) => today ?? '2025-01-01';
 /** Atom XML of the latest changes up to `today` (the data date). */
 export const changeFeed = (offerings: Offerings, models: Models, today: string | undefined, site: string): string =>
   atomFeed({
-    id: new URL('/changes.xml', site).href,
+    id: new URL(PATHS.changesFeed, site).href,
     title: 'Provider Atlas: price and model changes',
-    link: new URL('/changes/', site).href,
-    self: new URL('/changes.xml', site).href,
+    link: new URL(PATHS.changes, site).href,
+    self: new URL(PATHS.changesFeed, site).href,
     fallbackDate: fallback(today),
     entries: pastChanges(changeList(offerings, models), today).map((c) => entry(c, site)),
   });
@@ -30,10 +31,10 @@ export const changeFeed = (offerings: Offerings, models: Models, today: string |
 /** Atom XML of one provider's price changes. */
 export const providerChangeFeed = (provider: { id: string; name: string; offerings: Offerings }, today: string | undefined, site: string): string =>
   atomFeed({
-    id: new URL(`/providers/${provider.id}/changes.xml`, site).href,
+    id: new URL(providerFeedPath(provider.id), site).href,
     title: `Provider Atlas: ${provider.name} price changes`,
-    link: new URL(`/providers/${provider.id}/pricing/`, site).href,
-    self: new URL(`/providers/${provider.id}/changes.xml`, site).href,
+    link: new URL(providerPath(provider.id, 'pricing'), site).href,
+    self: new URL(providerFeedPath(provider.id), site).href,
     fallbackDate: fallback(today),
     entries: pastChanges(changeList(provider.offerings, []), today).map((c) => entry(c, site)),
   });

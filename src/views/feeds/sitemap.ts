@@ -3,6 +3,7 @@
  * the HTML files actually built (tools/build.ts), so it lists every page and nothing else.
  */
 import { xmlEscape } from '../../core/atom.ts';
+import { PATHS } from '../../core/urls.ts';
 
 
 /** Absolute URLs of `paths` on `site`, sorted and de-duplicated. */
@@ -21,7 +22,7 @@ export const sitemapXml = (urls: string[]): string =>
 
 /** robots.txt: everything may be crawled except Pagefind's index; points at the sitemap. */
 export const robotsTxt = (site: string): string =>
-  ['User-agent: *', 'Allow: /', 'Disallow: /pagefind/', '', `Sitemap: ${new URL('/sitemap.xml', site).href}`, ''].join('\n');
+  ['User-agent: *', 'Allow: /', `Disallow: ${PATHS.pagefind}`, '', `Sitemap: ${new URL(PATHS.sitemap, site).href}`, ''].join('\n');
 
 /**
  * Site paths of the built HTML files (paths relative to the build folder, "/" separated):

@@ -39,9 +39,6 @@ export const indexEntry = (m: ModelLike): IndexEntry => {
 /** One entry per model, in the table's default order (name A–Z, as sortEntries orders it). */
 export const modelIndex = (models: ModelLike[]): IndexEntry[] => sortEntries(models.map(indexEntry), 'name', 'asc');
 
-/** Path of page `n` (1-based) of the /models/ table: "/models/", "/models/page/2/". */
-export const modelsPagePath = (n: number) => (n <= 1 ? '/models/' : `/models/page/${n}/`);
-
 /** The entries split into pages of `size`. */
 export const paginate = <T>(items: T[], size = MODELS_PAGE_SIZE): T[][] =>
   Array.from({ length: Math.max(1, Math.ceil(items.length / size)) }, (_, i) => items.slice(i * size, (i + 1) * size));
@@ -72,3 +69,11 @@ export const filterChoices = (entries: IndexEntry[]) => ({
     (a, b) => MODALITY_ORDER.indexOf(a.value) - MODALITY_ORDER.indexOf(b.value),
   ),
 });
+
+/** Every server-rendered page of the /models/ table: its rows, its number, the page count, the total and the filter choices. */
+export const modelsIndexPages = (models: ModelLike[]) => {
+  const entries = modelIndex(models);
+  const pages = paginate(entries);
+  const choices = filterChoices(entries);
+  return pages.map((rows, i) => ({ rows, page: i + 1, pages: pages.length, total: entries.length, choices }));
+};

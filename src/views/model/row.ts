@@ -5,7 +5,7 @@
 import { formatDate, formatTokens, formatUsd } from '../../core/format.ts';
 import { yesNo } from '../../core/labels.ts';
 import type { IndexEntry } from './filter.ts';
-import { familyPath, modelPath, organizationPath, providerPath } from '../../core/model-urls.ts';
+import { familyPath, modelPath, organizationPath, providerPath } from '../../core/urls.ts';
 
 /** Rows per server-rendered page of /models/, and per "show more" step with JS. */
 export const MODELS_PAGE_SIZE = 100;

@@ -7,6 +7,7 @@ import { priceWorkload, validateWorkload, type CostResult, type Workload } from 
 import { CAPABILITY_ORDER, KIND_ORDER, MODALITY_ORDER, type Billing, type ExplorerIndex, type ExplorerRow } from './index-data.ts';
 import type { ExplorerFilters, SortDir, SortKey } from './state.ts';
 import { formatCount, formatTokens, formatUsd } from '../../core/format.ts';
+import { providerPath } from '../../core/urls.ts';
 
 /** First statuses hidden unless `includeOld`: deprecated (2) and retired (3), see STATUS_ORDER. */
 const OLD_STATUS = 2;
@@ -222,7 +223,7 @@ export const rowCells = (r: RankedRow, ix: ExplorerIndex, modelHref: (id: string
     variant: row.variant,
     modelHref: modelId === undefined ? undefined : modelHref(modelId),
     provider: prov[1],
-    providerHref: `/providers/${prov[0]}/`,
+    providerHref: providerPath(prov[0]),
     status: STATUS_TEXT[row.status] ?? '',
     input: priceText(row, row.input),
     output: priceText(row, row.output),

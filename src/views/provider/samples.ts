@@ -5,6 +5,7 @@
  */
 import type { PerformanceSample } from '../../model/schema.ts';
 import { daysBetween } from '../../core/catalog-stats.ts';
+import { modelPath, providerPath } from '../../core/urls.ts';
 
 /** Samples older than this many days before the data date are marked stale. */
 export const SAMPLE_STALE_DAYS = 90;
@@ -83,11 +84,11 @@ interface LinkedOfferingLike extends OfferingLike {
 
 /** Samples of a provider's offerings, each named by its model (linked to the model page). */
 export const providerSampleRows = (offerings: readonly LinkedOfferingLike[], today: string | undefined) =>
-  sampleRows(offerings, (o) => ({ name: o.modelRecord?.name ?? o.name ?? o.id, href: o.modelRecord ? `/models/${o.modelRecord.id}/` : undefined }), today);
+  sampleRows(offerings, (o) => ({ name: o.modelRecord?.name ?? o.name ?? o.id, href: o.modelRecord ? modelPath(o.modelRecord.id) : undefined }), today);
 
 /** Samples of a model's offerings, each named by its provider (linked to the provider page). */
 export const modelSampleRows = (offerings: readonly LinkedOfferingLike[], today: string | undefined) =>
-  sampleRows(offerings, (o) => ({ name: o.providerRecord.name, href: `/providers/${o.providerRecord.id}/` }), today);
+  sampleRows(offerings, (o) => ({ name: o.providerRecord.name, href: providerPath(o.providerRecord.id) }), today);
 
 const whole = (x: number) => String(Math.round(x));
 const oneDecimal = (x: number) => (Math.round(x * 10) / 10).toFixed(1).replace(/\.0$/, '');

@@ -1,20 +1,16 @@
-/** The five pages of every provider: tab order, URLs, titles and meta descriptions. */
+/** The five pages of every provider: tab order, titles and meta descriptions (their URLs: providerPath in core/urls.ts). */
 import { KIND_LABEL } from '../../core/catalog-stats.ts';
 import { formatCount } from '../../core/format.ts';
 import type { ProviderKind } from '../../model/schema.ts';
 
 export const PROVIDER_TABS = [
-  { tab: 'overview', label: 'Overview', path: '', pageType: 'provider' },
-  { tab: 'models', label: 'Models', path: 'models/', pageType: 'provider-models' },
-  { tab: 'pricing', label: 'Pricing', path: 'pricing/', pageType: 'provider-pricing' },
-  { tab: 'limits', label: 'Limits', path: 'limits/', pageType: 'provider-limits' },
-  { tab: 'features', label: 'Features', path: 'features/', pageType: 'provider-features' },
+  { tab: 'overview', label: 'Overview', pageType: 'provider' },
+  { tab: 'models', label: 'Models', pageType: 'provider-models' },
+  { tab: 'pricing', label: 'Pricing', pageType: 'provider-pricing' },
+  { tab: 'limits', label: 'Limits', pageType: 'provider-limits' },
+  { tab: 'features', label: 'Features', pageType: 'provider-features' },
 ] as const;
 export type ProviderTab = (typeof PROVIDER_TABS)[number]['tab'];
-
-/** URL of one tab of a provider: "/providers/groq/pricing/". */
-export const providerHref = (id: string, tab: ProviderTab = 'overview'): string =>
-  `/providers/${id}/${PROVIDER_TABS.find((t) => t.tab === tab)!.path}`;
 
 /** Title, meta description and page type of one tab. */
 export const providerPageMeta = (p: { id: string; name: string; kind: ProviderKind }, tab: ProviderTab, offerings: number) => {

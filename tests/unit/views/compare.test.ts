@@ -11,8 +11,8 @@ import {
   pickItems,
   popularComparisons,
   providerItem,
-  selectionHref,
 } from '../../../src/views/compare/items.ts';
+import { compareSelectionHref as selectionHref } from '../../../src/core/urls.ts';
 import { compareView, workloadLabel } from '../../../src/views/compare/view.ts';
 import { DEFAULT_WORKLOAD } from '../../../src/core/workload.ts';
 import type { PerformanceSample } from '../../../src/model/schema.ts';

@@ -1,7 +1,8 @@
 /** /models/ rows and index, its filters and sorting, and the family and organization pages. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { filterChoices, modelIndex, modelsPagePath, paginate } from '../../../src/views/model/index-page.ts';
+import { filterChoices, modelIndex, paginate } from '../../../src/views/model/index-page.ts';
+import { modelsPagePath } from '../../../src/core/urls.ts';
 import { indexRowCells, modalitySummary } from '../../../src/views/model/row.ts';
 import { DEFAULT_QUERY, matchesQuery, nextSort, parseQuery, sortEntries, toSearch, type IndexEntry } from '../../../src/views/model/filter.ts';
 import { familiesOf, familyGrid, familySummaries, familyTimeline } from '../../../src/views/model/family.ts';

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { isStale } from '../../../src/core/catalog-stats.ts';
 import { featureMatrix, featureState } from '../../../src/views/provider/feature-matrix.ts';
 import { limitRows, offeringRateRows, rateColumns } from '../../../src/views/provider/limit-rows.ts';
-import { modelHref, blendedHref } from '../../../src/core/urls.ts';
+import { modelHref, blendedHref, providerPath } from '../../../src/core/urls.ts';
 import { creatorOf, groupOfferings, statusText } from '../../../src/views/provider/model-groups.ts';
-import { providerHref, providerPageMeta, PROVIDER_TABS } from '../../../src/views/provider/tabs.ts';
+import { providerPageMeta, PROVIDER_TABS } from '../../../src/views/provider/tabs.ts';
 import { monogram, providerFilters, providerRows } from '../../../src/views/provider/index-rows.ts';
 import { modalityText, summarizeOfferings } from '../../../src/views/provider/summary.ts';
 
@@ -134,8 +134,8 @@ test('features: absent is unknown, never no; totals per column', () => {
 });
 
 test('tabs: URLs, page types, titles', () => {
-  assert.equal(providerHref('groq'), '/providers/groq/');
-  assert.equal(providerHref('groq', 'pricing'), '/providers/groq/pricing/');
+  assert.equal(providerPath('groq'), '/providers/groq/');
+  assert.deepEqual(PROVIDER_TABS.map((t) => providerPath('groq', t.tab)), ['/providers/groq/', '/providers/groq/models/', '/providers/groq/pricing/', '/providers/groq/limits/', '/providers/groq/features/']);
   assert.equal(new Set(PROVIDER_TABS.map((t) => t.pageType)).size, 5);
   const meta = providerPageMeta({ id: 'groq', name: 'Groq', kind: 'inference' }, 'pricing', 1);
   assert.equal(meta.title, 'Groq pricing');

@@ -1,0 +1,42 @@
+/**
+ * Everything a model page shows, computed once: the "where to run it" rows and their summary line,
+ * the price chart, price history, measured performance and the page's title, description and links.
+ */
+import { dataDate } from '../../core/catalog-stats.ts';
+import { formatDate } from '../../core/format.ts';
+import { modelPriceHistory } from '../../core/history.ts';
+import { calculatorHref, modelCardPath, organizationPath } from '../../core/urls.ts';
+import type { LinkedModel, LinkedProvider } from '../../model/link.ts';
+import { modelSampleRows } from '../provider/samples.ts';
+import { priceChartSpec } from './chart.ts';
+import { modelProviders, statusNotice, whereToRun } from './offerings.ts';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The model page of `model`; `providers` are every provider of the catalog (their newest check date
+ * is the "today" that ages performance samples).
+ */
+export const modelPage = (model: LinkedModel, providers: LinkedProvider[]) => {
+  const rows = whereToRun(model);
+  const servedBy = modelProviders(model);
+  const org = model.organizationRecord;
+  const chart = priceChartSpec(model.name, rows);
+  return {
+    title: model.name,
+    description: `${model.name} by ${org.name}: ${servedBy.length} providers, their prices, limits and features.`,
+    image: modelCardPath(model.id),
+    org: { name: org.name, href: organizationPath(org.id) },
+    notice: statusNotice(model, formatDate),
+    rows,
+    /** "3 offerings from 2 providers". */
+    rowsSummary: `${plural(rows.length, 'offering', 'offerings')} from ${plural(servedBy.length, 'provider', 'providers')}`,
+    calculator: calculatorHref(model.id),
+    chart,
+    chartHeading: chart?.kind === 'scatter' ? 'Price and speed' : 'Price per provider',
+    histories: modelPriceHistory(model.offerings),
+    samples: modelSampleRows(model.offerings, dataDate(providers)),
+    links: model.links ?? [],
+  };
+};
+export type ModelPage = ReturnType<typeof modelPage>;
