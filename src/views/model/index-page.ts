@@ -36,8 +36,16 @@ export const indexEntry = (m: ModelLike): IndexEntry => {
   };
 };
 
-/** One entry per model, in the table's default order (name A–Z, as sortEntries orders it). */
-export const modelIndex = (models: ModelLike[]): IndexEntry[] => sortEntries(models.map(indexEntry), 'name', 'asc');
+const indexes = new WeakMap<readonly ModelLike[], IndexEntry[]>();
+/**
+ * One entry per model, in the table's default order (name A–Z, as sortEntries orders it).
+ * Computed once per list: /models/, its pages and /models/index.json share it (read-only).
+ */
+export const modelIndex = (models: ModelLike[]): IndexEntry[] => {
+  let entries = indexes.get(models);
+  if (!entries) indexes.set(models, (entries = sortEntries(models.map(indexEntry), 'name', 'asc')));
+  return entries;
+};
 
 /** Path of page `n` (1-based) of the /models/ table: "/models/", "/models/page/2/". */
 export const modelsPagePath = (n: number) => (n <= 1 ? '/models/' : `/models/page/${n}/`);

@@ -3,7 +3,8 @@ import { CAPABILITY_ORDER, KIND_ORDER, MODALITY_ORDER, packIndex, unpackIndex, t
 import { cheapestBars, rankRows, rowCells, type RowCells } from './rows.ts';
 import { DEFAULT_STATE } from './state.ts';
 
-const packed = new WeakMap<readonly IndexableOffering[], ExplorerIndex>();
+// Pure: the browser bundle imports this module too (CHART_BARS) and drops what it does not use.
+const packed = /* @__PURE__ */ new WeakMap<readonly IndexableOffering[], ExplorerIndex>();
 /**
  * The packed index of these offerings, built once per list: /pricing/ and /pricing/index.json
  * both ask for the catalog's, and share one. Treat the result as read-only.
