@@ -5,6 +5,7 @@
  *
  * Environment: DATA_DIR (default ./data), BUILD_DIR (default ./dist).
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -61,10 +62,15 @@ if (written.errors.length) fail(`Pagefind: ${written.errors.join('; ')}`);
 await pagefind.close();
 const t3 = time();
 
-const old = join(scratch, `old-${process.pid}`);
-if (existsSync(target)) renameSync(target, old);
+if (existsSync(target)) renameSync(target, join(scratch, `old-${process.pid}`));
 renameSync(out, target);
-rmSync(old, { recursive: true, force: true });
+// Previous outputs (thousands of files each) are deleted by a detached process, so the build does
+// not wait for them; what an interrupted deletion leaves is swept by the next build.
+const stale = readdirSync(scratch).filter((d) => d.startsWith('old-')).map((d) => join(scratch, d));
+if (stale.length) {
+  const sweep = 'for (const d of process.argv.slice(1)) require("node:fs").rmSync(d, { recursive: true, force: true })';
+  spawn(process.execPath, ['-e', sweep, ...stale], { detached: true, stdio: 'ignore' }).unref();
+}
 const stats = {
   validate_ms: Math.round(t1 - t0),
   astro_ms: Math.round(t2 - t1),
