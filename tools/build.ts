@@ -1,13 +1,15 @@
 /**
  * `npm run build`: validate → astro build → Pagefind, into a scratch folder; only a complete
  * build replaces dist/ (the last good output stays when any step fails, never a partial one).
+ * The data is read and validated once: Astro runs in this process and takes these records.
  *
  * Environment: DATA_DIR (default ./data), BUILD_DIR (default ./dist).
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { dataDir, loadData } from '../src/model/load.ts';
+import { dataDir, holdRecords, loadData } from '../src/model/load.ts';
 import { report } from '../src/model/validate.ts';
 import { absoluteUrls, sitemapPaths, sitemapXml } from '../src/views/feeds/sitemap.ts';
 
@@ -23,11 +25,14 @@ const fail = (message: string): never => {
 };
 
 const t0 = time();
-const { problems, records } = loadData(resolve(dataDir()));
+const data = resolve(dataDir());
+const { problems, records } = loadData(data);
 if (problems.length || !records) {
   for (const line of report(problems)) console.error(line);
   fail('invalid data');
 }
+// Astro runs in this process: the site takes these records instead of reading data/ again.
+holdRecords(data, records!);
 const t1 = time();
 console.log(`✓ validate: ${records!.offerings.length} offerings, ${Math.round(t1 - t0)} ms`);
 
@@ -57,10 +62,15 @@ if (written.errors.length) fail(`Pagefind: ${written.errors.join('; ')}`);
 await pagefind.close();
 const t3 = time();
 
-const old = join(scratch, `old-${process.pid}`);
-if (existsSync(target)) renameSync(target, old);
+if (existsSync(target)) renameSync(target, join(scratch, `old-${process.pid}`));
 renameSync(out, target);
-rmSync(old, { recursive: true, force: true });
+// Previous outputs (thousands of files each) are deleted by a detached process, so the build does
+// not wait for them; what an interrupted deletion leaves is swept by the next build.
+const stale = readdirSync(scratch).filter((d) => d.startsWith('old-')).map((d) => join(scratch, d));
+if (stale.length) {
+  const sweep = 'for (const d of process.argv.slice(1)) require("node:fs").rmSync(d, { recursive: true, force: true })';
+  spawn(process.execPath, ['-e', sweep, ...stale], { detached: true, stdio: 'ignore' }).unref();
+}
 const stats = {
   validate_ms: Math.round(t1 - t0),
   astro_ms: Math.round(t2 - t1),

@@ -48,11 +48,13 @@ export const formatDate = (iso: string): string => {
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 };
 
+// Made on first use (not at load: browser bundles import this module too), then reused.
+let regionNames: Intl.DisplayNames | undefined;
 /** Country code → English name for the few we show, else the code itself. */
 export const countryName = (code: string | undefined): string => {
   if (!code) return 'Not published';
   try {
-    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+    return (regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' })).of(code) ?? code;
   } catch {
     return code;
   }

@@ -1,14 +1,12 @@
-/** The only module besides content.config.ts that reads astro:content: load once, link, fail on gaps. */
-import { getCollection } from 'astro:content';
+/**
+ * The one place the site reads the data: the records validated once per build (src/model/load.ts;
+ * no content collections, so no second YAML parse or schema pass), linked, failing on gaps.
+ */
 import { linkCatalog } from './link.ts';
+import { siteRecords } from './load.ts';
 
-const plain = <T>({ id, data }: { id: string; data: T }) => ({ ...data, id });
+const records = siteRecords();
 
-export const catalog = linkCatalog(
-  (await getCollection('providers')).map(plain),
-  (await getCollection('models')).map(plain),
-  (await getCollection('organizations')).map(plain),
-  (await getCollection('offerings')).map(plain),
-);
+export const catalog = linkCatalog(records.providers, records.models, records.organizations, records.offerings);
 
 export const providerPaths = () => catalog.providers.map((provider) => ({ params: { provider: provider.id }, props: { provider } }));

@@ -1,10 +1,12 @@
 /**
- * File-system side of the validator: reads every file under a data folder. Used by
- * tools/validate.ts and by the content collections, so that both see the same records.
+ * File-system side of the validator: reads every file under a data folder, once per build.
+ * tools/validate.ts prints what `loadData` finds; tools/build.ts validates the same way and
+ * hands its records to the site through `holdRecords`, so that src/model/catalog.ts (the only
+ * reader of the data inside Astro) parses no YAML and runs no schema a second time.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { validateFiles, type DataFile, type Problem, type Records } from './validate.ts';
+import { join, relative, resolve, sep } from 'node:path';
+import { report, validateFiles, type DataFile, type Problem, type Records } from './validate.ts';
 
 /** Lists every file under `dir` (sorted), or null when the folder does not exist. */
 export const readDataFiles = (dir: string, cwd = process.cwd()): DataFile[] | null => {
@@ -39,3 +41,31 @@ export const loadData = (dir: string, cwd = process.cwd()): { problems: Problem[
 
 /** The data folder: DATA_DIR from the environment (tests, benchmark), else ./data. */
 export const dataDir = () => process.env.DATA_DIR ?? join(process.cwd(), 'data');
+
+/**
+ * Validated records handed from tools/build.ts to the Astro build it starts in the same process.
+ * A global, not a module variable: Astro bundles src/ into its own chunks, so the site's copy of
+ * this module is not the one tools/build.ts imported.
+ */
+const HELD = Symbol.for('provider-atlas.validated-records');
+type Held = { dir: string; records: Records };
+const held = globalThis as typeof globalThis & { [HELD]?: Held };
+
+/** Keeps the records validated from `dir` for `siteRecords` (tools/build.ts, before `astro build`). */
+export const holdRecords = (dir: string, records: Records) => {
+  held[HELD] = { dir: resolve(dir), records };
+};
+
+/**
+ * The records of the site's data folder (`dataDir()`): those tools/build.ts already validated, or,
+ * under `astro dev` / `astro build` run directly, read and validated now. Throws listing every
+ * problem, as `npm run validate` prints them, when the data is invalid.
+ */
+export const siteRecords = (dir = dataDir()): Records => {
+  const d = resolve(dir);
+  const h = held[HELD];
+  if (h?.dir === d) return h.records;
+  const { problems, records } = loadData(d);
+  if (problems.length || !records) throw new Error(`Invalid data:\n${report(problems).join('\n')}`);
+  return records;
+};

@@ -36,8 +36,16 @@ export const indexEntry = (m: ModelLike): IndexEntry => {
   };
 };
 
-/** One entry per model, in the table's default order (name A–Z, as sortEntries orders it). */
-export const modelIndex = (models: ModelLike[]): IndexEntry[] => sortEntries(models.map(indexEntry), 'name', 'asc');
+const indexes = new WeakMap<readonly ModelLike[], IndexEntry[]>();
+/**
+ * One entry per model, in the table's default order (name A–Z, as sortEntries orders it).
+ * Computed once per list: /models/, its pages and /models/index.json share it (read-only).
+ */
+export const modelIndex = (models: ModelLike[]): IndexEntry[] => {
+  let entries = indexes.get(models);
+  if (!entries) indexes.set(models, (entries = sortEntries(models.map(indexEntry), 'name', 'asc')));
+  return entries;
+};
 
 /** The entries split into pages of `size`. */
 export const paginate = <T>(items: T[], size = MODELS_PAGE_SIZE): T[][] =>

@@ -75,11 +75,20 @@ const lower = (atProvider: number | undefined, ofModel: number | undefined) =>
   atProvider !== undefined && ofModel !== undefined && atProvider < ofModel;
 
 /**
+ * Rows for the model-page workload, per model: the model page, its search entry, the /models/
+ * index and the family grid all ask for them, so each model's are computed once per build.
+ */
+const pageRows = new WeakMap<ModelLike, WhereRow[]>();
+
+/**
  * One row per offering of the model, sorted by blended price. `cheapest` marks every row at the
  * lowest blended price among offerings billed by usage and not retired; `fastest` the highest
- * median output speed among offerings that are not retired (when any has samples).
+ * median output speed among offerings that are not retired (when any has samples). For the
+ * default workload the same (read-only) rows come back on every call for one model.
  */
 export const whereToRun = (model: ModelLike, workload: Workload = MODEL_PAGE_WORKLOAD.workload): WhereRow[] => {
+  const memo = workload === MODEL_PAGE_WORKLOAD.workload ? pageRows.get(model) : undefined;
+  if (memo) return memo;
   const rows = model.offerings.map((o): WhereRow => {
     const p = o.providerRecord;
     const price = priceSummary(o.pricing);
@@ -117,7 +126,9 @@ export const whereToRun = (model: ModelLike, workload: Workload = MODEL_PAGE_WOR
     r.cheapest = min !== undefined && r.price.blended === min;
     r.fastest = max !== undefined && r.speed?.tokensPerSecond === max;
   }
-  return rows.sort(compareWhereRows);
+  rows.sort(compareWhereRows);
+  if (workload === MODEL_PAGE_WORKLOAD.workload) pageRows.set(model, rows);
+  return rows;
 };
 
 /** Every id the model goes by: its aliases and each provider's API id, deduplicated, sorted. */

@@ -1,7 +1,19 @@
 /** The pricing explorer's first view, computed at build time, and the choices of its filter form. */
-import { CAPABILITY_ORDER, KIND_ORDER, MODALITY_ORDER, unpackIndex, type ExplorerIndex } from './index-data.ts';
+import { CAPABILITY_ORDER, KIND_ORDER, MODALITY_ORDER, packIndex, unpackIndex, type ExplorerIndex, type IndexableOffering } from './index-data.ts';
 import { cheapestBars, rankRows, rowCells, type RowCells } from './rows.ts';
 import { DEFAULT_STATE } from './state.ts';
+
+// Pure: the browser bundle imports this module too (CHART_BARS) and drops what it does not use.
+const packed = /* @__PURE__ */ new WeakMap<readonly IndexableOffering[], ExplorerIndex>();
+/**
+ * The packed index of these offerings, built once per list: /pricing/ and /pricing/index.json
+ * both ask for the catalog's, and share one. Treat the result as read-only.
+ */
+export const explorerIndex = (offerings: readonly IndexableOffering[]): ExplorerIndex => {
+  let ix = packed.get(offerings);
+  if (!ix) packed.set(offerings, (ix = packIndex(offerings)));
+  return ix;
+};
 
 /** Rows in the HTML (readable without JavaScript) and rows added by each "show more". */
 export const PAGE_ROWS = 100;

@@ -41,6 +41,12 @@ const catalog = () =>
 
 describe('/models/ rows', () => {
   const rows = () => modelIndex(catalog().models);
+  test('one index per model list: /models/, its pages and index.json share it', () => {
+    const models = catalog().models;
+    const first = modelIndex(models);
+    assert.equal(modelIndex(models), first);
+    assert.deepEqual(modelIndex(catalog().models), first);
+  });
   test('one row per model, name A–Z case-insensitively', () => {
     assert.deepEqual(rows().map((r) => r.n), ['Big', 'GX', 'Old', 'small']);
   });

@@ -7,6 +7,7 @@ import { priceChartSpec, spansOrders } from '../../../src/views/model/chart.ts';
 import type { PerformanceSample, Pricing } from '../../../src/model/schema.ts';
 import { catalogOf, model, offering, org, provider } from '../../support/model-factory.ts';
 import { calculatorHref } from '../../../src/core/urls.ts';
+import { MODEL_PAGE_WORKLOAD } from '../../../src/views/model/pricing.ts';
 
 const usage = (over: Partial<Pricing> = {}): Pricing => ({ billing: 'usage', currency: 'USD', input: 1, output: 4, ...over });
 const sample = (tps: number, ttft: number): PerformanceSample => ({
@@ -84,6 +85,16 @@ describe('where to run it', () => {
     const rows = whereToRun(m1());
     assert.deepEqual(rows.filter((r) => r.cheapest).map((r) => r.offeringId), ['bbb/acme/m1-acme/m1']);
     assert.deepEqual(rows.filter((r) => r.fastest).map((r) => r.providerId), ['bbb']);
+  });
+  test('rows for the model-page workload are computed once per model, other workloads every time', () => {
+    const m = m1();
+    const rows = whereToRun(m);
+    assert.equal(whereToRun(m), rows, 'the page, its search entry and the /models/ index share one list');
+    assert.deepEqual(whereToRun(m1()), rows, 'another model object with the same data gives equal rows');
+    const heavy = { ...MODEL_PAGE_WORKLOAD.workload, requestsPerMonth: MODEL_PAGE_WORKLOAD.workload.requestsPerMonth * 10 };
+    const other = whereToRun(m, heavy);
+    assert.notEqual(other, rows);
+    assert.deepEqual(other.map((r) => r.offeringId), rows.map((r) => r.offeringId));
   });
   test('ties are all marked cheapest', () => {
     const c = catalogOf({

@@ -4,6 +4,7 @@ import { priceWorkload } from '../../../src/core/cost.ts';
 import { METER_ORDER, packIndex, packPricing, unpackIndex, unpackPricing, type IndexableOffering } from '../../../src/views/pricing/index-data.ts';
 import { TOKEN_METERS, UNIT_METERS, type Offering } from '../../../src/model/schema.ts';
 import { WORKLOAD_PRESETS } from '../../../src/core/workload.ts';
+import { explorerIndex } from '../../../src/views/pricing/first-view.ts';
 
 type Pricing = NonNullable<Offering['pricing']>;
 const pricing = (over: Partial<Pricing> = {}): Pricing => ({ billing: 'usage', currency: 'USD', input: 3, output: 15, ...over });
@@ -93,4 +94,15 @@ test('the index round-trips ids, names, dictionaries and derived prices', () => 
 
 test('the packed meter order is every schema meter, tokens then units', () => {
   assert.deepEqual([...METER_ORDER], [...TOKEN_METERS, ...UNIT_METERS]);
+});
+
+test('explorerIndex packs a list once: /pricing/ and /pricing/index.json share one index', () => {
+  const groq = provider('groq');
+  const list = [offering(groq, model('big')), offering(groq, model('small'))];
+  const first = explorerIndex(list);
+  assert.deepEqual(first, packIndex(list));
+  assert.equal(explorerIndex(list), first, 'the same list gives the same object, not a second packing');
+  const other = [offering(groq, model('big'))];
+  assert.notEqual(explorerIndex(other), first);
+  assert.equal(explorerIndex(other).rows.length, other.length);
 });
