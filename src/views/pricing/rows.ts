@@ -4,9 +4,10 @@
  * the same figures. Prices in USD per 1M tokens, costs in USD per month; rounding in format.ts.
  */
 import { priceWorkload, validateWorkload, type CostResult, type Workload } from '../../core/cost.ts';
-import { CAPABILITY_ORDER, KIND_ORDER, MODALITY_ORDER, type Billing, type ExplorerIndex, type ExplorerRow } from './index-data.ts';
+import { CAPABILITY_ORDER, KIND_ORDER, MODALITY_ORDER, type ExplorerIndex, type ExplorerRow } from './index-data.ts';
 import type { ExplorerFilters, SortDir, SortKey } from './state.ts';
 import { formatCount, formatTokens, formatUsd } from '../../core/format.ts';
+import { BILLING_LABEL } from '../../core/vocab.ts';
 
 /** First statuses hidden unless `includeOld`: deprecated (2) and retired (3), see STATUS_ORDER. */
 const OLD_STATUS = 2;
@@ -126,14 +127,6 @@ export const rankRows = (
 ): { ranked: RankedRow[]; hiddenOld: number } => {
   const { rows: matching, hiddenOld } = filterRows(ix, rows, view.filters);
   return { ranked: sortRanked(priceRows(matching, view.workload), ix, view.sort, view.dir), hiddenOld };
-};
-
-const BILLING_LABEL: Record<Billing, string> = {
-  usage: 'Not published',
-  free: 'Free',
-  subscription: 'Subscription',
-  unpublished: 'Not published',
-  self_hosted: 'Self-hosted',
 };
 
 /** A cell's text and, for costs, a second line; `known` false for labels and dashes. */

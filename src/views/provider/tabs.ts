@@ -1,5 +1,5 @@
 /** The five pages of every provider: tab order, URLs, titles and meta descriptions. */
-import { KIND_LABEL } from '../../core/catalog-stats.ts';
+import { KIND_LABEL } from '../../core/vocab.ts';
 import { formatCount } from '../../core/format.ts';
 import type { ProviderKind } from '../../model/schema.ts';
 

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cellText, columnLabel, freeTierText, priceCsv, priceTable } from '../../../src/views/provider/price-table.ts';
+import { withPrice } from '../../support/priced.ts';
 
 let n = 0;
-const offering = (over: Record<string, unknown> = {}, pricing: Record<string, unknown> | null = {}) => ({
+const offering = (over: Record<string, unknown> = {}, pricing: Record<string, unknown> | null = {}) => withPrice({
   id: `acme/acme/m${++n}`,
   provider: 'acme',
   name: `Model ${String(n).padStart(3, '0')}`,
