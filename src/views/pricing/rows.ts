@@ -7,7 +7,7 @@ import { priceWorkload, validateWorkload, type CostResult, type Workload } from 
 import { CAPABILITY_ORDER, KIND_ORDER, MODALITY_ORDER, type ExplorerIndex, type ExplorerRow } from './index-data.ts';
 import type { ExplorerFilters, SortDir, SortKey } from './state.ts';
 import { formatCount, formatTokens, formatUsd } from '../../core/format.ts';
-import { BILLING_LABEL } from '../../core/vocab.ts';
+import { BILLING_LABEL, STATUSES } from '../../core/vocab.ts';
 
 /** First statuses hidden unless `includeOld`: deprecated (2) and retired (3), see STATUS_ORDER. */
 const OLD_STATUS = 2;
@@ -202,7 +202,7 @@ export interface RowCells {
   cost: CellText;
 }
 
-const STATUS_TEXT = ['', 'preview', 'deprecated', 'retired'];
+const STATUS_TEXT = STATUSES.map((s) => (s === 'active' ? '' : s));
 
 /** The cells of one ranked row; `modelHref` maps a model id to its page (or undefined). */
 export const rowCells = (r: RankedRow, ix: ExplorerIndex, modelHref: (id: string) => string | undefined): RowCells => {

@@ -17,9 +17,14 @@ import { scriptsOf, sourceFiles } from './scan.ts';
 const VOCAB_FILE = 'src/core/vocab.ts';
 const vocabularies = Object.entries(VOCABULARIES).map(([name, values]) => ({ name, values: new Set<string>(values) }));
 
-/** The vocabulary whose values a list of strings copies, if any: two or more strings, all of one vocabulary. */
-const copiedVocabulary = (strings: string[]): string | undefined =>
-  strings.length >= 2 ? vocabularies.find((v) => strings.every((s) => v.values.has(s)))?.name : undefined;
+/**
+ * The vocabulary whose values a list of strings copies, if any: two or more values of one
+ * vocabulary and no other string but '' (a blank label, as in `['', 'preview', 'retired']`).
+ */
+const copiedVocabulary = (all: string[]): string | undefined => {
+  const strings = all.filter((s) => s !== '');
+  return strings.length >= 2 ? vocabularies.find((v) => strings.every((s) => v.values.has(s)))?.name : undefined;
+};
 
 const literal = (n: ts.Node | undefined): string | undefined =>
   n && (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) ? n.text : undefined;

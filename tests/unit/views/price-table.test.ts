@@ -59,6 +59,13 @@ test('non-USD prices are converted and flagged', () => {
   assert.equal(t.converted, true);
   assert.deepEqual(t.rows[0]!.cells[0], { usd: 6 });
 });
+test('a non-USD price without a USD rate is not shown as USD: its cells say so', () => {
+  const t = priceTable([offering({}, { currency: 'EUR' }), offering()]);
+  assert.equal(t.converted, false);
+  const [eur, usd] = t.rows; // rows sort by name, and the factory names them in creation order
+  assert.equal(usd!.cells.some((c) => 'usd' in c), true);
+  assert.deepEqual(eur!.cells.map((c) => cellText(c, true, '1m')), t.columns.map(() => 'no USD rate'));
+});
 test('CSV holds the same header and cells as the table, in each unit', () => {
   const t = priceTable([offering({ name: '=evil', provider_model_id: 'x' })]);
   assert.equal(priceCsv(t, '1m'), "Model,API model id,Input / 1M,Output / 1M,Blended / 1M\r\n'=evil,x,$3.00,$15.00,$6.00\r\n");
