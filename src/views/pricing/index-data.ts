@@ -46,7 +46,7 @@ export interface PackedExtras {
   f?: [number | null, number | null, number | null];
   /** Subscription plan name. */
   p?: string;
-  /** Currency, when not USD, and [usd_per_unit, as_of]. */
+  /** Currency, when not USD, and [usd_per_unit, as_of]: only for a record packed as listed (packIndex packs the USD view, so never there). */
   c?: string;
   r?: [number, string];
 }
