@@ -1,22 +1,9 @@
 /** Figures derived from the catalog for the home and provider pages. */
-import { usagePrice } from './price.ts';
-import type { PROVIDER_KINDS } from '../model/schema.ts';
+import { usagePrice, type Priced } from './price.ts';
 
-type Kind = (typeof PROVIDER_KINDS)[number];
-interface OfferingLike {
+interface OfferingLike extends Priced {
   model?: string | undefined;
-  pricing?:
-    | { billing: string; input?: number | undefined; output?: number | undefined; currency?: string | undefined; usd_rate?: { usd_per_unit: number } | undefined }
-    | undefined;
 }
-
-/** Label shown for each provider kind. */
-export const KIND_LABEL: Record<Kind, string> = {
-  'first-party': 'First-party lab',
-  cloud: 'Cloud platform',
-  inference: 'Inference host',
-  gateway: 'Gateway',
-};
 
 /**
  * The data's own "today": the newest last_verified date among the records (never the clock,

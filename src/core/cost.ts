@@ -10,10 +10,12 @@
  * bad input: an invalid workload or a price the workload needs but nobody published gives a
  * `{ ok: false, reason, missing }` result, never a cost of 0.
  */
-import type { BILLING, Pricing, PriceTier, PriceVariant, TOKEN_METERS, UNIT_METERS } from '../model/schema.ts';
+import type { Pricing, PriceTier, PriceVariant } from '../model/schema.ts';
+import { usdPerUnit } from './price.ts';
+import { METER_LABEL, METERS, type Billing, type Meter } from './vocab.ts';
 
 /** Any priced meter of the schema. */
-export type MeterKey = (typeof TOKEN_METERS)[number] | (typeof UNIT_METERS)[number];
+export type MeterKey = Meter;
 /** TTL of the prompt-cache writes a workload makes: the default (~5 minutes) or one hour. */
 export type CacheTtl = '5m' | '1h';
 
@@ -59,7 +61,7 @@ export interface Workload {
  * `currency` (default 'USD') optional so that unparsed JSON in the browser works too.
  */
 export type CostPricing = Omit<Pricing, 'billing' | 'currency'> & {
-  billing?: (typeof BILLING)[number] | undefined;
+  billing?: Billing | undefined;
   currency?: string | undefined;
 };
 
@@ -104,23 +106,6 @@ export type CostResult = CostOk | CostNotComputable;
 export const DAYS_PER_MONTH = 30;
 const MILLION = 1_000_000;
 
-const LABEL: Record<MeterKey, string> = {
-  input: 'input',
-  output: 'output',
-  cache_read: 'cache read',
-  cache_write: 'cache write',
-  cache_write_1h: '1-hour cache write',
-  reasoning: 'reasoning',
-  input_audio: 'audio input',
-  output_audio: 'audio output',
-  input_image: 'image input',
-  output_image: 'image output',
-  per_image: 'per-image',
-  per_request: 'per-request',
-  per_audio_second: 'per-audio-second',
-  per_video_second: 'per-video-second',
-  per_search: 'per-search',
-};
 const UNIT_FIELDS = [
   ['imagesPerRequest', 'per_image'],
   ['audioSecondsPerRequest', 'per_audio_second'],
@@ -128,7 +113,7 @@ const UNIT_FIELDS = [
   ['searchesPerRequest', 'per_search'],
 ] as const;
 const OPTIONAL_COUNTS = ['cacheWriteTokens', 'reasoningTokens', ...UNIT_FIELDS.map(([f]) => f)] as const;
-const ANY_METER = Object.keys(LABEL) as MeterKey[];
+const ANY_METER: readonly MeterKey[] = METERS;
 
 const NOTE_REASONING = 'Reasoning tokens are billed at the output price (no separate reasoning price is published).';
 const NOTE_IMPLICIT_WRITE = 'Cache writes are billed at the input price: a cache-read price is published but no cache-write price (automatic caching).';
@@ -160,10 +145,6 @@ export const validateWorkload = (w: Workload): string[] => {
   }
   return errors;
 };
-
-/** USD per one unit of the pricing's currency; undefined when a non-USD record has no rate. */
-const usdRate = (p: CostPricing): number | undefined =>
-  p.currency === undefined || p.currency === 'USD' ? 1 : p.usd_rate?.usd_per_unit;
 
 /** The highest tier whose `above_tokens` the context strictly exceeds (exactly at it: the tier below). */
 const selectTier = (tiers: readonly PriceTier[] | undefined, context: number): PriceTier | undefined => {
@@ -221,7 +202,7 @@ const priceVariant = (run: Run, v: PriceVariant | undefined, requests: number) =
   const lack = (m: MeterKey) => {
     run.missing.push(v ? `batch.${m}` : m);
     const above = v && bt?.[m] !== undefined && vt?.[m] === undefined ? ` for requests above ${bt.above_tokens} input tokens` : '';
-    run.reasons.push(`${v ? 'batch ' : ''}${LABEL[m]} price${above} not published`);
+    run.reasons.push(`${v ? 'batch ' : ''}${METER_LABEL[m].toLowerCase()} price${above} not published`);
   };
   const add = (meter: MeterKey, unitPrice: number | undefined, perRequest: number, isTokens: boolean) => {
     if (unitPrice === undefined) return lack(meter);
@@ -291,7 +272,7 @@ const priceValid = (p: CostPricing | undefined, w: Workload): CostResult => {
     case 'self_hosted':
       return notComputable('self-hosted');
   }
-  const rate = usdRate(p);
+  const rate = usdPerUnit(p);
   if (rate === undefined) return notComputable(`no USD exchange rate for ${p.currency}`, ['usd_rate']);
 
   const run: Run = { p, w, rate, lines: [], notes: [], missing: [], reasons: [], subtotal: 0 };

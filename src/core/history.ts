@@ -1,14 +1,14 @@
 /**
  * Price history and lifecycle dates: the importer's "record a change" rule, the steps a model
  * page shows, the change list behind /changes/ and its feeds, and upcoming retirements.
- * Prices are USD per 1M tokens after `toUsd`; dates are the data's, never the clock.
+ * Prices are USD per 1M tokens, read from the catalog's price view (`offering.price`, price.ts); dates
+ * are the data's, never the clock.
  */
-import { toUsd } from './price.ts';
+import type { PriceView, UsdPricePoint } from './price.ts';
 import { modelPath, providerPath } from './urls.ts';
-import { TOKEN_METERS, UNIT_METERS } from '../model/schema.ts';
+import { METERS, SIDES } from './vocab.ts';
 
 type Json = Record<string, unknown>;
-const METERS = [...TOKEN_METERS, ...UNIT_METERS] as const;
 
 /** The price meters of a pricing object (token and unit meters only). */
 export const metersOf = (pricing: unknown): Json => {
@@ -40,16 +40,6 @@ export const recordPriceChange = (before: Json | undefined, after: Json, asOf: s
   return out;
 };
 
-interface PricingLike {
-  currency?: string | undefined;
-  usd_rate?: { usd_per_unit: number } | undefined;
-}
-interface PointLike {
-  effective_from?: string | undefined;
-  input?: number | undefined;
-  output?: number | undefined;
-}
-
 export interface PriceStep {
   /** YYYY-MM-DD; undefined when the oldest price's start is unknown. */
   from: string | undefined;
@@ -61,13 +51,10 @@ export interface PriceStep {
   output: number | undefined;
 }
 
-/** The history as steps in USD per 1M tokens, oldest first. */
-export const priceSteps = (history: PointLike[] | undefined, pricing: PricingLike | undefined): PriceStep[] => {
+/** The history (the price view's, in USD) as steps in USD per 1M tokens, oldest first. */
+export const priceSteps = (history: readonly UsdPricePoint[]): PriceStep[] =>
   // The schema keeps the list ascending (an undated entry can only be the first).
-  const list = history ?? [];
-  const usd = (v: number | undefined) => (v === undefined ? undefined : toUsd(v, pricing ?? {}));
-  return list.map((h, i) => ({ from: h.effective_from, until: list[i + 1]?.effective_from, input: usd(h.input), output: usd(h.output) }));
-};
+  history.map((h, i) => ({ from: h.from, until: history[i + 1]?.from, input: h.usd.input, output: h.usd.output }));
 
 interface OfferingLike {
   id: string;
@@ -75,8 +62,7 @@ interface OfferingLike {
   model?: string | undefined;
   name?: string | undefined;
   provider_model_id: string;
-  pricing?: PricingLike | undefined;
-  price_history?: PointLike[] | undefined;
+  price: Pick<PriceView, 'history'>;
   providerRecord: { name: string };
   modelRecord?: { name: string } | undefined;
 }
@@ -110,7 +96,7 @@ const pair = (s: { input: number | undefined; output: number | undefined }) => `
 export const changeList = (offerings: OfferingLike[], models: ModelLike[]): Change[] => {
   const out: Change[] = [];
   for (const o of offerings) {
-    const steps = priceSteps(o.price_history, o.pricing);
+    const steps = priceSteps(o.price.history);
     const name = o.name ?? o.modelRecord?.name ?? o.provider_model_id;
     for (let i = 1; i < steps.length; i++) {
       const date = steps[i]!.from!;
@@ -193,8 +179,8 @@ export const upcomingRetirements = (models: ModelLike[], offerings: LifecycleOff
 /** Offerings of a model that carry a price history, each as steps (USD per 1M tokens), by provider name. */
 export const modelPriceHistory = (offerings: OfferingLike[]): { id: string; provider: string; steps: PriceStep[] }[] =>
   offerings
-    .filter((o) => (o.price_history?.length ?? 0) > 0)
-    .map((o) => ({ id: o.id, provider: o.providerRecord.name, steps: priceSteps(o.price_history, o.pricing) }))
+    .filter((o) => o.price.history.length > 0)
+    .map((o) => ({ id: o.id, provider: o.providerRecord.name, steps: priceSteps(o.price.history) }))
     .sort((a, b) => a.provider.localeCompare(b.provider, 'en') || (a.id < b.id ? -1 : 1));
 
 /** Label of each kind of change. */
@@ -226,7 +212,7 @@ export const historyChartSpec = (model: string, histories: { provider: string; s
     title: `${model}: price history, USD per 1M tokens`,
     labels,
     series: histories.flatMap((h) =>
-      (['input', 'output'] as const).map((meter) => ({ label: `${h.provider} ${meter}`, meter, values: labels.map((l) => at(h.steps, l, meter)) })),
+      SIDES.map((meter) => ({ label: `${h.provider} ${meter}`, meter, values: labels.map((l) => at(h.steps, l, meter)) })),
     ),
   };
 };

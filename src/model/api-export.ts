@@ -3,15 +3,15 @@
  * envelope of every collection file, their Zod schemas (the published JSON Schema and the
  * tests use these), the offerings CSV and a models.dev-compatible export.
  * Prices stay as listed (record currency, per 1M tokens); `usd` repeats every meter in
- * USD per 1M tokens (unit meters: USD per unit).
+ * USD per 1M tokens (unit meters: USD per unit), from the catalog's price view (`offering.price`).
  */
 import { z } from 'astro/zod';
-import { toUsd } from '../core/price.ts';
-import { ModelSchema, OfferingSchema, ProviderSchema, TOKEN_METERS, UNIT_METERS, type Model, type Offering, type Provider } from './schema.ts';
+import type { PriceView } from '../core/price.ts';
+import { METERS, MODELS_DEV_METERS } from '../core/vocab.ts';
+import { ModelSchema, OfferingSchema, ProviderSchema, type Model, type Offering, type Provider } from './schema.ts';
 
 /** Version of the API; its path segment is /api/v1/. */
 export const API_VERSION = 1;
-const METERS = [...TOKEN_METERS, ...UNIT_METERS] as const;
 
 const UsdSchema = z
   .strictObject(Object.fromEntries(METERS.map((m) => [m, z.number().nonnegative().optional()])) as Record<(typeof METERS)[number], z.ZodOptional<z.ZodNumber>>)
@@ -62,14 +62,14 @@ const keysOf = (schema: { shape: Record<string, unknown> }) => ['id', ...Object.
 export const apiProvider = (p: LinkedProviderLike) => ({ ...pick(p, keysOf(ProviderSchema)), offering_count: p.offerings.length });
 export const apiModel = (m: LinkedModelLike) => ({ ...pick(m, keysOf(ModelSchema)), provider_count: new Set(m.offerings.map((o) => o.provider)).size });
 
-/** Every meter of `pricing` in USD. */
-export const usdMeters = (pricing: Offering['pricing']): Record<string, number> | undefined => {
-  if (!pricing) return undefined;
-  const out = Object.fromEntries(METERS.filter((m) => pricing[m] !== undefined).map((m) => [m, toUsd(pricing[m]!, pricing)]));
-  return Object.keys(out).length ? out : undefined;
-};
-export const apiOffering = (o: Id<Offering>) => {
-  const usd = usdMeters(o.pricing);
+/** An offering with its price view (a linked offering). */
+type PricedOffering = Id<Offering> & { price: Pick<PriceView, 'usd'> };
+
+/** Every listed meter in USD, from the price view; undefined when no meter is listed (or converted). */
+export const usdMeters = (price: Pick<PriceView, 'usd'> | undefined): Record<string, number> | undefined =>
+  price && Object.keys(price.usd).length ? { ...price.usd } : undefined;
+export const apiOffering = (o: PricedOffering) => {
+  const usd = usdMeters(o.price);
   return { ...pick(o, keysOf(OfferingSchema)), ...(usd && { usd }) };
 };
 
@@ -88,7 +88,7 @@ export const CSV_COLUMNS = [
   'context_window', 'max_output_tokens', 'last_verified',
 ] as const;
 
-interface CsvOffering extends Id<Offering> {
+interface CsvOffering extends PricedOffering {
   modelRecord?: { name: string; context_window?: number | undefined; max_output_tokens?: number | undefined } | undefined;
 }
 
@@ -98,7 +98,7 @@ export const offeringsCsvRows = (offerings: CsvOffering[]): string[][] => {
   return [
     [...CSV_COLUMNS],
     ...offerings.map((o) => {
-      const usd = usdMeters(o.pricing) ?? {};
+      const usd = usdMeters(o.price) ?? {};
       return [
         o.id, o.provider, s(o.model), o.name ?? o.modelRecord?.name ?? '', o.provider_model_id, o.status, s(o.pricing?.billing), s(o.pricing?.currency),
         s(usd.input), s(usd.output), s(usd.cache_read), s(usd.cache_write),
@@ -115,7 +115,6 @@ interface DevProvider extends Id<Provider> {
   offerings: DevOffering[];
 }
 
-const DEV_METERS = ['input', 'output', 'cache_read', 'cache_write', 'reasoning', 'input_audio', 'output_audio'] as const;
 
 /**
  * The catalog in the models.dev api.json shape (provider id → { id, name, env, api, doc, models:
@@ -128,8 +127,8 @@ export const modelsDevExport = (providers: DevProvider[]) =>
       for (const o of p.offerings) {
         if (models[o.provider_model_id]) continue;
         const m = o.modelRecord;
-        const usd = usdMeters(o.pricing) ?? {};
-        const cost = Object.fromEntries(DEV_METERS.filter((k) => usd[k] !== undefined).map((k) => [k, usd[k]]));
+        const usd = usdMeters(o.price) ?? {};
+        const cost = Object.fromEntries(MODELS_DEV_METERS.filter((k) => usd[k] !== undefined).map((k) => [k, usd[k]]));
         const caps = m?.capabilities ?? {};
         const modalities = o.modalities ?? m?.modalities;
         models[o.provider_model_id] = {

@@ -2,7 +2,7 @@
  * Coverage figures of a validated data folder: how many offerings are linked to a model,
  * priced, and carry each pricing meter, limit and feature. Pure: records in, lines out.
  */
-import { FEATURES, TOKEN_METERS, UNIT_METERS } from './schema.ts';
+import { BILLING, FEATURES, TOKEN_METERS, UNIT_METERS } from './schema.ts';
 import type { Records } from './validate.ts';
 
 const pct = (n: number, of: number) => `${of ? ((100 * n) / of).toFixed(1) : '0.0'}%`;
@@ -20,7 +20,7 @@ export const coverageReport = (r: Records, top = 20): string[] => {
     row('linked to a model', count((o) => o.model !== undefined), n),
     row('with usage prices', count((o) => o.pricing?.billing === 'usage'), n),
   ];
-  for (const b of ['subscription', 'free', 'unpublished', 'self_hosted'] as const) lines.push(row(`billing ${b}`, count((o) => o.pricing?.billing === b), n));
+  for (const b of BILLING.filter((x) => x !== 'usage')) lines.push(row(`billing ${b}`, count((o) => o.pricing?.billing === b), n));
   lines.push(row('no pricing at all', count((o) => o.pricing === undefined), n), '', 'Pricing meters (USD per 1M tokens unless named per_…):');
   for (const m of [...TOKEN_METERS, ...UNIT_METERS]) {
     const c = count((o) => o.pricing?.[m] !== undefined);

@@ -1,14 +1,19 @@
 /**
  * Links the four record kinds into one catalog: provider → offerings, model → offerings,
  * organization → models. Throws, listing every gap, when a reference does not resolve
- * (Astro only logs a dangling reference; we fail the build).
+ * (Astro only logs a dangling reference; we fail the build). Each offering also gets its one
+ * normalized price view (`price`, src/core/price.ts): every page, feed and export reads its
+ * prices in USD from there.
  */
-import type { Model, Offering, Organization, Provider } from './schema.ts';
+import { priceView, type PriceView } from '../core/price.ts';
+import type { Model, Offering, Organization, Pricing, Provider } from './schema.ts';
 
 type Id<T> = T & { id: string };
 export interface LinkedOffering extends Id<Offering> {
   providerRecord: LinkedProvider;
   modelRecord: LinkedModel | undefined;
+  /** The offering's prices normalized: USD per 1M tokens (token meters), USD per unit (unit meters). */
+  price: PriceView<Pricing>;
 }
 export interface LinkedProvider extends Id<Provider> {
   offerings: LinkedOffering[];
@@ -63,7 +68,7 @@ export const linkCatalog = (
     if (!provider) gaps.push(`offering ${o.id}: unknown provider "${o.provider}"`);
     if (o.model !== undefined && !model) gaps.push(`offering ${o.id}: unknown model "${o.model}"`);
     if (!provider || (o.model !== undefined && !model)) continue;
-    const lo: LinkedOffering = { ...o, providerRecord: provider, modelRecord: model };
+    const lo: LinkedOffering = { ...o, providerRecord: provider, modelRecord: model, price: priceView(o.pricing, o.price_history) };
     provider.offerings.push(lo);
     model?.offerings.push(lo);
     linkedOfferings.push(lo);

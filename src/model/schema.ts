@@ -9,6 +9,27 @@
  * source publishes only a month). An absent boolean means "unknown", never "no".
  */
 import { z } from 'astro/zod';
+import {
+  AUTH_METHODS,
+  BILLING,
+  CAPABILITIES,
+  COMPLIANCE,
+  ENDPOINTS,
+  FEATURES,
+  METERS,
+  MODALITIES,
+  MODEL_STATUS,
+  OFFERING_STATUS,
+  PROVIDER_KINDS,
+  TOKEN_METERS,
+  UNIT_METERS,
+  type Feature,
+  type ProviderKind,
+} from '../core/vocab.ts';
+
+// The enums come from the vocabulary (src/core/vocab.ts, browser-safe); re-exported for build-time code.
+export { BILLING, CAPABILITIES, COMPLIANCE, ENDPOINTS, FEATURES, MODALITIES, MODEL_STATUS, OFFERING_STATUS, PROVIDER_KINDS, TOKEN_METERS, UNIT_METERS };
+export type { Feature, ProviderKind };
 
 /** One path segment of an id: lowercase letters, digits, dots and dashes. */
 export const ID_SEGMENT = /^[a-z0-9][a-z0-9.-]*$/;
@@ -71,28 +92,11 @@ const Count = z.int({ error: 'Expected a whole number' }).nonnegative({ error: '
 /** A TTL such as "5m", "1h" or "24h". */
 const Duration = z.string().regex(/^\d+(s|m|h|d)$/, { error: 'Expected a duration such as "5m" or "1h"' });
 
-export const MODALITIES = ['text', 'image', 'audio', 'video', 'pdf'] as const;
 export const Modality = z.enum(MODALITIES);
 const Modalities = z.strictObject({
   input: z.array(Modality).min(1, { error: 'List at least one input modality' }),
   output: z.array(Modality).min(1, { error: 'List at least one output modality' }),
 });
-
-/** Token-priced meters, every one in currency units per 1,000,000 tokens. */
-export const TOKEN_METERS = [
-  'input',
-  'output',
-  'cache_read',
-  'cache_write',
-  'cache_write_1h',
-  'reasoning',
-  'input_audio',
-  'output_audio',
-  'input_image',
-  'output_image',
-] as const;
-/** Unit-priced meters, the unit in the name. */
-export const UNIT_METERS = ['per_image', 'per_request', 'per_audio_second', 'per_video_second', 'per_search'] as const;
 
 /** An optional price meter; `doc` (with its unit) becomes the JSON Schema description. */
 const meter = (doc: string) => Price.describe(`${doc}; in the record's currency (USD unless set)`).optional();
@@ -149,8 +153,6 @@ export const PriceVariantSchema = z
   .refine(cacheReadWithinInput, cacheRule)
   .superRefine(tiersAscending);
 
-export const BILLING = ['usage', 'subscription', 'free', 'unpublished', 'self_hosted'] as const;
-
 /** Free allowance of an offering; units in the field names. */
 export const FreeTierSchema = z.strictObject({
   /** What the free tier is, in one line. */
@@ -197,26 +199,11 @@ export const PricingSchema = z
     path: ['usd_rate'],
   })
   .refine(
-    (p) => p.billing !== 'usage' || [...TOKEN_METERS, ...UNIT_METERS].some((m) => p[m] !== undefined),
+    (p) => p.billing !== 'usage' || METERS.some((m) => p[m] !== undefined),
     { error: 'Usage billing needs at least one price (input, output, per_image, …)', path: ['billing'] },
   )
   .superRefine(tiersAscending);
 
-export const FEATURES = [
-  'streaming',
-  'tool_calling',
-  'parallel_tool_calls',
-  'structured_output',
-  'json_mode',
-  'vision',
-  'pdf_input',
-  'audio_input',
-  'logprobs',
-  'seed',
-  'prompt_caching',
-  'batch',
-  'fine_tuning',
-] as const;
 /** Each feature: true (supported), false (not supported), absent (unknown). */
 export const FeaturesSchema = z.strictObject(
   Object.fromEntries(FEATURES.map((f) => [f, z.boolean({ error: 'Expected true or false (leave out when unknown)' }).optional()])) as Record<
@@ -274,17 +261,6 @@ export const OrganizationSchema = z.strictObject({
   description: Text.optional(),
 });
 
-export const MODEL_STATUS = ['active', 'preview', 'deprecated', 'retired'] as const;
-export const CAPABILITIES = [
-  'reasoning',
-  'tool_calling',
-  'structured_output',
-  'vision',
-  'attachments',
-  'temperature',
-  'fine_tuning',
-] as const;
-
 export const ModelSchema = z
   .strictObject({
     id: RefId('this model').optional(),
@@ -333,25 +309,6 @@ export const ModelSchema = z
     path: ['retirement_date'],
   });
 
-export const PROVIDER_KINDS = ['first-party', 'cloud', 'inference', 'gateway'] as const;
-export const COMPLIANCE = [
-  'soc2-type1',
-  'soc2-type2',
-  'iso-27001',
-  'iso-27017',
-  'iso-27018',
-  'iso-42001',
-  'hipaa-baa',
-  'gdpr-dpa',
-  'pci-dss',
-  'fedramp-moderate',
-  'fedramp-high',
-  'csa-star',
-  'c5',
-  'hds',
-  'tisax',
-] as const;
-
 export const RegionSchema = z.strictObject({
   id: z.string().regex(ID_SEGMENT, { error: 'Region ids are lowercase: a-z, 0-9, "." and "-"' }),
   name: Text,
@@ -377,7 +334,7 @@ export const ProviderSchema = z
         base_url: HttpsUrl.optional(),
         openai_compatible: z.boolean().optional(),
         anthropic_compatible: z.boolean().optional(),
-        auth: z.array(z.enum(['api-key', 'bearer', 'oauth', 'aws-sigv4', 'gcp-iam', 'azure-ad'])).optional(),
+        auth: z.array(z.enum(AUTH_METHODS)).optional(),
         /** Environment variable(s) holding the API key, as the provider's SDKs expect. */
         env: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/, { error: 'Environment variable names are UPPER_SNAKE_CASE' })).optional(),
         sdks: z.array(z.strictObject({ language: Text, package: Text, url: HttpsUrl.optional() })).optional(),
@@ -452,9 +409,6 @@ export const PricePointSchema = z.strictObject({
   source: HttpsUrl.optional(),
 });
 
-export const OFFERING_STATUS = ['active', 'preview', 'deprecated', 'retired'] as const;
-export const ENDPOINTS = ['chat', 'responses', 'messages', 'completions', 'embeddings', 'images', 'audio', 'batch', 'realtime', 'rerank'] as const;
-
 export const OfferingSchema = z
   .strictObject({
     id: RefId('this offering').optional(),
@@ -527,8 +481,6 @@ export type Features = z.output<typeof FeaturesSchema>;
 export type RateLimitTier = z.output<typeof RateLimitTierSchema>;
 export type PerformanceSample = z.output<typeof PerformanceSampleSchema>;
 export type PricePoint = z.output<typeof PricePointSchema>;
-export type Feature = (typeof FEATURES)[number];
-export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 /** Every record kind: its folder under data/ and its schema. */
 export const KINDS = {

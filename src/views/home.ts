@@ -2,13 +2,13 @@
  * The home page's figures: the cheapest place to run a few popular models (blended USD per 1M
  * tokens, 3:1 input:output) and the newest models by release date.
  */
-import { blendedPrice, toUsd } from '../core/price.ts';
+import type { Priced } from '../core/price.ts';
 import type { Offering } from '../model/schema.ts';
 
 interface OfferingLike {
   provider: string;
   status: Offering['status'];
-  pricing?: Offering['pricing'];
+  price: Priced['price'] & { blended: number | undefined };
   providerRecord: { id: string; name: string };
 }
 interface ModelLike {
@@ -35,11 +35,8 @@ export interface CheapestRow {
   compareHref?: string | undefined;
 }
 
-const blendedOf = (o: OfferingLike): number | undefined => {
-  const p = o.pricing;
-  if (o.status === 'retired' || !p || p.billing !== 'usage' || p.input === undefined || p.output === undefined) return undefined;
-  return blendedPrice(toUsd(p.input, p), toUsd(p.output, p));
-};
+/** Blended USD per 1M tokens of a live offering billed by usage (the catalog's price view). */
+const blendedOf = (o: OfferingLike): number | undefined => (o.status === 'retired' ? undefined : o.price.blended);
 
 /**
  * The `count` models served by the most providers (ties by id) that have a published price, each

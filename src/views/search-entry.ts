@@ -3,9 +3,8 @@
  * the page itself). Prices are USD per 1M tokens, blended 3 input : 1 output (see pricing.ts).
  */
 import { formatTokens, formatUsd } from '../core/format.ts';
-import { CAPABILITY_LABEL, MODALITY_LABEL } from '../core/labels.ts';
+import { CAPABILITIES, CAPABILITY_LABEL, MODALITIES, MODALITY_LABEL } from '../core/vocab.ts';
 import { whereToRun } from './model/offerings.ts';
-import { CAPABILITIES, MODALITIES } from '../model/schema.ts';
 import { SEARCH_KINDS as SEARCH_KIND_ORDER, type SearchFilter, type SearchKind } from '../core/search.ts';
 
 /** What one page tells Pagefind. Values are plain text; `pagefindAttributes` makes them attributes. */

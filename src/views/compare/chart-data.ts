@@ -5,6 +5,7 @@
  */
 import type { CompareTable } from './items.ts';
 import { formatDate } from '../../core/format.ts';
+import { HEADLINE_METERS, METER_LABEL } from '../../core/vocab.ts';
 import { spansOrders } from '../model/chart.ts';
 
 export type ChartUnit = 'usd' | 'usd-month' | 'ms' | 'tps' | 'tokens';
@@ -38,12 +39,7 @@ const columnLabel = (t: CompareTable, i: number) => {
   return t.kind === 'offerings' ? c.name : c.name;
 };
 
-const METER_ROWS: [string, string][] = [
-  ['input', 'Input'],
-  ['output', 'Output'],
-  ['cache_read', 'Cache read'],
-  ['cache_write', 'Cache write'],
-];
+const METER_ROWS: [string, string][] = HEADLINE_METERS.map((m) => [m, METER_LABEL[m]]);
 
 /** Grouped bars of the price meters of compared offerings; undefined when fewer than two have a price. */
 export const meterChart = (t: CompareTable, subject: string): ChartSpec | undefined => {

@@ -7,15 +7,11 @@
  */
 import { priceWorkload, type CostPricing, type Workload } from '../../core/cost.ts';
 import { countryName, formatCount, formatTokens, formatUsd } from '../../core/format.ts';
-import { COMPLIANCE_LABEL, FEATURE_LABEL, yesNo } from '../../core/labels.ts';
-import { KIND_LABEL } from '../../core/catalog-stats.ts';
+import { COMPLIANCE_LABEL, FEATURE_LABEL, FEATURES, HEADLINE_METERS, KIND_LABEL, yesNo } from '../../core/vocab.ts';
 import { median } from '../../core/stats.ts';
 import { modelPath, providerPath } from '../../core/urls.ts';
-import { blendedPrice, toUsd } from '../../core/price.ts';
-import type { Feature, Offering, PerformanceSample, Provider, RateLimitTier } from '../../model/schema.ts';
-
-// Type-only import of schema.ts: this module runs in the browser, where zod must not load.
-const FEATURES = Object.keys(FEATURE_LABEL) as Feature[];
+import { usagePrice, type PriceView } from '../../core/price.ts';
+import type { Offering, PerformanceSample, Pricing, Provider, RateLimitTier } from '../../model/schema.ts';
 
 export const COMPARE_KINDS = ['providers', 'offerings', 'models'] as const;
 export type CompareKind = (typeof COMPARE_KINDS)[number];
@@ -126,8 +122,10 @@ const rateLimitText = (tiers: RateLimitTier[] | undefined): string[] =>
     [t.tier, t.rpm !== undefined && `${formatCount(t.rpm)} RPM`, t.tpm !== undefined && `${formatCount(t.tpm)} TPM`].filter(Boolean).join(': ').replace(/: (.*): /, ': $1, '),
   );
 
-type ProviderLike = Provider & { id: string; offerings: { model?: string | undefined; status: string; pricing?: Offering['pricing'] }[] };
-type OfferingLike = Offering & { id: string; providerRecord: Provider & { id: string } };
+/** The catalog's price view of an offering (USD), with the USD pricing record the cost engine reads. */
+type Price = Pick<PriceView<Pricing>, 'billing' | 'usd' | 'blended' | 'pricing'>;
+type ProviderLike = Provider & { id: string; offerings: { model?: string | undefined; status: string; price: Price }[] };
+type OfferingLike = Offering & { id: string; providerRecord: Provider & { id: string }; price: Price };
 interface ModelLike {
   id: string;
   name: string;
@@ -137,14 +135,12 @@ interface ModelLike {
   context_window?: number | undefined;
   max_output_tokens?: number | undefined;
   organizationRecord: { name: string };
-  offerings: { provider: string; status: string; pricing?: Offering['pricing'] }[];
+  offerings: { provider: string; status: string; price: Price }[];
 }
 type ModelWithOfferings = Omit<ModelLike, 'offerings'> & { offerings: OfferingLike[] };
 
-const usage = (o: { pricing?: Offering['pricing'] }, meter: 'input' | 'output' | 'cache_read' | 'cache_write'): number | null => {
-  const p = o.pricing;
-  return p && p.billing === 'usage' && p[meter] !== undefined ? toUsd(p[meter], p) : null;
-};
+/** USD per 1M tokens of a meter, from the price view; null when not billed by usage or not published. */
+const usage = (o: { price: Price }, meter: (typeof HEADLINE_METERS)[number]): number | null => usagePrice(o, meter) ?? null;
 const minOf = (xs: (number | null)[]): number | null => {
   const v = xs.filter((x): x is number => x !== null);
   return v.length ? Math.min(...v) : null;
@@ -198,7 +194,7 @@ export const offeringItem = (o: OfferingLike, model?: { id: string; name: string
       output,
       cache_read: usage(o, 'cache_read'),
       cache_write: usage(o, 'cache_write'),
-      blended: blendedPrice(input ?? undefined, output ?? undefined) ?? null,
+      blended: o.price.blended ?? null,
       context: o.limits?.context_window ?? model?.context_window ?? null,
       maxOutput: o.limits?.max_output_tokens ?? model?.max_output_tokens ?? null,
       regions: o.regions?.length ? o.regions.map((id) => regionName.get(id) ?? id) : null,
@@ -208,7 +204,7 @@ export const offeringItem = (o: OfferingLike, model?: { id: string; name: string
       tps: median(samples.map((s) => s.output_tokens_per_second.p50)) ?? null,
       samples: samples.length,
     },
-    ...(o.pricing ? { pricing: o.pricing } : {}),
+    ...(o.price.pricing ? { pricing: o.price.pricing } : {}),
     ...(samples.length ? { performance: samples } : {}),
   };
 };
@@ -216,11 +212,7 @@ export const offeringItem = (o: OfferingLike, model?: { id: string; name: string
 /** A model as a comparison column. */
 export const modelItem = (m: ModelLike): CompareItem => {
   const live = m.offerings.filter((o) => o.status !== 'retired');
-  const blended = live.map((o) => {
-    const i = usage(o, 'input');
-    const out = usage(o, 'output');
-    return i === null || out === null ? null : (blendedPrice(i, out) ?? null);
-  });
+  const blended = live.map((o) => o.price.blended ?? null);
   return {
     id: m.id,
     name: m.name,
@@ -320,9 +312,7 @@ export const popularComparisons = <M extends { id: string; offerings: OfferingLi
       const best = new Map<string, { o: OfferingLike; b: number }>();
       for (const o of model.offerings) {
         if (o.status === 'retired') continue;
-        const i = usage(o, 'input');
-        const out = usage(o, 'output');
-        const b = i === null || out === null ? Infinity : (blendedPrice(i, out) ?? Infinity);
+        const b = o.price.blended ?? Infinity;
         const prev = best.get(o.provider);
         if (!prev || b < prev.b || (b === prev.b && o.id < prev.o.id)) best.set(o.provider, { o, b });
       }

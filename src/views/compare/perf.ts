@@ -4,13 +4,13 @@
  * 1M tokens), with the date, method and source of every figure.
  */
 import type { PerfSample } from './chart-data.ts';
-import { blendedPrice, toUsd } from '../../core/price.ts';
+import type { PriceView } from '../../core/price.ts';
 import type { Offering, PerformanceSample } from '../../model/schema.ts';
 
 interface OfferingLike {
   id: string;
   status: Offering['status'];
-  pricing?: Offering['pricing'];
+  price: Pick<PriceView, 'blended'>;
   performance?: PerformanceSample[] | undefined;
   providerRecord: { id: string; name: string };
 }
@@ -20,11 +20,6 @@ interface ModelLike {
   offerings: OfferingLike[];
 }
 
-const blendedOf = (o: OfferingLike): number | undefined => {
-  const p = o.pricing;
-  if (!p || p.billing !== 'usage' || p.input === undefined || p.output === undefined) return undefined;
-  return blendedPrice(toUsd(p.input, p), toUsd(p.output, p));
-};
 
 /** Every sample of a model's offerings, sorted by provider, region, then newest first. */
 export const perfSamples = (model: ModelLike): PerfSample[] =>
@@ -38,7 +33,7 @@ export const perfSamples = (model: ModelLike): PerfSample[] =>
           ttftP90: s.ttft_ms.p90,
           tokensPerSecond: s.output_tokens_per_second.p50,
           tpsP90: s.output_tokens_per_second.p90,
-          blended: blendedOf(o),
+          blended: o.price.blended,
           measuredAt: s.measured_at,
           method: s.method,
           source: s.source,

@@ -2,7 +2,8 @@
  * Share cards (Open Graph / Twitter) as SVG text, 1200 × 630, built at build time without a
  * browser: a title, a subtitle and up to four fact lines, every string XML-escaped.
  */
-import { cheapest, countModels, KIND_LABEL } from '../../core/catalog-stats.ts';
+import { cheapest, countModels } from '../../core/catalog-stats.ts';
+import { KIND_LABEL } from '../../core/vocab.ts';
 import { xmlEscape } from '../../core/atom.ts';
 import { formatCount, formatTokens, formatUsd } from '../../core/format.ts';
 
@@ -59,7 +60,7 @@ export const shareCardSvg = (card: ShareCard): string => {
 interface PricedOffering {
   provider: string;
   model?: string | undefined;
-  pricing?: Parameters<typeof cheapest>[0][number]['pricing'];
+  price: Parameters<typeof cheapest>[0][number]['price'];
 }
 
 const priceFact = (offerings: PricedOffering[]) => {

@@ -3,12 +3,13 @@
  * the timeline of releases. Prices in USD per 1M tokens.
  */
 import { whereToRun, type WhereRow } from './offerings.ts';
-import type { Model, Offering, Provider } from '../../model/schema.ts';
+import type { Model, Offering, Pricing, Provider } from '../../model/schema.ts';
+import type { PriceView } from '../../core/price.ts';
 
 type ModelLike = Model & {
   id: string;
   organizationRecord: { id: string; name: string };
-  offerings: (Offering & { id: string; providerRecord: Provider & { id: string } })[];
+  offerings: (Offering & { id: string; providerRecord: Provider & { id: string }; price: PriceView<Pricing> })[];
 };
 
 const byDate = (a: { release_date?: string | undefined; name: string }, b: { release_date?: string | undefined; name: string }) =>

@@ -1,8 +1,9 @@
 /**
  * Filtering and sorting of the /models/ table over its compact JSON index, and the filter
  * state in the URL. Shared by the build (tests) and the browser island (src/components/model/model-table.ts),
- * so it imports nothing.
+ * so it imports only the browser-safe vocabulary (src/core/vocab.ts).
  */
+import { CURRENT_STATUSES, MODEL_FILTER_CAPABILITIES } from '../../core/vocab.ts';
 
 /** One model in /models/index.json; short keys keep the file small at 1,500+ models. */
 export interface IndexEntry {
@@ -39,12 +40,7 @@ export interface IndexEntry {
 }
 
 /** Capability filters: URL value → label (the model's `capabilities` keys). */
-export const CAPABILITY_FILTERS = {
-  reasoning: 'Reasoning',
-  tool_calling: 'Tools',
-  structured_output: 'Structured output',
-  vision: 'Vision',
-} as const;
+export const CAPABILITY_FILTERS = MODEL_FILTER_CAPABILITIES;
 export type CapabilityFilter = keyof typeof CAPABILITY_FILTERS;
 
 export const STATUS_FILTERS = { current: 'Active and preview', deprecated: 'Deprecated and retired', all: 'All' } as const;
@@ -127,7 +123,7 @@ export const toSearch = (q: ModelQuery): string => {
   return s ? `?${s}` : '';
 };
 
-const CURRENT = new Set(['active', 'preview']);
+const CURRENT = new Set<string>(CURRENT_STATUSES);
 
 /** Whether a model passes every filter of the query. */
 export const matchesQuery = (e: IndexEntry, q: ModelQuery): boolean => {

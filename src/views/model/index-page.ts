@@ -2,12 +2,14 @@
 import { CAPABILITY_FILTERS, sortEntries, type IndexEntry } from './filter.ts';
 import { providerCount, whereToRun } from './offerings.ts';
 import { MODELS_PAGE_SIZE } from './row.ts';
-import type { Model, Offering, Provider } from '../../model/schema.ts';
+import type { Model, Offering, Pricing, Provider } from '../../model/schema.ts';
+import type { PriceView } from '../../core/price.ts';
+import { MODALITIES } from '../../core/vocab.ts';
 
 type ModelLike = Model & {
   id: string;
   organizationRecord: { id: string; name: string };
-  offerings: (Offering & { id: string; providerRecord: Provider & { id: string } })[];
+  offerings: (Offering & { id: string; providerRecord: Provider & { id: string }; price: PriceView<Pricing> })[];
 };
 
 /** The index entry of one model: cheapest = the lowest blended price billed by usage, not retired. */
@@ -67,7 +69,7 @@ const counted = (values: [string, string][]): FilterChoice[] => {
   return [...m.values()].sort((a, b) => a.label.toLowerCase().localeCompare(b.label.toLowerCase(), 'en') || (a.value < b.value ? -1 : 1));
 };
 
-const MODALITY_ORDER = ['text', 'image', 'audio', 'video', 'pdf'];
+const MODALITY_ORDER: readonly string[] = MODALITIES;
 
 /** Choices of the filter form, each with the number of models it matches (any status). */
 export const filterChoices = (entries: IndexEntry[]) => ({

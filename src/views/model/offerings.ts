@@ -2,15 +2,15 @@
  * "Where to run it": every offering of one model across providers, as rows with every figure
  * computed (prices in USD per 1M tokens, limits in tokens, speed in output tokens per second).
  */
-import { KIND_LABEL } from '../../core/catalog-stats.ts';
 import type { CostResult, Workload } from '../../core/cost.ts';
-import { CAPABILITY_LABEL, FEATURE_LABEL } from '../../core/labels.ts';
+import { CAPABILITIES, CAPABILITY_LABEL, FEATURE_LABEL, KIND_LABEL, ROW_FEATURES } from '../../core/vocab.ts';
 import { median } from '../../core/stats.ts';
 import { MODEL_PAGE_WORKLOAD, monthlyCost, priceSummary, type PriceSummary } from './pricing.ts';
-import { CAPABILITIES, type Feature, type Model, type Offering, type PerformanceSample, type Provider } from '../../model/schema.ts';
+import type { Feature, Model, Offering, PerformanceSample, Pricing, Provider } from '../../model/schema.ts';
+import type { PriceView } from '../../core/price.ts';
 
 /** Features shown per offering, in this order. */
-export const ROW_FEATURES: Feature[] = ['streaming', 'tool_calling', 'structured_output', 'vision', 'prompt_caching', 'batch'];
+export { ROW_FEATURES };
 
 export interface Speed {
   /** Median of the samples' p50 output tokens per second. */
@@ -47,7 +47,7 @@ export interface WhereRow {
 }
 
 type ProviderLike = Pick<Provider, 'name' | 'kind' | 'headquarters' | 'regions'> & { id: string };
-type OfferingLike = Offering & { id: string; providerRecord: ProviderLike };
+type OfferingLike = Offering & { id: string; providerRecord: ProviderLike; price: PriceView<Pricing> };
 type ModelLike = Pick<Model, 'name' | 'context_window' | 'max_output_tokens' | 'aliases'> & { id: string; offerings: OfferingLike[] };
 
 /** Speed of an offering from its performance samples; undefined without samples. */
@@ -91,7 +91,7 @@ export const whereToRun = (model: ModelLike, workload: Workload = MODEL_PAGE_WOR
   if (memo) return memo;
   const rows = model.offerings.map((o): WhereRow => {
     const p = o.providerRecord;
-    const price = priceSummary(o.pricing);
+    const price = priceSummary(o.price);
     const context = o.limits?.context_window ?? model.context_window;
     const maxOutput = o.limits?.max_output_tokens ?? model.max_output_tokens;
     const regionName = new Map((p.regions ?? []).map((r) => [r.id, r.name]));
@@ -105,7 +105,7 @@ export const whereToRun = (model: ModelLike, workload: Workload = MODEL_PAGE_WOR
       providerModelId: o.provider_model_id,
       status: o.status,
       price,
-      monthly: monthlyCost(o.pricing, workload),
+      monthly: monthlyCost(o.price.pricing, workload),
       context,
       contextLower: lower(context, model.context_window),
       maxOutput,

@@ -3,7 +3,7 @@
  * browser island as DOM, so both draw the same row; this module is browser-safe (no zod).
  */
 import { formatDate, formatTokens, formatUsd } from '../../core/format.ts';
-import { yesNo } from '../../core/labels.ts';
+import { yesNo } from '../../core/vocab.ts';
 import type { IndexEntry } from './filter.ts';
 import { familyPath, modelPath, organizationPath, providerPath } from '../../core/urls.ts';
 

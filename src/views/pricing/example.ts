@@ -5,25 +5,10 @@
  */
 import { priceWorkload, type CostLine, type CostPricing, type Workload } from '../../core/cost.ts';
 import { formatCount, formatUsd } from '../../core/format.ts';
+import { METER_LABEL } from '../../core/vocab.ts';
 
-const METER_LABEL: Record<CostLine['meter'], string> = {
-  input: 'Input',
-  output: 'Output',
-  cache_read: 'Cache read',
-  cache_write: 'Cache write',
-  cache_write_1h: 'Cache write (1 hour)',
-  reasoning: 'Reasoning',
-  input_audio: 'Audio input',
-  output_audio: 'Audio output',
-  input_image: 'Image input',
-  output_image: 'Image output',
-  per_image: 'Images',
-  per_request: 'Request fee',
-  per_audio_second: 'Audio seconds',
-  per_video_second: 'Video seconds',
-  per_search: 'Searches',
-  free_tier: 'Free tier credit',
-};
+/** The vocabulary's meter labels, and the free tier's credit line. */
+const LINE_LABEL: Record<CostLine['meter'], string> = { ...METER_LABEL, free_tier: 'Free tier credit' };
 
 export interface ExampleLine {
   /** "Input (batch, above 200K)". */
@@ -45,7 +30,7 @@ export const workedExample = (pricing: CostPricing, workload: Workload): WorkedE
   if (!r.ok) return { ok: false, reason: r.reason };
   const lines = r.breakdown.map((l): ExampleLine => {
     const qualifiers = [l.variant === 'batch' ? 'batch' : '', tierLabel(l.tier)].filter(Boolean).join(', ');
-    const meter = qualifiers ? `${METER_LABEL[l.meter]} (${qualifiers})` : METER_LABEL[l.meter];
+    const meter = qualifiers ? `${LINE_LABEL[l.meter]} (${qualifiers})` : LINE_LABEL[l.meter];
     const arithmetic =
       l.meter === 'free_tier'
         ? `${formatCount(l.units ?? 0)} requests covered`

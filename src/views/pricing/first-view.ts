@@ -1,4 +1,5 @@
 /** The pricing explorer's first view, computed at build time, and the choices of its filter form. */
+import { MODALITY_LABEL } from '../../core/vocab.ts';
 import { CAPABILITY_ORDER, KIND_ORDER, MODALITY_ORDER, packIndex, unpackIndex, type ExplorerIndex, type IndexableOffering } from './index-data.ts';
 import { cheapestBars, rankRows, rowCells, type RowCells } from './rows.ts';
 import { DEFAULT_STATE } from './state.ts';
@@ -31,7 +32,6 @@ export const firstView = (ix: ExplorerIndex, modelHref: (id: string) => string |
   };
 };
 
-const MODALITY_LABEL: Record<(typeof MODALITY_ORDER)[number], string> = { text: 'text', image: 'images', audio: 'audio', video: 'video', pdf: 'PDF' };
 /** Minimum context choices, tokens. */
 export const CONTEXT_CHOICES = [8_000, 32_000, 128_000, 200_000, 1_000_000, 2_000_000] as const;
 

@@ -5,58 +5,29 @@
  * `packIndex` runs at build time on the linked catalog; `unpackIndex` runs in the browser and
  * rebuilds the pricing objects cost.ts expects. Pure: no zod at runtime (types only).
  *
- * Units as in schema.ts: token prices in the record's currency per 1M tokens, unit meters per
- * unit, context in tokens.
+ * Units: every price in USD, packed from the catalog's price view (`offering.price.pricing`,
+ * src/core/price.ts): token meters per 1M tokens, unit meters per unit; context in tokens.
  */
 import type { CostPricing, MeterKey } from '../../core/cost.ts';
-import { blendedPrice, toUsd } from '../../core/price.ts';
-import type { BILLING, Features, Model, Offering, PriceTier, PriceVariant, Provider } from '../../model/schema.ts';
+import { blendedPrice, type PriceView } from '../../core/price.ts';
+import type { Features, Model, Offering, PriceTier, PriceVariant, Provider } from '../../model/schema.ts';
+import { BILLING, EXPLORER_CAPABILITIES, METERS, MODALITIES, PROVIDER_KINDS, STATUSES, type Billing } from '../../core/vocab.ts';
 
-export type Billing = (typeof BILLING)[number];
+export type { Billing };
 
-/**
- * Every meter the engine reads, in the order of a packed price tuple: schema.ts TOKEN_METERS then
- * UNIT_METERS, repeated as a value so that the browser bundle needs no zod (a unit test keeps them equal).
- */
-export const METER_ORDER = [
-  'input',
-  'output',
-  'cache_read',
-  'cache_write',
-  'cache_write_1h',
-  'reasoning',
-  'input_audio',
-  'output_audio',
-  'input_image',
-  'output_image',
-  'per_image',
-  'per_request',
-  'per_audio_second',
-  'per_video_second',
-  'per_search',
-] as const satisfies readonly MeterKey[];
-
-/** Same order as schema.ts BILLING (kept here as a value so the browser bundle needs no zod). */
-export const BILLING_ORDER = ['usage', 'subscription', 'free', 'unpublished', 'self_hosted'] as const satisfies readonly Billing[];
-export const KIND_ORDER = ['first-party', 'cloud', 'inference', 'gateway'] as const;
-export const STATUS_ORDER = ['active', 'preview', 'deprecated', 'retired'] as const;
-export const MODALITY_ORDER = ['text', 'image', 'audio', 'video', 'pdf'] as const;
+/** Every meter the engine reads, in the order of a packed price tuple (the vocabulary's METERS). */
+export const METER_ORDER = METERS;
+/** Billing, provider kind, status and modality indexes of the packed index are positions in these. */
+export const BILLING_ORDER = BILLING;
+export const KIND_ORDER = PROVIDER_KINDS;
+export const STATUS_ORDER = STATUSES;
+export const MODALITY_ORDER = MODALITIES;
 
 /**
  * Capabilities the explorer filters on, one bit each: true on the offering's `features`, else on
  * the model's `capabilities`; prompt caching and batch also when their prices are published.
  */
-export const CAPABILITY_ORDER = [
-  ['tool_calling', 'Tool calling'],
-  ['structured_output', 'Structured output'],
-  ['vision', 'Vision'],
-  ['reasoning', 'Reasoning'],
-  ['prompt_caching', 'Prompt caching'],
-  ['batch', 'Batch API'],
-  ['pdf_input', 'PDF input'],
-  ['audio_input', 'Audio input'],
-  ['fine_tuning', 'Fine-tuning'],
-] as const;
+export const CAPABILITY_ORDER = EXPLORER_CAPABILITIES;
 export type CapabilityId = (typeof CAPABILITY_ORDER)[number][0];
 
 /** A sparse price tuple in METER_ORDER: `null` for an unpublished meter, trailing ones dropped. */
@@ -75,7 +46,7 @@ export interface PackedExtras {
   f?: [number | null, number | null, number | null];
   /** Subscription plan name. */
   p?: string;
-  /** Currency, when not USD, and [usd_per_unit, as_of]. */
+  /** Currency, when not USD, and [usd_per_unit, as_of]: only for a record packed as listed (packIndex packs the USD view, so never there). */
   c?: string;
   r?: [number, string];
 }
@@ -109,6 +80,8 @@ type WithId<T> = T & { id: string };
 /** The linked offering shape packIndex reads (relations.ts LinkedOffering satisfies it). */
 export interface IndexableOffering extends WithId<Offering> {
   providerRecord: WithId<Provider>;
+  /** The catalog's price view; its USD pricing record is what the index packs. */
+  price: Pick<PriceView<NonNullable<Offering['pricing']>>, 'pricing'>;
   modelRecord: (WithId<Model> & { organizationRecord: { id: string; name: string } }) | undefined;
 }
 
@@ -121,7 +94,7 @@ const packTiers = (tiers: readonly PriceTier[] | undefined): PackedTier[] | unde
   tiers && tiers.length > 0 ? tiers.map((t) => [t.above_tokens, packMeters(t)]) : undefined;
 
 /** The engine's share of a pricing record, packed. Notes, flex, priority and modes are left out. */
-export const packPricing = (p: Offering['pricing']): PackedPricing | 0 => {
+export const packPricing = (p: CostPricing | undefined): PackedPricing | 0 => {
   if (!p) return 0;
   const extras: PackedExtras = {};
   const tiers = packTiers(p.tiers);
@@ -249,7 +222,7 @@ export const packIndex = (offerings: readonly IndexableOffering[]): ExplorerInde
         modalityBits(o),
         Math.max(0, STATUS_ORDER.indexOf(o.status ?? 'active')),
         regions,
-        packPricing(o.pricing),
+        packPricing(o.price.pricing),
       ];
     });
   return {
@@ -301,7 +274,8 @@ export const unpackIndex = (ix: ExplorerIndex): ExplorerRow[] =>
     const id = `${prov[0]}/${rest === '' && m ? m[0] : rest}`;
     const pricing = packed === 0 ? undefined : unpackPricing(packed);
     const usage = pricing !== undefined && pricing.billing === 'usage';
-    const usd = (v: number | undefined) => (usage && v !== undefined ? toUsd(v, pricing) : undefined);
+    // Packed from the USD price view: no conversion here.
+    const usd = (v: number | undefined) => (usage ? v : undefined);
     const input = usd(pricing?.input);
     const output = usd(pricing?.output);
     const name = m ? m[1] : ownName;

@@ -4,10 +4,11 @@
  * the same figures. Prices in USD per 1M tokens, costs in USD per month; rounding in format.ts.
  */
 import { priceWorkload, validateWorkload, type CostResult, type Workload } from '../../core/cost.ts';
-import { CAPABILITY_ORDER, KIND_ORDER, MODALITY_ORDER, type Billing, type ExplorerIndex, type ExplorerRow } from './index-data.ts';
+import { CAPABILITY_ORDER, KIND_ORDER, MODALITY_ORDER, type ExplorerIndex, type ExplorerRow } from './index-data.ts';
 import type { ExplorerFilters, SortDir, SortKey } from './state.ts';
 import { formatCount, formatTokens, formatUsd } from '../../core/format.ts';
 import { providerPath } from '../../core/urls.ts';
+import { BILLING_LABEL, STATUSES } from '../../core/vocab.ts';
 
 /** First statuses hidden unless `includeOld`: deprecated (2) and retired (3), see STATUS_ORDER. */
 const OLD_STATUS = 2;
@@ -129,14 +130,6 @@ export const rankRows = (
   return { ranked: sortRanked(priceRows(matching, view.workload), ix, view.sort, view.dir), hiddenOld };
 };
 
-const BILLING_LABEL: Record<Billing, string> = {
-  usage: 'Not published',
-  free: 'Free',
-  subscription: 'Subscription',
-  unpublished: 'Not published',
-  self_hosted: 'Self-hosted',
-};
-
 /** A cell's text and, for costs, a second line; `known` false for labels and dashes. */
 export interface CellText {
   text: string;
@@ -210,7 +203,7 @@ export interface RowCells {
   cost: CellText;
 }
 
-const STATUS_TEXT = ['', 'preview', 'deprecated', 'retired'];
+const STATUS_TEXT = STATUSES.map((s) => (s === 'active' ? '' : s));
 
 /** The cells of one ranked row; `modelHref` maps a model id to its page (or undefined). */
 export const rowCells = (r: RankedRow, ix: ExplorerIndex, modelHref: (id: string) => string | undefined): RowCells => {

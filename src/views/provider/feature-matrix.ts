@@ -1,8 +1,7 @@
 /** The features tab: offerings × features, each yes / no / unknown, with column totals. */
-import { FEATURE_LABEL, MODALITY_LABEL } from '../../core/labels.ts';
+import { FEATURE_LABEL, FEATURES, MODALITY_LABEL, type Feature } from '../../core/vocab.ts';
 import { modalitiesOf, type OfferingIn } from './model-groups.ts';
 import { offeringName } from '../../model/link.ts';
-import { FEATURES, type Feature } from '../../model/schema.ts';
 
 export type FeatureState = 'yes' | 'no' | 'unknown';
 /** What a cell shows: a symbol and a word, so that the state never rests on colour alone. */

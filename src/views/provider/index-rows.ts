@@ -1,7 +1,8 @@
 /** Rows of the providers table: every figure computed here, pages only render. */
-import { cheapest, countModels, isStale, KIND_LABEL } from '../../core/catalog-stats.ts';
-import { COMPLIANCE_LABEL } from '../../core/labels.ts';
-import { COMPLIANCE, PROVIDER_KINDS, type Offering, type Provider } from '../../model/schema.ts';
+import { cheapest, countModels, isStale } from '../../core/catalog-stats.ts';
+import type { Priced } from '../../core/price.ts';
+import { COMPLIANCE, COMPLIANCE_LABEL, KIND_LABEL, PROVIDER_KINDS } from '../../core/vocab.ts';
+import type { Offering, Provider } from '../../model/schema.ts';
 
 /** Platform features the providers table shows and filters on: URL value → label. */
 export const PLATFORM_FEATURES = {
@@ -56,7 +57,7 @@ export const platformFeatures = (p: Provider): PlatformFeature[] => {
 };
 
 /** One row per provider, sorted by name (case-insensitive, then id); `today` is the data date for staleness. */
-export const providerRows = (providers: (Provider & { id: string; offerings: Offering[] })[], today?: string): ProviderRow[] =>
+export const providerRows = (providers: (Provider & { id: string; offerings: (Offering & Priced)[] })[], today?: string): ProviderRow[] =>
   providers
     .map((p) => ({
       id: p.id,

@@ -2,13 +2,15 @@
  * The normalized pricing table of one provider: one row per offering, one column per meter the
  * provider actually uses (variants such as batch get their own columns), a blended column, the
  * context tiers and the free tier. The page and the CSV download both render this one model, so
- * that the CSV holds exactly what the table shows.
+ * that the CSV holds exactly what the table shows. Prices come from the catalog's price view
+ * (src/core/price.ts), in USD.
  */
 import { toCsv } from '../../core/csv.ts';
 import { formatCount, formatTokens, formatUsd } from '../../core/format.ts';
-import { blendedPrice, denoise, inUnit, toUsd, UNIT_LABEL, type PriceUnit } from '../../core/price.ts';
+import { FIXED_VARIANTS, inUnit, UNIT_LABEL, type PriceUnit, type PriceView, type UsdMeters, type UsdTier } from '../../core/price.ts';
 import { offeringName } from '../../model/link.ts';
-import { TOKEN_METERS, UNIT_METERS, type Pricing, type PriceVariant } from '../../model/schema.ts';
+import type { Pricing } from '../../model/schema.ts';
+import { BILLING_LABEL, CACHE_STORAGE_LABEL, METER_LABEL, TOKEN_METERS, UNIT_METERS, type Meter as PricedMeter } from '../../core/vocab.ts';
 
 /** A piece of cell text: a string, or a token price in USD per 1M tokens (shown in the chosen unit). */
 export type Part = string | number;
@@ -39,42 +41,18 @@ export interface PriceTable {
   converted: boolean;
 }
 
-/** What a price cell reads when there is no price, by billing. Never "$0". */
-export const PRICE_NA: Record<string, string> = {
-  usage: 'not published',
-  unpublished: 'not published',
-  subscription: 'subscription',
-  free: 'free',
-  self_hosted: 'self-hosted',
-};
+/** What a price cell reads when there is no price, by billing (the vocabulary's label, lower-cased). Never "$0". */
+export const priceNa = (price: Pick<PriceView, 'billing' | 'noRate'>): string => (price.noRate ? 'no USD rate' : BILLING_LABEL[price.billing].toLowerCase());
 
-type Meter = (typeof TOKEN_METERS)[number] | (typeof UNIT_METERS)[number] | 'cache_storage_per_hour';
-const METER_LABEL: Record<Meter, string> = {
-  input: 'Input',
-  output: 'Output',
-  cache_read: 'Cache read',
-  cache_write: 'Cache write',
-  cache_write_1h: 'Cache write (1h)',
-  reasoning: 'Reasoning',
-  input_audio: 'Audio input',
-  output_audio: 'Audio output',
-  input_image: 'Image input',
-  output_image: 'Image output',
-  cache_storage_per_hour: 'Cache storage per hour',
-  per_image: 'Per image',
-  per_request: 'Per request',
-  per_audio_second: 'Per audio second',
-  per_video_second: 'Per video second',
-  per_search: 'Per search',
-};
+type Meter = PricedMeter | 'cache_storage_per_hour';
+const METER_LABEL_OF: Record<Meter, string> = { ...METER_LABEL, cache_storage_per_hour: CACHE_STORAGE_LABEL };
 const METERS: Meter[] = [...TOKEN_METERS, 'cache_storage_per_hour', ...UNIT_METERS];
 const TOKEN = new Set<string>([...TOKEN_METERS, 'cache_storage_per_hour']);
-const FIXED_VARIANTS = ['batch', 'flex', 'priority'] as const;
 const TTL_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
 const ttlSeconds = (ttl: string) => Number(ttl.slice(0, -1)) * TTL_SECONDS[ttl.slice(-1) as keyof typeof TTL_SECONDS];
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-type Prices = Partial<Record<Meter, number | undefined>>;
+type Prices = UsdMeters & { cache_storage_per_hour?: number | undefined };
 interface ColumnSort {
   /** 0 base, 1–3 batch/flex/priority, 10 named modes (then by name), 90+ text columns. */
   variant: number;
@@ -85,29 +63,18 @@ interface ColumnSort {
 
 /** A meter's column key and label; cache writes split by TTL ("cache_write_5m", "Cache write (5m)"). */
 const meterColumn = (meter: Meter, ttl: string | undefined) => {
-  if (meter === 'cache_write' && ttl) return ttl === '1h' ? { key: 'cache_write_1h', label: METER_LABEL.cache_write_1h, ttl: 3600 } : { key: `cache_write_${ttl}`, label: `Cache write (${ttl})`, ttl: ttlSeconds(ttl) };
-  return { key: meter, label: METER_LABEL[meter], ttl: meter === 'cache_write_1h' ? 3600 : 0 };
+  if (meter === 'cache_write' && ttl) return ttl === '1h' ? { key: 'cache_write_1h', label: METER_LABEL_OF.cache_write_1h, ttl: 3600 } : { key: `cache_write_${ttl}`, label: `${METER_LABEL_OF.cache_write} (${ttl})`, ttl: ttlSeconds(ttl) };
+  return { key: meter, label: METER_LABEL_OF[meter], ttl: meter === 'cache_write_1h' ? 3600 : 0 };
 };
 
-/** A variant's prices: its own, else the base price less its `discount`. */
-const variantPrices = (base: Prices, v: PriceVariant): Prices => {
-  const out: Prices = {};
-  for (const m of METERS) {
-    const own = (v as Prices)[m];
-    if (own !== undefined) out[m] = own;
-    else if (v.discount !== undefined && base[m] !== undefined) out[m] = denoise(base[m]! * (1 - v.discount));
-  }
-  return out;
-};
-
-const tierParts = (prefix: string, tiers: NonNullable<Pricing['tiers']>, usd: (n: number) => number, ttl: string | undefined): Part[] =>
+const tierParts = (prefix: string, tiers: readonly UsdTier[], ttl: string | undefined): Part[] =>
   tiers.flatMap((t, i) => {
-    const parts: Part[] = [`${i > 0 || prefix ? '; ' : ''}${prefix}above ${formatTokens(t.above_tokens)} tokens: `];
+    const parts: Part[] = [`${i > 0 || prefix ? '; ' : ''}${prefix}above ${formatTokens(t.aboveTokens)} tokens: `];
     let first = true;
     for (const m of METERS) {
-      const v = (t as Prices)[m];
+      const v = (t.usd as Prices)[m];
       if (v === undefined) continue;
-      parts.push(`${first ? '' : ', '}${meterColumn(m, ttl).label.toLowerCase()} `, usd(v));
+      parts.push(`${first ? '' : ', '}${meterColumn(m, ttl).label.toLowerCase()} `, v);
       first = false;
     }
     return parts;
@@ -134,7 +101,10 @@ interface OfferingIn {
   name?: string | undefined;
   model?: string | undefined;
   provider_model_id: string;
-  pricing?: Pricing | undefined;
+  /** The record, for what is not a price: the cache-write TTL and the free tier. */
+  pricing?: Partial<Pick<Pricing, 'billing' | 'cache_write_ttl' | 'free_tier'>> | undefined;
+  /** The catalog's price view: every price in USD. */
+  price: Omit<PriceView, 'pricing' | 'history'>;
   modelRecord?: { name: string } | undefined;
 }
 
@@ -148,8 +118,8 @@ export const priceTable = (offerings: OfferingIn[]): PriceTable => {
   const values = offerings.map((o) => {
     const cells = new Map<string, PriceCell>();
     const p = o.pricing;
-    if (p && p.currency !== 'USD') converted = true;
-    const usd = (n: number) => (p ? toUsd(n, p) : n);
+    const price = o.price;
+    if (price.convertedFrom !== undefined) converted = true;
     const put = (variant: number, prefix: string, prices: Prices) => {
       const mode = variant === 10 ? prefix : '';
       METERS.forEach((m, meterIndex) => {
@@ -158,24 +128,18 @@ export const priceTable = (offerings: OfferingIn[]): PriceTable => {
         const c = meterColumn(m, p?.cache_write_ttl);
         const key = prefix ? `${prefix}:${c.key}` : c.key;
         addColumn(key, prefix ? `${capital(prefix)} ${c.label.toLowerCase()}` : c.label, TOKEN.has(m), { variant, mode, meter: meterIndex * 2, ttl: c.ttl });
-        cells.set(key, { usd: usd(v) });
+        cells.set(key, { usd: v });
       });
     };
-    if (p && p.billing === 'usage') {
-      const base = p as Prices;
-      put(0, '', base);
-      const variants: [string, PriceVariant][] = [
-        ...FIXED_VARIANTS.filter((k) => p[k]).map((k): [string, PriceVariant] => [k, p[k]!]),
-        ...Object.entries(p.modes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)),
-      ];
-      const tiers: Part[] = p.tiers ? tierParts('', p.tiers, usd, p.cache_write_ttl) : [];
-      variants.forEach(([name, v]) => {
-        const fixed = FIXED_VARIANTS.indexOf(name as never);
-        put(fixed >= 0 ? fixed + 1 : 10, name, variantPrices(base, v));
-        if (v.tiers) tiers.push(...tierParts(`${name} `, v.tiers, usd, p.cache_write_ttl));
+    if (price.billing === 'usage') {
+      put(0, '', { ...price.usd, cache_storage_per_hour: price.cacheStoragePerHour });
+      const ttl = p?.cache_write_ttl;
+      const tiers: Part[] = tierParts('', price.tiers, ttl);
+      price.variants.forEach((v) => {
+        put(v.fixed ? FIXED_VARIANTS.indexOf(v.name as never) + 1 : 10, v.name, v.usd);
+        tiers.push(...tierParts(`${v.name} `, v.tiers, ttl));
       });
-      const blended = blendedPrice(base.input === undefined ? undefined : usd(base.input), base.output === undefined ? undefined : usd(base.output));
-      if (blended !== undefined) cells.set('blended', { usd: blended });
+      if (price.blended !== undefined) cells.set('blended', { usd: price.blended });
       if (tiers.length) {
         addColumn('tiers', 'Context tiers', true, { variant: 90, mode: '', meter: 0, ttl: 0 }, true);
         cells.set('tiers', { parts: tiers });
@@ -185,7 +149,7 @@ export const priceTable = (offerings: OfferingIn[]): PriceTable => {
       addColumn('free', 'Free tier', false, { variant: 91, mode: '', meter: 0, ttl: 0 }, true);
       cells.set('free', { parts: [freeTierText(p.free_tier)] });
     }
-    return { o, cells, na: PRICE_NA[p?.billing ?? 'unpublished']! };
+    return { o, cells, na: priceNa(price) };
   });
   // Blended sits right after Output, when any offering has both prices.
   if (values.some((v) => v.cells.has('blended'))) addColumn('blended', 'Blended', true, { variant: 0, mode: '', meter: 3, ttl: 0 });

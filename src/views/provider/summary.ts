@@ -1,16 +1,15 @@
 /** What a provider serves, in figures, for the overview tab. */
 import { countModels } from '../../core/catalog-stats.ts';
 import { formatCount } from '../../core/format.ts';
-import { MODALITY_LABEL } from '../../core/labels.ts';
+import { BILLING, MODALITIES, MODALITY_LABEL, type Billing, type Modality } from '../../core/vocab.ts';
 import { creatorOf, modalitiesOf, OTHER_CREATOR, type OfferingIn } from './model-groups.ts';
-import { priceRange } from '../../core/price.ts';
-import { MODALITIES, type BILLING } from '../../model/schema.ts';
+import { priceRange, type Priced } from '../../core/price.ts';
 
 export interface ProviderSummary {
   offerings: number;
   models: number;
   /** Offerings accepting / producing each modality; modalities no offering has are left out. */
-  modalities: { modality: (typeof MODALITIES)[number]; input: number; output: number }[];
+  modalities: { modality: Modality; input: number; output: number }[];
   /** Offerings whose modalities are not recorded. */
   unknownModalities: number;
   /** Offerings per model creator, most first, then by name. */
@@ -19,10 +18,10 @@ export interface ProviderSummary {
   input: { min: number; max: number } | undefined;
   output: { min: number; max: number } | undefined;
   /** Offerings not billed by usage, by billing (free, subscription…). */
-  otherBilling: { billing: Exclude<(typeof BILLING)[number], 'usage'>; offerings: number }[];
+  otherBilling: { billing: Exclude<Billing, 'usage'>; offerings: number }[];
 }
 
-export const summarizeOfferings = (offerings: OfferingIn[], orgName: (id: string) => string | undefined): ProviderSummary => {
+export const summarizeOfferings = (offerings: (OfferingIn & Priced)[], orgName: (id: string) => string | undefined): ProviderSummary => {
   const creators = new Map<string, number>();
   const billing = new Map<string, number>();
   let unknownModalities = 0;
@@ -30,7 +29,7 @@ export const summarizeOfferings = (offerings: OfferingIn[], orgName: (id: string
   for (const o of offerings) {
     const c = creatorOf(o);
     creators.set(c, (creators.get(c) ?? 0) + 1);
-    const b = o.pricing?.billing ?? 'unpublished';
+    const b = o.price.billing;
     if (b !== 'usage') billing.set(b, (billing.get(b) ?? 0) + 1);
     const m = modalitiesOf(o);
     if (!m) unknownModalities++;
@@ -49,7 +48,7 @@ export const summarizeOfferings = (offerings: OfferingIn[], orgName: (id: string
       .sort((a, b) => b.offerings - a.offerings || a.name.localeCompare(b.name, 'en')),
     input: priceRange(offerings, 'input'),
     output: priceRange(offerings, 'output'),
-    otherBilling: (['free', 'subscription', 'self_hosted', 'unpublished'] as const)
+    otherBilling: BILLING.filter((b): b is Exclude<Billing, 'usage'> => b !== 'usage')
       .filter((b) => billing.has(b))
       .map((b) => ({ billing: b, offerings: billing.get(b)! })),
   };

@@ -1,5 +1,5 @@
 /** The five pages of every provider: tab order, titles and meta descriptions (their URLs: providerPath in core/urls.ts). */
-import { KIND_LABEL } from '../../core/catalog-stats.ts';
+import { KIND_LABEL } from '../../core/vocab.ts';
 import { formatCount } from '../../core/format.ts';
 import type { ProviderKind } from '../../model/schema.ts';
 

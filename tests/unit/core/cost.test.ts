@@ -158,7 +158,7 @@ describe('prompt cache', () => {
     near(ok(priceWorkload(oneHourDefault, writes({ cacheTtl: '1h' }))).totalUsd, 2.05); // 0.9 + 0.15 + 200,000 × 5 / 1e6 = 1
     const r = notOk(priceWorkload(sonnet({ cache_write_1h: undefined }), writes({ cacheTtl: '1h' })));
     assert.deepEqual(r.missing, ['cache_write_1h']);
-    assert.equal(r.reason, '1-hour cache write price not published');
+    assert.equal(r.reason, 'cache write (1h) price not published');
   });
 
   test('5-minute writes fall back to the only write price published, the 1-hour one', () => {

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { main } from '../../../tools/import.ts';
 import { changeList, historyChartSpec, modelPriceHistory, pastChanges, priceSteps, recordPriceChange, upcomingRetirements } from '../../../src/core/history.ts';
 import { OfferingSchema } from '../../../src/model/schema.ts';
+import { withPrice } from '../../support/priced.ts';
 
 const offering = (over = {}) => ({ provider: 'acme', model: 'x/m', provider_model_id: 'm', pricing: { billing: 'usage', input: 2, output: 8 }, ...over });
 
@@ -39,7 +40,7 @@ test('the schema refuses a history out of order or with an undated entry after t
   assert.equal(bad([{ input: 1 }, { effective_from: '2026-02-01', input: 2 }]), true);
 });
 
-const rec = (over = {}) => ({
+const rec = (over = {}) => withPrice({
   id: 'acme/x/m', provider: 'acme', model: 'x/m', provider_model_id: 'm', providerRecord: { name: 'Acme' }, modelRecord: { name: 'M' },
   pricing: { currency: 'EUR', usd_rate: { usd_per_unit: 2 } },
   price_history: [{ effective_from: '2026-01-01', input: 1, output: 4 }, { effective_from: '2026-03-01', input: 0.5, output: 4 }],
@@ -47,7 +48,7 @@ const rec = (over = {}) => ({
 });
 
 test('priceSteps: USD at the record rate, each step until the next', () => {
-  assert.deepEqual(priceSteps(rec().price_history, rec().pricing), [
+  assert.deepEqual(priceSteps(rec().price.history), [
     { from: '2026-01-01', until: '2026-03-01', input: 2, output: 8 },
     { from: '2026-03-01', until: undefined, input: 1, output: 8 },
   ]);

@@ -5,9 +5,11 @@ import {
 } from '../../../src/model/api-export.ts';
 import { parseModelsDev } from '../../../tools/import/models-dev.ts';
 import { apiJsonSchemas, recordJsonSchemas } from '../../../src/model/json-schema.ts';
+import { withPrice } from '../../support/priced.ts';
+import { priceView } from '../../../src/core/price.ts';
 
 const provider = (over = {}) => ({ id: 'acme', name: 'Acme', kind: 'inference' as const, website: 'https://acme.example', api: { base_url: 'https://api.acme.example/v1', env: ['ACME_KEY'] }, offerings: [] as unknown[], ...over });
-const offering = (over = {}) => ({
+const offering = (over = {}) => withPrice({
   id: 'acme/x/m', provider: 'acme', model: 'x/m', provider_model_id: 'm-1', status: 'active' as const,
   pricing: { billing: 'usage' as const, currency: 'EUR', usd_rate: { usd_per_unit: 1.5, as_of: '2026-01-01' }, input: 2, output: 8 },
   providerRecord: provider(), modelRecord: { name: 'M', context_window: 1000, max_output_tokens: 100 },
@@ -35,7 +37,7 @@ test('API records drop link fields and add derived counts; payloads match their 
 
 test('usdMeters: undefined without pricing or meters', () => {
   assert.equal(usdMeters(undefined), undefined);
-  assert.equal(usdMeters({ billing: 'free', currency: 'USD' }), undefined);
+  assert.equal(usdMeters(priceView({ billing: 'free', currency: 'USD' })), undefined);
 });
 
 test('the models.dev export reads back with our own models.dev importer', () => {

@@ -3,8 +3,9 @@ import { test } from 'node:test';
 import { CSV_COLUMNS, offeringsCsvRows } from '../../../src/model/api-export.ts';
 import { toCsv } from '../../../src/core/csv.ts';
 import { parseCsv } from '../../support/csv-export-parse.ts';
+import { withPrice } from '../../support/priced.ts';
 
-const offering = (over = {}) => ({
+const offering = (over = {}) => withPrice({
   id: 'acme/x/m', provider: 'acme', model: 'x/m', provider_model_id: 'm', status: 'active' as const,
   pricing: { billing: 'usage' as const, currency: 'USD', input: 0.5, output: 1.5 }, ...over,
 });

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { atomDate, atomFeed, xmlEscape } from '../../../src/core/atom.ts';
 import { changeFeed } from '../../../src/views/feeds/changes.ts';
 import { checkXml } from '../../support/feed-xml.ts';
+import { withPrice } from '../../support/priced.ts';
 
 test('xmlEscape escapes & < > " \' and drops forbidden control characters', () => {
   assert.equal(xmlEscape(`<a href="x">'&'</a>\u0001`), '&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
@@ -37,11 +38,11 @@ test('an empty feed is still valid and dated by the fallback (never the clock)',
 test('changeFeed lists price changes up to the data date, newest first, with absolute links', () => {
   const provider = { name: 'Acme Cloud' };
   const offerings = [
-    {
+    withPrice({
       id: 'acme/x/m', provider: 'acme', model: 'x/m', provider_model_id: 'm', providerRecord: provider, modelRecord: { name: 'M' },
       pricing: { currency: 'USD' },
       price_history: [{ effective_from: '2026-01-01', input: 2, output: 8 }, { effective_from: '2026-03-01', input: 1, output: 4 }, { effective_from: '2027-01-01', input: 0.5, output: 2 }],
-    },
+    }),
   ];
   const xml = changeFeed(offerings, [{ id: 'x/m', name: 'M', release_date: '2025-12-01' }], '2026-06-01', 'https://site.example/');
   const root = checkXml(xml);

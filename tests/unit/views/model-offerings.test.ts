@@ -1,7 +1,8 @@
 /** "Where to run it" rows, prices, monthly cost and the price chart of a model page. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { monthlyCost, monthlyText, priceSummary, priceText } from '../../../src/views/model/pricing.ts';
+import { monthlyCost, monthlyText, priceSummary as summaryOfView, priceText } from '../../../src/views/model/pricing.ts';
+import { priceView } from '../../../src/core/price.ts';
 import { modelAliases, modelCapabilities, modelProviders, providerCount, speedOf, statusNotice, successorOf, whereToRun } from '../../../src/views/model/offerings.ts';
 import { priceChartSpec, spansOrders } from '../../../src/views/model/chart.ts';
 import type { PerformanceSample, Pricing } from '../../../src/model/schema.ts';
@@ -9,6 +10,8 @@ import { catalogOf, model, offering, org, provider } from '../../support/model-f
 import { calculatorHref } from '../../../src/core/urls.ts';
 import { MODEL_PAGE_WORKLOAD } from '../../../src/views/model/pricing.ts';
 
+/** The summary of a pricing record, through its price view as the catalog builds it. */
+const priceSummary = (p: Pricing | undefined) => summaryOfView(priceView(p));
 const usage = (over: Partial<Pricing> = {}): Pricing => ({ billing: 'usage', currency: 'USD', input: 1, output: 4, ...over });
 const sample = (tps: number, ttft: number): PerformanceSample => ({
   region: 'us',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { modelCard, providerCard, shareCardSvg, wrapText } from '../../../src/views/feeds/og.ts';
 import { checkXml } from '../../support/feed-xml.ts';
+import { withPrice } from '../../support/priced.ts';
 
 test('wrapText: at most `lines` lines of at most `max` characters', () => {
   assert.deepEqual(wrapText('one two three four', 9, 3), ['one two', 'three', 'four']);
@@ -20,8 +21,8 @@ test('the share card is well-formed SVG with hostile text escaped', () => {
 
 test('provider and model cards state counts and lowest prices (USD per 1M tokens)', () => {
   const offerings = [
-    { provider: 'acme', model: 'x/m', pricing: { billing: 'usage', input: 0.5, output: 2 } },
-    { provider: 'b', model: 'x/m', pricing: { billing: 'usage', input: 1, output: 1 } },
+    withPrice({ provider: 'acme', model: 'x/m', pricing: { billing: 'usage' as const, input: 0.5, output: 2 } }),
+    withPrice({ provider: 'b', model: 'x/m', pricing: { billing: 'usage' as const, input: 1, output: 1 } }),
   ];
   const p = providerCard({ name: 'Acme', kind: 'inference', offerings });
   assert.deepEqual(p.facts, ['Inference host', '1 model', 'From $0.50 in / $1.00 out per 1M tokens']);

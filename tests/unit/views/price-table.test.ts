@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cellText, columnLabel, freeTierText, priceCsv, priceTable } from '../../../src/views/provider/price-table.ts';
+import { withPrice } from '../../support/priced.ts';
 
 let n = 0;
-const offering = (over: Record<string, unknown> = {}, pricing: Record<string, unknown> | null = {}) => ({
+const offering = (over: Record<string, unknown> = {}, pricing: Record<string, unknown> | null = {}) => withPrice({
   id: `acme/acme/m${++n}`,
   provider: 'acme',
   name: `Model ${String(n).padStart(3, '0')}`,
@@ -57,6 +58,13 @@ test('non-USD prices are converted and flagged', () => {
   const t = priceTable([offering({}, { currency: 'EUR', usd_rate: { usd_per_unit: 2, as_of: '2026-01-01' } })]);
   assert.equal(t.converted, true);
   assert.deepEqual(t.rows[0]!.cells[0], { usd: 6 });
+});
+test('a non-USD price without a USD rate is not shown as USD: its cells say so', () => {
+  const t = priceTable([offering({}, { currency: 'EUR' }), offering()]);
+  assert.equal(t.converted, false);
+  const [eur, usd] = t.rows; // rows sort by name, and the factory names them in creation order
+  assert.equal(usd!.cells.some((c) => 'usd' in c), true);
+  assert.deepEqual(eur!.cells.map((c) => cellText(c, true, '1m')), t.columns.map(() => 'no USD rate'));
 });
 test('CSV holds the same header and cells as the table, in each unit', () => {
   const t = priceTable([offering({ name: '=evil', provider_model_id: 'x' })]);

@@ -5,6 +5,7 @@ import { METER_ORDER, packIndex, packPricing, unpackIndex, unpackPricing, type I
 import { TOKEN_METERS, UNIT_METERS, type Offering } from '../../../src/model/schema.ts';
 import { WORKLOAD_PRESETS } from '../../../src/core/workload.ts';
 import { explorerIndex } from '../../../src/views/pricing/first-view.ts';
+import { withPrice } from '../../support/priced.ts';
 
 type Pricing = NonNullable<Offering['pricing']>;
 const pricing = (over: Partial<Pricing> = {}): Pricing => ({ billing: 'usage', currency: 'USD', input: 3, output: 15, ...over });
@@ -46,7 +47,7 @@ const provider = (id: string, over = {}) => ({ id, name: id.toUpperCase(), kind:
 const org = { id: 'acme', name: 'Acme' };
 const model = (id: string, over = {}) => ({ id: `acme/${id}`, name: `Acme ${id}`, organization: 'acme', status: 'active' as const, organizationRecord: org, ...over });
 const offering = (p: ReturnType<typeof provider>, m: ReturnType<typeof model> | undefined, over: Partial<IndexableOffering> = {}): IndexableOffering =>
-  ({
+  withPrice({
     id: `${p.id}/${m ? m.id : 'acme/loose'}`,
     provider: p.id,
     model: m?.id,
@@ -56,7 +57,7 @@ const offering = (p: ReturnType<typeof provider>, m: ReturnType<typeof model> | 
     providerRecord: p,
     modelRecord: m,
     ...over,
-  }) as IndexableOffering;
+  }) as unknown as IndexableOffering;
 
 test('the index round-trips ids, names, dictionaries and derived prices', () => {
   const groq = provider('groq', { regions: [{ id: 'us-east', name: 'US East' }] });

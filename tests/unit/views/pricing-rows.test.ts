@@ -5,6 +5,7 @@ import { cheapestBars, costText, filterRows, priceText, rankRows, resultsText } 
 import type { ExplorerFilters, SortDir, SortKey } from '../../../src/views/pricing/state.ts';
 import { workedExample } from '../../../src/views/pricing/example.ts';
 import type { Workload } from '../../../src/core/cost.ts';
+import { withPrice } from '../../support/priced.ts';
 
 const org = { id: 'acme', name: 'Acme' };
 const providers = {
@@ -19,7 +20,7 @@ const models = {
 type P = keyof typeof providers;
 type M = keyof typeof models;
 const off = (p: P, m: M, pricing: object | undefined, over: object = {}) =>
-  ({ id: `${p}/acme/${m}`, provider: p, model: models[m].id, provider_model_id: m, status: 'active', pricing, providerRecord: providers[p], modelRecord: models[m], ...over }) as unknown as IndexableOffering;
+  withPrice({ id: `${p}/acme/${m}`, provider: p, model: models[m].id, provider_model_id: m, status: 'active', pricing, providerRecord: providers[p], modelRecord: models[m], ...over }) as unknown as IndexableOffering;
 
 const usage = (input: number, output: number, over = {}) => ({ billing: 'usage', currency: 'USD', input, output, ...over });
 const ix = packIndex([

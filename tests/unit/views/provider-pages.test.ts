@@ -9,10 +9,11 @@ import { creatorOf, groupOfferings, statusText } from '../../../src/views/provid
 import { providerPageMeta, PROVIDER_TABS } from '../../../src/views/provider/tabs.ts';
 import { monogram, providerFilters, providerRows } from '../../../src/views/provider/index-rows.ts';
 import { modalityText, summarizeOfferings } from '../../../src/views/provider/summary.ts';
+import { withPrice } from '../../support/priced.ts';
 
 const org = (id: string) => ({ acme: 'Acme Labs', globex: 'Globex' })[id];
 const model = (over: Record<string, unknown> = {}) => ({ name: 'Atlas 2', organization: 'acme', context_window: 200000, max_output_tokens: 8000, modalities: { input: ['text', 'image'], output: ['text'] }, ...over });
-const offering = (id: string, over: Record<string, unknown> = {}): any => ({
+const offering = (id: string, over: Record<string, unknown> = {}): any => withPrice({
   id,
   provider: id.split('/')[0],
   model: `${id.split('/')[1]}/${id.split('/')[2]}`,
