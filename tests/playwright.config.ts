@@ -11,7 +11,14 @@ const PORT = Number(process.env.E2E_PORT ?? 4321);
 const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
-  testDir: './e2e',
+  // Every test on its own, spread over both workers; a describe that shares one fixture build
+  // opts back into one worker with `test.describe.configure({ mode: 'serial' })`.
+  fullyParallel: true,
+  // e2e first: its long tests (fixture builds) start early and the short axe runs fill the gaps.
+  projects: [
+    { name: 'e2e', testDir: './e2e' },
+    { name: 'a11y', testDir: './a11y' },
+  ],
   outputDir: process.env.E2E_OUTPUT ?? '../test-results',
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
