@@ -1,38 +1,29 @@
 /**
  * The built site as files: every HTML page of dist/, grouped by page type (the
  * data-page-type attribute every layout sets on <html>). Suites iterate over these, so a new
- * page type is covered as soon as it exists; AXE_PER_TYPE below sets how many of each the
- * browser-based axe suite visits.
+ * page type is covered as soon as it exists; a11ySample below picks the pages the browser-based
+ * axe suite visits.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { parse } from 'yaml';
 
+const ROOT = resolve(import.meta.dirname, '../..');
 /** The build under test: $E2E_DIST (relative to the repo) or dist/. */
-export const DIST = resolve(import.meta.dirname, '../..', process.env.E2E_DIST ?? 'dist');
+export const DIST = resolve(ROOT, process.env.E2E_DIST ?? 'dist');
 
-/** How many pages of each type axe visits ('all' = every one). One line per page type. */
+/**
+ * How many pages of each type axe visits ('all' = every one), for types that are not a
+ * provider's tab (those are sampled per provider kind: see a11ySample). One line per page type.
+ */
 export const AXE_PER_TYPE: Record<string, number | 'all'> = {
-  home: 'all',
-  providers: 'all',
-  provider: 'all',
-  '404': 'all',
-  pricing: 'all',
-  methodology: 'all',
-  'provider-models': 'all',
-  'provider-pricing': 'all',
-  'provider-limits': 'all',
-  'provider-features': 'all',
-  models: 3,
-  model: 15,
-  families: 'all',
-  family: 5,
-  organizations: 'all',
-  organization: 5,
+  models: 2,
+  model: 8,
+  family: 3,
+  organization: 3,
   compare: 8,
-  performance: 'all',
-  search: 'all',
 };
-/** Page types not listed above get this many. */
+/** Page types not listed above get this many (most are a single page). */
 export const AXE_DEFAULT = 5;
 
 export interface BuiltPage {
@@ -63,14 +54,42 @@ export const builtPages = (dist = DIST): BuiltPage[] => {
   return pages;
 };
 
-/** Pages for the axe suite: per type, all or an evenly spread sample (deterministic). */
-export const axeSample = (pages = builtPages(), cap?: number): BuiltPage[] => {
-  const byType = new Map<string, BuiltPage[]>();
-  for (const p of pages) byType.set(p.type, [...(byType.get(p.type) ?? []), p]);
+/** The data folder the build was made from: $DATA_DIR (relative to the repo) or data/. */
+export const DATA = resolve(ROOT, process.env.DATA_DIR ?? 'data');
+
+/** Provider id → kind (first-party | cloud | inference | gateway), read from data/providers/. */
+export const providerKinds = (data = DATA): Map<string, string> =>
+  new Map(
+    readdirSync(join(data, 'providers'))
+      .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
+      .sort()
+      .map((f) => [f.slice(0, -'.yaml'.length), String((parse(readFileSync(join(data, 'providers', f), 'utf8')) as { kind: unknown }).kind)]),
+  );
+
+/**
+ * The template a page is an instance of, for sampling: its page type, and for a provider's tab
+ * (/providers/<id>/…) also the provider's kind, e.g. "provider-pricing × gateway".
+ */
+export const templateOf = (page: Pick<BuiltPage, 'url' | 'type'>, kinds: Map<string, string>): string => {
+  const id = /^\/providers\/([^/]+)\//.exec(page.url)?.[1];
+  const kind = id === undefined ? undefined : kinds.get(id);
+  return kind === undefined ? page.type : `${page.type} × ${kind}`;
+};
+
+/**
+ * Pages for the axe suite (deterministic): for each provider tab × provider kind, the first
+ * provider of that kind; for every other page type, all of it or an evenly spread sample of
+ * AXE_PER_TYPE pages.
+ */
+export const a11ySample = (pages = builtPages(), kinds = providerKinds()): BuiltPage[] => {
+  const byTemplate = new Map<string, BuiltPage[]>();
+  for (const p of pages) {
+    const t = templateOf(p, kinds);
+    byTemplate.set(t, [...(byTemplate.get(t) ?? []), p]);
+  }
   const out: BuiltPage[] = [];
-  for (const [type, list] of [...byType].sort()) {
-    const wanted = AXE_PER_TYPE[type] ?? AXE_DEFAULT;
-    const n = cap === undefined ? wanted : wanted === 'all' ? cap : Math.min(cap, wanted);
+  for (const [template, list] of [...byTemplate].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const n = template.includes(' × ') ? 1 : (AXE_PER_TYPE[template] ?? AXE_DEFAULT);
     if (n === 'all' || list.length <= n) out.push(...list);
     else for (let i = 0; i < n; i++) out.push(list[Math.floor((i * list.length) / n)]!);
   }
