@@ -20,4 +20,9 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Test factories build partial records on purpose.
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
 );

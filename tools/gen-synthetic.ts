@@ -3,7 +3,7 @@
  * writes `factor` copies of every record (ids suffixed `-x<n>` from the second copy on, every
  * reference rewritten to its copy), so that the result is valid and `factor` times larger.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { readDataFiles } from '../src/model/load.ts';

@@ -30,8 +30,8 @@ const MAX_ALIASES = 20;
 export const findInvalidUtf8 = (bytes: Uint8Array): number => {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
-    let need = 0;
-    let min = 0;
+    let need: number;
+    let min: number;
     if (b < 0x80) {
       i++;
       continue;

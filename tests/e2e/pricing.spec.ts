@@ -22,7 +22,7 @@ interface Offer {
 const offersOf = (model: string): Offer[] => {
   const out: Offer[] = [];
   for (const provider of readdirSync(DATA)) {
-    let files: string[] = [];
+    let files: string[];
     try {
       files = readdirSync(join(DATA, provider, model.split('/')[0]!));
     } catch {

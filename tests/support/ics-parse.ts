@@ -18,7 +18,10 @@ export const parseIcs = (text: string): { props: Record<string, string>; events:
       if (value === 'VEVENT') current = {};
     } else if (name === 'END') {
       if (stack.pop() !== value) throw new Error(`END:${value} does not match`);
-      if (value === 'VEVENT') events.push(current!), (current = undefined);
+      if (value === 'VEVENT') {
+        events.push(current!);
+        current = undefined;
+      }
     } else (current ?? props)[name] = unescape(value);
   }
   if (stack.length) throw new Error(`Unclosed ${stack.join(', ')}`);

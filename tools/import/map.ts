@@ -4,7 +4,8 @@
  * negative prices…) are left out and reported as issues; nothing invalid is produced.
  * Prices stay USD per 1,000,000 tokens; limits stay tokens.
  */
-import { BILLING, MODALITIES, PartialDate, type ProviderKind } from '../../src/model/schema.ts';
+import type { BILLING} from '../../src/model/schema.ts';
+import { MODALITIES, PartialDate, type ProviderKind } from '../../src/model/schema.ts';
 import type { SourceCost, SourceModel, SourceProvider } from './models-dev.ts';
 import { slugify } from './normalize.ts';
 

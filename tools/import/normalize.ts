@@ -59,6 +59,7 @@ const GLUED_PREFIXES = Object.keys(ORG_PREFIXES).sort((a, b) => b.length - a.len
 const SIZE = /^a?\d+(\.\d+)?[bm]$/;
 
 /** Replaces `re` in `s` and records `name` when it changed anything. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- String.replace passes its captures as any
 const step = (s: string, rules: string[], name: string, re: RegExp, to: string | ((match: string, ...rest: any[]) => string)) => {
   const out = typeof to === 'string' ? s.replace(re, to) : s.replace(re, to);
   if (out !== s) rules.push(name);

@@ -7,7 +7,8 @@
  */
 import { priceWorkload, type CostPricing, type Workload } from '../../core/cost.ts';
 import { countryName, formatCount, formatTokens, formatUsd } from '../../core/format.ts';
-import { COMPLIANCE_LABEL, FEATURE_LABEL, FEATURES, HEADLINE_METERS, KIND_LABEL, yesNo } from '../../core/vocab.ts';
+import type { HEADLINE_METERS} from '../../core/vocab.ts';
+import { COMPLIANCE_LABEL, FEATURE_LABEL, FEATURES, KIND_LABEL, yesNo } from '../../core/vocab.ts';
 import { median } from '../../core/stats.ts';
 import { modelPath, providerPath } from '../../core/urls.ts';
 import { usagePrice, type PriceView } from '../../core/price.ts';

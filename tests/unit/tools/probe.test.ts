@@ -181,7 +181,7 @@ describe('YAML edit', () => {
     const at = fixture.indexOf('sources:');
     assert.equal(plan.text.slice(0, at) + plan.text.slice(at + (plan.text.length - fixture.length)), fixture, 'a pure insertion before `sources:`');
     assert.ok(added > 0);
-    assert.match(plan.text.slice(at, at + (plan.text.length - fixture.length)), /^  - region: eu-west\n    ttft_ms:\n      p50: 210\n/);
+    assert.match(plan.text.slice(at, at + (plan.text.length - fixture.length)), /^ {2}- region: eu-west\n {4}ttft_ms:\n {6}p50: 210\n/);
     assert.equal(OfferingSchema.safeParse(after).success, true);
   });
   test('creates the list when missing; comments survive', () => {
@@ -189,7 +189,7 @@ describe('YAML edit', () => {
     const plan = appendSamples(text, [sample(), sample({ prompt_profile: 'long' })]);
     assert.ok(plan.ok);
     assert.ok(plan.text.startsWith(text), plan.text);
-    assert.match(plan.text.slice(text.length), /^performance:\n  - region: eu-west\n    ttft_ms:\n/);
+    assert.match(plan.text.slice(text.length), /^performance:\n {2}- region: eu-west\n {4}ttft_ms:\n/);
     assert.equal(parse(plan.text).performance.length, 2);
     assert.equal(parse(plan.text).performance[0].measured_at, '2026-11-25', 'dates stay strings');
   });
