@@ -98,8 +98,8 @@ export interface Sort<K extends string = string> {
  */
 export function sortParam<K extends string>(keys: readonly K[] | undefined, fallback: Sort<K>): Param<Sort<K>>;
 export function sortParam<K extends string>(keys: readonly K[] | undefined, fallback?: undefined): Param<Sort<K> | undefined>;
-export function sortParam<K extends string>(keys: readonly K[] | undefined, fallback?: Sort<K>): Param<Sort<K> | undefined> {
-  return {
+export function sortParam<K extends string>(keys: readonly K[] | undefined, fallback?: Sort<K>): Param<Sort<K>> | Param<Sort<K> | undefined> {
+  const param: Param<Sort<K> | undefined> = {
     default: fallback,
     names: ['sort', 'dir'],
     read: (p) => {
@@ -111,6 +111,7 @@ export function sortParam<K extends string>(keys: readonly K[] | undefined, fall
     },
     write: (s) => (s ? [['sort', s.key], ...(s.dir === 'desc' ? ([['dir', 'desc']] as [string, string][]) : [])] : []),
   };
+  return param;
 }
 
 const same = (a: [string, string][], b: [string, string][]) => a.length === b.length && a.every(([k, v], i) => b[i]![0] === k && b[i]![1] === v);
@@ -217,7 +218,7 @@ export const sortRows = <R>(
   rows: readonly R[],
   value: (row: R) => SortValue,
   dir: SortDir,
-  opts: { group?: (row: R) => number; tie?: (a: R, b: R) => number } = {},
+  opts: { group?: ((row: R) => number) | undefined; tie?: ((a: R, b: R) => number) | undefined } = {},
 ): R[] => {
   const { group, tie } = opts;
   return rows

@@ -47,7 +47,7 @@ customElements.define(
         for (const el of this.form.elements as Controls) {
           if (!el.name || this.schema[el.name]) continue;
           const list = el instanceof HTMLInputElement && el.type === 'checkbox';
-          this.schema[el.name] = list ? listParam(el.name, { sorted: true }) : textParam(el.name);
+          this.schema[el.name] = (list ? listParam(el.name, { sorted: true }) : textParam(el.name)) as Param<string | string[]>;
         }
         this.filters = readState(this.schema, location.search);
         this.writeForm();

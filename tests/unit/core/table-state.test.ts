@@ -64,7 +64,7 @@ test('the sort: key alone when ascending, dir only with desc, the default key ke
   const free = { sort: sortParam<string>(undefined) };
   assert.deepEqual(readState(free, 'sort=anything'), { sort: { key: 'anything', dir: 'asc' } });
   assert.deepEqual(readState(free, 'dir=desc'), { sort: undefined });
-  assert.equal(writeState(free, { sort: undefined }).toString(), '');
+  assert.equal(writeState<{ sort: Sort | undefined }>(free, { sort: undefined }).toString(), '');
 });
 
 test('bad values give the defaults, never throw', () => {

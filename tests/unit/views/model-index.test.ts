@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { filterChoices, modelIndex, modelsPagePath, paginate } from '../../../src/views/model/index-page.ts';
-import { indexRowCells, modalitySummary } from '../../../src/views/model/row.ts';
+import { indexRowCells, modalitySummary, INDEX_COLUMNS, indexRowSlots } from '../../../src/views/model/row.ts';
 import { DEFAULT_QUERY, matchesQuery, nextSort, parseQuery, sortEntries, toSearch, type IndexEntry } from '../../../src/views/model/filter.ts';
 import { familiesOf, familyGrid, familySummaries, familyTimeline } from '../../../src/views/model/family.ts';
 import { organizationModels, organizationSummaries } from '../../../src/views/model/organizations.ts';
@@ -77,6 +77,21 @@ describe('/models/ rows', () => {
     assert.equal(cells[0]!.badge, 'deprecated');
     assert.deepEqual(cells.slice(9).map((c) => c.text), ['', '', '']);
     assert.equal(cells[11]!.href, undefined);
+  });
+  test('template slots carry the same cells, one column each, shaped as the columns allow', () => {
+    const [big, , old] = rows();
+    const slots = indexRowSlots(old!);
+    indexRowCells(old!).forEach((c, i) => {
+      assert.equal(slots[`t${i}`], c.text);
+      assert.equal(slots[`h${i}`], c.href);
+      assert.equal(slots[`b${i}`], c.badge);
+    });
+    assert.equal(INDEX_COLUMNS.length, indexRowCells(big!).length);
+    indexRowCells(big!).forEach((c, i) => {
+      if (c.href) assert.ok(INDEX_COLUMNS[i]!.link, `column ${i} links`);
+      if (c.badge) assert.ok(INDEX_COLUMNS[i]!.badge, `column ${i} has a badge`);
+      assert.equal(Boolean(c.num), Boolean(INDEX_COLUMNS[i]!.num), `column ${i} alignment`);
+    });
   });
   test('pages of rows', () => {
     assert.deepEqual(paginate([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]);
