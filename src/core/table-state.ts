@@ -159,9 +159,12 @@ export const applyInput = <S>(schema: Schema<S>, state: S, name: string, value: 
   return state;
 };
 
-/** The state as a query string: "" for the default state, else "?a=1&b=2". */
+/** Parameters as a query string (no "?"), with commas, slashes and colons left readable ("?ids=a/b,c/d"). */
+export const readableQuery = (p: URLSearchParams): string => p.toString().replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%3A/gi, ':');
+
+/** The state as a query string: "" for the default state, else "?a=1&b=2" (readableQuery). */
 export const stateSearch = <S>(schema: Schema<S>, state: S, keep?: URLSearchParams): string => {
-  const s = writeState(schema, state, keep ? new URLSearchParams(keep) : undefined).toString();
+  const s = readableQuery(writeState(schema, state, keep ? new URLSearchParams(keep) : undefined));
   return s ? `?${s}` : '';
 };
 

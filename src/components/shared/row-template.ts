@@ -8,7 +8,9 @@
  * - `data-slot="k"`: textContent = values[k] ("" when absent); with `data-optional`, an empty
  *   value removes the element and the space before it.
  * - `data-href="k"`: href = values[k]; without one the link is unwrapped into its text.
- * - `data-class="k"`: className = values[k], when given.
+ * - `data-class="k"`: className = values[k], when given ("" removes the attribute).
+ * - `data-text="k"`: values[k] as a text node before the element's children.
+ * - `data-attrs="name:k name2:k2"`: each attribute set to its value, when given.
  * The slot attributes are removed once filled, so the row's markup is the server's.
  */
 export type Slots = Readonly<Record<string, string | undefined>>;
@@ -18,8 +20,17 @@ export const fillSlots = <E extends Element>(root: E, values: Slots): E => {
   const all = (attr: string) => [...(root.matches(`[${attr}]`) ? [root] : []), ...root.querySelectorAll<HTMLElement>(`[${attr}]`)] as HTMLElement[];
   for (const el of all('data-class')) {
     const v = values[el.dataset.class!];
-    if (v !== undefined) el.className = v;
+    if (v) el.className = v;
+    else if (v === '') el.removeAttribute('class');
     el.removeAttribute('data-class');
+  }
+  for (const el of all('data-attrs')) {
+    for (const pair of el.dataset.attrs!.split(' ')) {
+      const [name, key] = pair.split(':');
+      const v = values[key!];
+      if (name && v !== undefined) el.setAttribute(name, v);
+    }
+    el.removeAttribute('data-attrs');
   }
   for (const el of all('data-slot')) {
     const v = values[el.dataset.slot!] ?? '';
@@ -38,6 +49,10 @@ export const fillSlots = <E extends Element>(root: E, values: Slots): E => {
     if (!v) el.replaceWith(...el.childNodes);
     el.setAttribute('href', v ?? '');
     el.removeAttribute('data-href');
+  }
+  for (const el of all('data-text')) {
+    el.prepend(values[el.dataset.text!] ?? '');
+    el.removeAttribute('data-text');
   }
   return root;
 };

@@ -7,7 +7,7 @@
  */
 import type { Workload } from '../../core/cost.ts';
 import { decodeWorkload, DEFAULT_WORKLOAD, encodeWorkload, withFieldText, WORKLOAD_FIELDS, WORKLOAD_PRESETS, type PresetId } from '../../core/workload.ts';
-import { applyInput, countParam, flagParam, readState, sortParam, textParam, writeState, type Param, type SortDir } from '../../core/table-state.ts';
+import { applyInput, countParam, flagParam, readableQuery, readState, sortParam, textParam, writeState, type Param, type SortDir } from '../../core/table-state.ts';
 
 /** Column the rows are sorted by: the monthly cost of the workload, a price (USD per 1M tokens), or a name. */
 export const SORT_KEYS = ['cost', 'input', 'output', 'cache_read', 'blended', 'context', 'model', 'provider'] as const;
@@ -108,7 +108,7 @@ const nest = ({ workload, sort, ...f }: Flat): ExplorerState => ({
  * the default one), else every workload field; then the filters set, then sort and dir when not
  * the default (cost, ascending).
  */
-export const encodeState = (s: ExplorerState): string => writeState(SCHEMA, flatten(s)).toString();
+export const encodeState = (s: ExplorerState): string => readableQuery(writeState(SCHEMA, flatten(s)));
 
 /** The state from a query string (with or without "?"): never throws; unknown or bad values are ignored. */
 export const decodeState = (query: string): ExplorerState => nest(readState(SCHEMA, query));

@@ -60,7 +60,7 @@ test('form edits change the state by control name; the form is never read back',
   s = withInput(s, 'ctx', '128000');
   s = withInput(s, 'old', '1', true);
   assert.deepEqual(s.filters, { modality: 'in:image', minContext: 128_000, includeOld: true });
-  assert.equal(encodeState(s), 'req=1000&in=1500&out=300&cached=0.25&batch=0&mod=in%3Aimage&ctx=128000&old=1');
+  assert.equal(encodeState(s), 'req=1000&in=1500&out=300&cached=0.25&batch=0&mod=in:image&ctx=128000&old=1');
   s = withInput(s, 'old', '1', false);
   s = withInput(s, 'mod', '');
   assert.deepEqual(s.filters, { minContext: 128_000 });
