@@ -84,5 +84,6 @@ export const perfSlots = (s: PerfSample): Record<string, string | undefined> => 
   measured: formatDate(s.measuredAt),
   method: s.method,
   source: s.source?.startsWith('https://') ? s.source : undefined,
+  rel: s.source?.startsWith('https://') ? 'external' : undefined,
   sourceText: s.source?.startsWith('https://') ? 'source' : '—',
 });

@@ -169,7 +169,7 @@ describe('template slots', () => {
     const f = perfSlots(fast!);
     assert.deepEqual([f.ttft, f.ttftP90, f.tps, f.n, f.source, f.sourceText, f.measuredAt], ['200', '—', '300', '—', undefined, '—', '2026-01-01']);
     const s = perfSlots(slow!);
-    assert.deepEqual([s.source, s.sourceText, s.measured], ['https://slow.example.com/s', 'source', '1 Jan 2026']);
+    assert.deepEqual([s.source, s.rel, s.sourceText, s.measured], ['https://slow.example.com/s', 'external', 'source', '1 Jan 2026']);
     assert.equal(perfSlots({ ...slow!, source: 'javascript:alert(1)' }).source, undefined);
   });
 });
