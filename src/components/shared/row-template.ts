@@ -15,45 +15,53 @@
  */
 export type Slots = Readonly<Record<string, string | undefined>>;
 
-/** Fills the slots of `root` (and root itself) with `values`; returns root. */
-export const fillSlots = <E extends Element>(root: E, values: Slots): E => {
-  const all = (attr: string) => [...(root.matches(`[${attr}]`) ? [root] : []), ...root.querySelectorAll<HTMLElement>(`[${attr}]`)] as HTMLElement[];
-  for (const el of all('data-class')) {
-    const v = values[el.dataset.class!];
+const SLOTTED = '[data-class],[data-attrs],[data-slot],[data-href],[data-text]';
+
+/** Fills one slotted element: class, attributes, text, link, leading text, in that order. */
+const fill = (el: HTMLElement, values: Slots) => {
+  const d = el.dataset;
+  if (d.class !== undefined) {
+    const v = values[d.class];
     if (v) el.className = v;
     else if (v === '') el.removeAttribute('class');
     el.removeAttribute('data-class');
   }
-  for (const el of all('data-attrs')) {
-    for (const pair of el.dataset.attrs!.split(' ')) {
+  if (d.attrs !== undefined) {
+    for (const pair of d.attrs.split(' ')) {
       const [name, key] = pair.split(':');
       const v = values[key!];
       if (name && v !== undefined) el.setAttribute(name, v);
     }
     el.removeAttribute('data-attrs');
   }
-  for (const el of all('data-slot')) {
-    const v = values[el.dataset.slot!] ?? '';
-    if (v === '' && el.hasAttribute('data-optional')) {
+  if (d.slot !== undefined) {
+    const v = values[d.slot] ?? '';
+    if (v === '' && d.optional !== undefined) {
       const before = el.previousSibling;
       if (before?.nodeType === Node.TEXT_NODE && before.textContent?.trim() === '') before.remove();
       el.remove();
-    } else {
-      el.textContent = v;
-      el.removeAttribute('data-slot');
-      el.removeAttribute('data-optional');
+      return;
     }
+    el.textContent = v;
+    el.removeAttribute('data-slot');
+    el.removeAttribute('data-optional');
   }
-  for (const el of all('data-href')) {
-    const v = values[el.dataset.href!];
-    if (!v) el.replaceWith(...el.childNodes);
-    el.setAttribute('href', v ?? '');
+  if (d.href !== undefined) {
+    const v = values[d.href];
     el.removeAttribute('data-href');
+    if (!v) return el.replaceWith(...el.childNodes);
+    el.setAttribute('href', v);
   }
-  for (const el of all('data-text')) {
-    el.prepend(values[el.dataset.text!] ?? '');
+  if (d.text !== undefined) {
+    el.prepend(values[d.text] ?? '');
     el.removeAttribute('data-text');
   }
+};
+
+/** Fills the slots of `root` (and root itself) with `values`, parents before children; returns root. */
+export const fillSlots = <E extends Element>(root: E, values: Slots): E => {
+  if (root.matches(SLOTTED)) fill(root as unknown as HTMLElement, values);
+  for (const el of root.querySelectorAll<HTMLElement>(SLOTTED)) fill(el, values);
   return root;
 };
 
