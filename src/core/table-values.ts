@@ -1,6 +1,6 @@
 /**
  * Values behind table cells, shared by the build (which decides when a cell needs a `data-v`)
- * and the browser islands (which sort and convert cells).
+ * and the browser islands (which sort and convert cells). Sorting itself is src/core/table-state.ts.
  */
 import { formatUsd } from './format.ts';
 
@@ -23,17 +23,6 @@ export const sortValue = (text: string, dataV?: string): number | string => {
   if (!m) return raw.toLowerCase();
   const n = Number(m[1]!.replace(/,/g, ''));
   return m[2] === 'M' ? n * 1_000_000 : m[2] === 'K' ? n * 1_000 : n;
-};
-
-/**
- * Compares two sort values. Numbers come before text whatever the direction (so "not published"
- * stays at the bottom of a price column); within a kind, `dir` (1 or -1) applies.
- */
-export const compareValues = (a: number | string, b: number | string, dir: 1 | -1): number => {
-  if (typeof a === 'number' && typeof b === 'number') return (a - b) * dir;
-  if (typeof a === 'number') return -1;
-  if (typeof b === 'number') return 1;
-  return a.localeCompare(b, 'en', { numeric: true }) * dir;
 };
 
 /** Header text → URL key: "Cheapest input / 1M" → "cheapest-input-1m". */

@@ -1,8 +1,10 @@
 /**
- * Workload presets and their URL form, for the cost explorer. Pure: no DOM, no location.
+ * Workload presets and the one table of workload fields (WORKLOAD_FIELDS), which drives the
+ * explorer's form, the URL form (encode/decode) and the form edits. Pure: no DOM, no location.
  * Units as in cost.ts: tokens per request, requests per month, shares 0..1.
  */
 import { validateWorkload, type Workload } from './cost.ts';
+import { denoise } from './price.ts';
 
 export interface WorkloadPreset {
   label: string;
@@ -78,37 +80,81 @@ export const spreadMonthlyVolume = (volume: {
   };
 };
 
-/** Query parameter of each workload field, in the order encodeWorkload writes them. */
-export const WORKLOAD_PARAMS = {
-  requestsPerMonth: 'req',
-  inputTokens: 'in',
-  outputTokens: 'out',
-  cachedInputShare: 'cached',
-  cacheWriteTokens: 'cw',
-  cacheTtl: 'ttl',
-  batchShare: 'batch',
-  reasoningTokens: 'think',
-  imagesPerRequest: 'img',
-  audioSecondsPerRequest: 'audio',
-  videoSecondsPerRequest: 'video',
-  searchesPerRequest: 'search',
-} as const satisfies Record<keyof Workload, string>;
+/**
+ * One workload field: how the explorer's form shows it, its URL parameter (also the form control's
+ * name) and how it reads. `count`: a number ≥ 0; `share`: 0..1, shown in percent; `optional`: a
+ * number left out of the workload when blank or 0; `choice`: one of `options`.
+ */
+export interface WorkloadField {
+  key: keyof Workload;
+  param: string;
+  label: string;
+  kind: 'count' | 'share' | 'optional' | 'choice';
+  /** Where the form puts it: the main fields, or "Images, audio, video and search". */
+  group: 'main' | 'extra';
+  options?: readonly (readonly [value: string, label: string])[];
+}
 
-const FIELDS = Object.keys(WORKLOAD_PARAMS) as (keyof Workload)[];
-const SHARES = new Set<keyof Workload>(['cachedInputShare', 'batchShare']);
+/** Every workload field, in the order of the form and of encodeWorkload's parameters. */
+export const WORKLOAD_FIELDS: readonly WorkloadField[] = [
+  { key: 'requestsPerMonth', param: 'req', label: 'Requests per month', kind: 'count', group: 'main' },
+  { key: 'inputTokens', param: 'in', label: 'Input tokens per request', kind: 'count', group: 'main' },
+  { key: 'outputTokens', param: 'out', label: 'Output tokens per request', kind: 'count', group: 'main' },
+  { key: 'cachedInputShare', param: 'cached', label: 'Cached input (%)', kind: 'share', group: 'main' },
+  { key: 'cacheWriteTokens', param: 'cw', label: 'Cache-write tokens per request', kind: 'optional', group: 'main' },
+  { key: 'cacheTtl', param: 'ttl', label: 'Cache-write TTL', kind: 'choice', group: 'main', options: [['5m', '5 minutes'], ['1h', '1 hour']] },
+  { key: 'batchShare', param: 'batch', label: 'Sent by batch (%)', kind: 'share', group: 'main' },
+  { key: 'reasoningTokens', param: 'think', label: 'Reasoning tokens per request', kind: 'optional', group: 'main' },
+  { key: 'imagesPerRequest', param: 'img', label: 'Images generated per request', kind: 'optional', group: 'extra' },
+  { key: 'audioSecondsPerRequest', param: 'audio', label: 'Audio seconds per request', kind: 'optional', group: 'extra' },
+  { key: 'videoSecondsPerRequest', param: 'video', label: 'Video seconds per request', kind: 'optional', group: 'extra' },
+  { key: 'searchesPerRequest', param: 'search', label: 'Web searches per request', kind: 'optional', group: 'extra' },
+];
+
+/** Query parameter of each workload field. */
+export const WORKLOAD_PARAMS = Object.fromEntries(WORKLOAD_FIELDS.map((f) => [f.key, f.param])) as Record<keyof Workload, string>;
+
 /** A plain non-negative decimal, as String(number) writes it: "1500", "0.9", "1e-7". No "", "0x1f", " 5". */
 const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/** The text a form control shows for a field of `w`: shares in percent, blank for an unset optional field. */
+export const fieldText = (f: WorkloadField, w: Workload): string => {
+  const v = w[f.key];
+  if (f.kind === 'choice') return String(v ?? f.options![0]![0]);
+  if (v === undefined) return '';
+  return f.kind === 'share' ? String(denoise((v as number) * 100)) : String(v);
+};
+
+/**
+ * The workload after the user types `text` into the control of field `param` (the form is never
+ * read back): blank counts and shares are 0, shares are percentages, a blank or 0 optional field
+ * is left out. The result may be invalid (validateWorkload says why); unknown params change nothing.
+ */
+export const withFieldText = (w: Workload, param: string, text: string): Workload => {
+  const f = WORKLOAD_FIELDS.find((x) => x.param === param);
+  if (!f) return w;
+  const out = { ...w } as Record<string, unknown>;
+  const t = text.trim();
+  const n = t === '' ? undefined : Number(t);
+  if (f.kind === 'choice') out[f.key] = f.options!.some(([v]) => v === t) ? t : f.options![0]![0];
+  else if (f.kind === 'count') out[f.key] = n ?? 0;
+  else if (f.kind === 'share') out[f.key] = denoise((n ?? 0) / 100);
+  else if (n === undefined || n === 0) delete out[f.key];
+  else out[f.key] = n;
+  return out as unknown as Workload;
+};
 
 /**
  * The workload as a query string (no leading "?"), e.g. "req=100000&in=1500&out=300&cached=0&batch=0".
  * Numbers are written with String(), so decodeWorkload gives back exactly the same workload;
- * optional fields are written only when set.
+ * optional fields are written only when set, the cache TTL only with cache writes (it applies to them only).
  */
 export const encodeWorkload = (w: Workload): string => {
   const parts: string[] = [];
-  for (const field of FIELDS) {
-    const value = w[field];
-    if (value !== undefined) parts.push(`${WORKLOAD_PARAMS[field]}=${encodeURIComponent(String(value))}`);
+  for (const f of WORKLOAD_FIELDS) {
+    const value = w[f.key];
+    if (value === undefined || (f.key === 'cacheTtl' && w.cacheWriteTokens === undefined)) continue;
+    parts.push(`${f.param}=${encodeURIComponent(String(value))}`);
   }
   return parts.join('&');
 };
@@ -130,17 +176,17 @@ export const decodeWorkload = (query: string | URLSearchParams, defaults: Worklo
   const base = preset !== null && Object.hasOwn(WORKLOAD_PRESETS, preset) ? WORKLOAD_PRESETS[preset as PresetId].workload : defaults;
   const w: Workload = { ...base };
   const out = w as unknown as Record<string, unknown>;
-  for (const field of FIELDS) {
-    const raw = params.get(WORKLOAD_PARAMS[field]);
+  for (const f of WORKLOAD_FIELDS) {
+    const raw = params.get(f.param);
     if (raw === null) continue;
-    if (field === 'cacheTtl') {
-      if (raw === '5m' || raw === '1h') w.cacheTtl = raw;
+    if (f.kind === 'choice') {
+      if (f.options!.some(([v]) => v === raw)) out[f.key] = raw;
       continue;
     }
     if (!DECIMAL.test(raw)) continue;
     const n = Number(raw);
-    if (!Number.isFinite(n) || (SHARES.has(field) && n > 1)) continue;
-    out[field] = n;
+    if (!Number.isFinite(n) || (f.kind === 'share' && n > 1)) continue;
+    out[f.key] = n;
   }
   const uncached = w.inputTokens - w.inputTokens * w.cachedInputShare;
   if (w.cacheWriteTokens !== undefined && w.cacheWriteTokens > uncached) w.cacheWriteTokens = uncached;

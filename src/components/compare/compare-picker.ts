@@ -2,13 +2,14 @@
  * <compare-picker>: the interactive /compare/ page. Reads the selection from the URL
  * (`?providers=a,b`, `?offerings=…`, `?models=…`, plus the calculator's workload parameters),
  * loads /compare/index.json once, and renders the same table and charts as the static pages
- * with the same pure functions (src/views/compare/items.ts, compare-view.ts). Every change is written
- * back to the URL, so a comparison can be shared. Text only goes in with textContent.
+ * with the same pure functions (src/views/compare/items.ts, view.ts) and the same components: its
+ * tables are clones of their <template>s (CompareTemplates.astro) filled with textContent only.
+ * The selection lives in the URL (table-state, through items.ts), so a comparison can be shared.
  */
 import { MAX_ITEMS, MIN_ITEMS, pickItems, parseSelection, type CompareItem, type CompareKind, type ComparePool } from '../../views/compare/items.ts';
 import { compareEmptyHref, compareSelectionHref, PATHS } from '../../core/urls.ts';
-import { compareView, workloadLabel, type CompareView } from '../../views/compare/view.ts';
-import { formatCount, formatDate, formatUsd } from '../../core/format.ts';
+import { columnSlots, compareCellSlots, compareRowSlots, compareView, perfSlots, workloadLabel, type CompareView } from '../../views/compare/view.ts';
+import { cloneRow, type Slots } from '../shared/row-template.ts';
 import { decodeWorkload, encodeWorkload, WORKLOAD_PARAMS } from '../../core/workload.ts';
 import type { CompareChart } from './compare-chart.ts';
 import './compare-chart.ts';
@@ -118,34 +119,23 @@ class ComparePicker extends HTMLElement {
     for (const c of view.charts) void (result.querySelector(`#${c.id}`) as CompareChart).draw(c.spec);
   }
 
+  /** A filled clone of one of the templates (CompareTemplates.astro). */
+  private clone<E extends Element>(id: string, values: Slots): E {
+    return cloneRow<E>(this.querySelector<HTMLTemplateElement>(`#${id}`)!, values);
+  }
+
   private render(view: CompareView, wl: string): Node[] {
     const out: Node[] = [el('h2', { id: 'result' }, view.subject)];
     if (view.table.kind === 'offerings') out.push(el('p', { class: 'muted' }, `Prices in USD per 1M tokens. Monthly cost for ${wl}.`));
-    const wrap = el('div', { class: 'table-wrap' });
-    const table = el('table', { class: 'compare', id: 'compare-table', 'data-kind': view.table.kind });
-    table.append(el('caption', {}, view.subject));
-    const head = el('tr');
-    head.append(el('td'));
-    for (const c of view.table.columns) {
-      const th = el('th', { scope: 'col', 'data-id': c.id });
-      th.append(el('a', { href: c.href }, c.name), el('span', { class: 'sub' }, c.sub));
-      head.append(th);
-    }
-    const thead = el('thead');
-    thead.append(head);
-    const tbody = el('tbody');
-    for (const r of view.table.rows) {
-      const tr = el('tr', { 'data-key': r.key, ...(r.differs ? { class: 'differs' } : {}) });
-      tr.append(el('th', { scope: 'row' }, r.label));
-      for (const c of r.cells) {
-        const td = el('td', c.best ? { class: 'best' } : {}, c.text);
-        if (c.best) td.append(el('span', { class: 'tag' }, ' best'));
-        tr.append(td);
-      }
-      tbody.append(tr);
-    }
-    table.append(thead, tbody);
-    wrap.append(table);
+    const wrap = this.clone<HTMLElement>('compare-table-template', { caption: view.subject, kind: view.table.kind });
+    wrap.querySelector('thead tr')!.append(...view.table.columns.map((c) => this.clone('compare-column', columnSlots(c))));
+    wrap.querySelector('tbody')!.append(
+      ...view.table.rows.map((r) => {
+        const tr = this.clone('compare-row', compareRowSlots(r));
+        tr.append(...r.cells.map((c) => this.clone('compare-cell', compareCellSlots(c))));
+        return tr;
+      }),
+    );
     out.push(wrap);
     for (const c of view.charts) {
       if (c.id === 'chart-speed') out.push(...this.perfTable(view));
@@ -161,27 +151,8 @@ class ComparePicker extends HTMLElement {
   }
 
   private perfTable(view: CompareView): Node[] {
-    const wrap = el('div', { class: 'table-wrap' });
-    const table = el('table', { class: 'perf', id: 'perf-table' });
-    table.append(el('caption', {}, `Performance samples of ${view.subject}`));
-    const head = el('tr');
-    for (const h of ['Provider', 'Region', 'TTFT p50 (ms)', 'Output tok/s p50', 'Blended (USD / 1M)', 'Measured', 'Method', 'Source']) head.append(el('th', { scope: 'col' }, h));
-    const thead = el('thead');
-    thead.append(head);
-    const tbody = el('tbody');
-    for (const s of view.samples) {
-      const tr = el('tr');
-      tr.append(el('th', { scope: 'row' }, s.provider));
-      for (const t of [s.region, formatCount(Math.round(s.ttftMs)), formatCount(Math.round(s.tokensPerSecond)), s.blended === undefined ? '—' : formatUsd(s.blended), formatDate(s.measuredAt), s.method])
-        tr.append(el('td', {}, t));
-      const src = el('td');
-      if (s.source?.startsWith('https://')) src.append(el('a', { href: s.source, rel: 'external' }, 'source'));
-      else src.textContent = '—';
-      tr.append(src);
-      tbody.append(tr);
-    }
-    table.append(thead, tbody);
-    wrap.append(table);
+    const wrap = this.clone<HTMLElement>('perf-table-template', { caption: `Performance samples of ${view.subject}` });
+    wrap.querySelector('tbody')!.append(...view.samples.map((s) => this.clone('perf-row', perfSlots(s))));
     return [el('h2', { id: 'performance' }, 'Performance samples'), wrap];
   }
 }

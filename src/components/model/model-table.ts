@@ -1,19 +1,17 @@
 /**
  * <model-table>: filters, sorting and "show more" over the whole /models/ index (data-index),
  * the state kept in the URL. The server renders one page of rows with links to the others;
- * once the index is loaded this island draws the rows itself (the same cells, from
- * src/views/model/row.ts). Without the script the paged table stays as it is.
+ * once the index is loaded this island draws the rows itself, each a clone of the <template>
+ * of ModelRow.astro filled with its slots. The state lives here: the form only reports edits.
+ * Without the script the paged table stays as it is.
  */
-import { DEFAULT_QUERY, matchesQuery, nextSort, parseQuery, sortEntries, toSearch, type IndexEntry, type ModelQuery, type SortKey } from '../../views/model/filter.ts';
-import { indexRowCells, MODELS_PAGE_SIZE } from '../../views/model/row.ts';
+import { compileQuery, DEFAULT_QUERY, nextSort, parseQuery, sortEntries, toSearch, withInput, type IndexEntry, type ModelQuery, type SortKey } from '../../views/model/filter.ts';
+import { indexRowSlots, MODELS_PAGE_SIZE } from '../../views/model/row.ts';
+import { ariaSort } from '../../core/table-state.ts';
+import { cloneRow } from '../shared/row-template.ts';
 
-const formQuery = (form: HTMLFormElement, q: ModelQuery): ModelQuery => {
-  const p = new URLSearchParams();
-  for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v !== '') p.append(k, v);
-  return { ...parseQuery(p), sort: q.sort, dir: q.dir };
-};
-
-const fillForm = (form: HTMLFormElement, q: ModelQuery) => {
+/** Shows `q` in the form. */
+const writeForm = (form: HTMLFormElement, q: ModelQuery) => {
   const set = (name: string, value: string) => ((form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value = value);
   set('q', q.q);
   set('creator', q.creator);
@@ -23,29 +21,6 @@ const fillForm = (form: HTMLFormElement, q: ModelQuery) => {
   set('min_context', String(q.minContext));
   for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]'))
     box.checked = (box.name === 'modality' ? q.modality : (q.capability as string[])).includes(box.value);
-};
-
-const rowOf = (e: IndexEntry): HTMLTableRowElement => {
-  const tr = document.createElement('tr');
-  indexRowCells(e).forEach((c, i) => {
-    const cell = document.createElement(i === 0 ? 'th' : 'td');
-    if (i === 0) cell.setAttribute('scope', 'row');
-    if (c.num) cell.className = 'num';
-    if (c.href) {
-      const a = document.createElement('a');
-      a.href = c.href;
-      a.textContent = c.text;
-      cell.append(a);
-    } else cell.textContent = c.text;
-    if (c.badge) {
-      const badge = document.createElement('span');
-      badge.className = 'badge';
-      badge.textContent = c.badge;
-      cell.append(' ', badge);
-    }
-    tr.append(cell);
-  });
-  return tr;
 };
 
 class ModelTable extends HTMLElement {
@@ -67,15 +42,17 @@ class ModelTable extends HTMLElement {
       button.addEventListener('click', () => this.apply({ ...this.query, ...nextSort(this.query, th.dataset.sort as SortKey) }));
     }
     this.query = parseQuery(location.search);
-    fillForm(form, this.query);
-    form.addEventListener('input', () => this.apply(formQuery(form, this.query)));
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      this.apply(formQuery(form, this.query));
-    });
+    writeForm(form, this.query);
+    const edit = (e: Event) => {
+      const t = e.target as HTMLInputElement | HTMLSelectElement;
+      if (!t.name) return;
+      this.apply(withInput(this.query, t.name, t.value, t instanceof HTMLInputElement ? t.checked : undefined));
+    };
+    form.addEventListener('input', edit);
+    form.addEventListener('submit', (e) => e.preventDefault());
     form.addEventListener('reset', (e) => {
       e.preventDefault();
-      fillForm(form, DEFAULT_QUERY);
+      writeForm(form, DEFAULT_QUERY);
       this.apply({ ...DEFAULT_QUERY, sort: this.query.sort, dir: this.query.dir });
     });
     this.querySelector('.more')!.addEventListener('click', () => {
@@ -84,7 +61,7 @@ class ModelTable extends HTMLElement {
     });
     addEventListener('popstate', () => {
       this.query = parseQuery(location.search);
-      fillForm(form, this.query);
+      writeForm(form, this.query);
       this.render();
     });
     form.hidden = false;
@@ -103,17 +80,19 @@ class ModelTable extends HTMLElement {
 
   private render() {
     const q = this.query;
-    const matching = sortEntries(this.all, q.sort, q.dir).filter((e) => matchesQuery(e, q));
+    const matching = sortEntries(this.all.filter(compileQuery(q)), q.sort, q.dir);
     const shown = matching.slice(0, this.limit);
+    const template = this.querySelector('template')!;
     this.querySelector('tbody')!.replaceChildren(
       ...shown.map((e) => {
         let tr = this.rows.get(e.id);
-        if (!tr) this.rows.set(e.id, (tr = rowOf(e)));
+        if (!tr) this.rows.set(e.id, (tr = cloneRow(template, indexRowSlots(e))));
         return tr;
       }),
     );
     for (const th of this.querySelectorAll<HTMLTableCellElement>('thead th[data-sort]')) {
-      if (th.dataset.sort === q.sort) th.setAttribute('aria-sort', q.dir === 'asc' ? 'ascending' : 'descending');
+      const aria = ariaSort({ key: q.sort, dir: q.dir }, th.dataset.sort);
+      if (aria) th.setAttribute('aria-sort', aria);
       else th.removeAttribute('aria-sort');
     }
     this.querySelector('.count')!.textContent = `Showing ${shown.length} of ${matching.length} matching models (${this.all.length} in all).`;

@@ -3,98 +3,120 @@
  * (aria-sort on the header), and, when it holds a <form>, filters rows live: a field named
  * `q` matches the row's text, any other field `name` matches the row's `data-name` list of
  * space-separated values (every chosen value must be present). Sort and filters live in the
- * URL (?sort=key&dir=desc&kind=gateway) so that a view can be shared. Without JS the full
- * tables show and the form stays hidden.
+ * URL (?sort=key&dir=desc&kind=gateway) through the table-state engine (src/core/table-state.ts),
+ * so that a view can be shared; the rows are the server's, only hidden and reordered here.
+ * Without JS the full tables show and the form stays hidden.
  */
-import { columnKey, compareValues, sortValue } from '../../core/table-values.ts';
+import { allOf, applyInput, hasAll, hasText, listParam, readState, sortParam, sortRows, textParam, toggleSort, ariaSort, writeState, type Param, type Sort } from '../../core/table-state.ts';
+import { columnKey, sortValue } from '../../core/table-values.ts';
+
+type Filters = Record<string, string | string[]>;
+type Controls = HTMLCollectionOf<HTMLInputElement | HTMLSelectElement>;
+
+const headCells = (table: HTMLTableElement) => [...(table.tHead?.rows[table.tHead.rows.length - 1]?.cells ?? [])];
 
 customElements.define(
   'sortable-table',
   class extends HTMLElement {
     tables: HTMLTableElement[] = [];
     form: HTMLFormElement | null = null;
-    sort: { key: string; dir: 1 | -1 } | undefined;
+    /** The filters' URL form, one parameter per named control of the form. */
+    schema: Record<string, Param<string | string[]>> = {};
+    filters: Filters = {};
+    sortSchema = { sort: sortParam<string>(undefined) };
+    sort: Sort | undefined;
 
     connectedCallback() {
       this.tables = [...this.querySelectorAll('table')];
       for (const table of this.tables) {
-        const head = table.tHead?.rows[table.tHead.rows.length - 1];
-        for (const th of head?.cells ?? []) {
+        for (const th of headCells(table)) {
           if (th.hasAttribute('data-nosort')) continue;
           th.dataset.k ??= columnKey(th.textContent ?? '');
           const button = document.createElement('button');
           button.type = 'button';
           button.append(...th.childNodes);
           button.addEventListener('click', () => {
-            const k = th.dataset.k!;
-            this.sortBy(k, this.sort?.key === k && this.sort.dir === 1 ? -1 : 1);
+            this.sortBy(toggleSort(this.sort, th.dataset.k!));
             this.writeUrl();
           });
           th.append(button);
         }
       }
-      const params = new URLSearchParams(location.search);
       this.form = this.querySelector('form');
       if (this.form) {
-        for (const el of this.form.elements as HTMLCollectionOf<HTMLInputElement | HTMLSelectElement>) {
-          if (!el.name) continue;
-          const wanted = params.getAll(el.name);
-          if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = wanted.includes(el.value);
-          else if (wanted.length) el.value = wanted[0]!;
+        for (const el of this.form.elements as Controls) {
+          if (!el.name || this.schema[el.name]) continue;
+          const list = el instanceof HTMLInputElement && el.type === 'checkbox';
+          this.schema[el.name] = (list ? listParam(el.name, { sorted: true }) : textParam(el.name)) as Param<string | string[]>;
         }
-        const update = () => {
+        this.filters = readState(this.schema, location.search);
+        this.writeForm();
+        this.form.addEventListener('input', (e) => {
+          const t = e.target as HTMLInputElement | HTMLSelectElement;
+          this.filters = applyInput(this.schema, this.filters, t.name, t.value, t instanceof HTMLInputElement ? t.checked : undefined);
           this.filter();
           this.writeUrl();
-        };
-        this.form.addEventListener('input', update);
-        this.form.addEventListener('change', update);
-        this.form.addEventListener('submit', (e) => {
-          e.preventDefault();
-          update();
         });
-        this.form.addEventListener('reset', () => setTimeout(update));
+        this.form.addEventListener('submit', (e) => e.preventDefault());
+        this.form.addEventListener('reset', (e) => {
+          e.preventDefault();
+          this.filters = readState(this.schema, '');
+          this.writeForm();
+          this.filter();
+          this.writeUrl();
+        });
         this.form.hidden = false;
         this.filter();
       }
-      const key = params.get('sort');
-      if (key) this.sortBy(key, params.get('dir') === 'desc' ? -1 : 1);
+      const { sort } = readState(this.sortSchema, location.search);
+      if (sort) this.sortBy(sort);
     }
 
-    sortBy(key: string, dir: 1 | -1) {
-      this.sort = { key, dir };
+    writeForm() {
+      for (const el of this.form!.elements as Controls) {
+        const v = this.filters[el.name];
+        if (v === undefined) continue;
+        if (Array.isArray(v)) (el as HTMLInputElement).checked = v.includes(el.value);
+        else el.value = v;
+      }
+    }
+
+    sortBy(sort: Sort) {
+      this.sort = sort;
       for (const table of this.tables) {
-        const head = table.tHead?.rows[table.tHead.rows.length - 1];
-        const cells = [...(head?.cells ?? [])];
-        const index = cells.findIndex((th) => th.dataset.k === key);
-        for (const th of cells) th.removeAttribute('aria-sort');
+        const cells = headCells(table);
+        const index = cells.findIndex((th) => th.dataset.k === sort.key);
+        for (const th of cells) {
+          const aria = ariaSort(sort, th.dataset.k);
+          if (aria) th.setAttribute('aria-sort', aria);
+          else th.removeAttribute('aria-sort');
+        }
         if (index < 0) continue;
-        cells[index]!.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
         for (const body of table.tBodies) {
-          const rows = [...body.rows].map((row, i) => {
+          const value = (row: HTMLTableRowElement) => {
             const cell = row.cells[index];
-            return { row, i, v: cell ? sortValue(cell.textContent ?? '', cell.dataset.v) : '' };
-          });
-          rows.sort((a, b) => compareValues(a.v, b.v, dir) || a.i - b.i);
-          body.append(...rows.map((r) => r.row));
+            return cell ? sortValue(cell.textContent ?? '', cell.dataset.v) : undefined;
+          };
+          body.append(...sortRows([...body.rows], value, sort.dir));
         }
       }
     }
 
     filter() {
       if (!this.form) return;
-      const data = new FormData(this.form);
-      const fields = [...new Set(data.keys())].map((name) => ({ name, values: data.getAll(name).map(String).filter(Boolean) })).filter((f) => f.values.length);
+      const test = allOf(Object.entries(this.filters).flatMap(([name, v]) => {
+        const want = (Array.isArray(v) ? v : [v]).filter(Boolean);
+        if (!want.length) return [];
+        if (name === 'q') return [(row: HTMLTableRowElement) => hasText(row.textContent ?? '', want[0]!)];
+        return [(row: HTMLTableRowElement) => hasAll((row.dataset[name] ?? '').split(' '), want)];
+      }));
       let shown = 0;
       let total = 0;
       for (const table of this.tables) {
         let tableShown = 0;
         for (const body of table.tBodies) {
           for (const row of body.rows) {
-            const ok = fields.every(({ name, values }) =>
-              name === 'q'
-                ? (row.textContent ?? '').toLowerCase().includes(values[0]!.trim().toLowerCase())
-                : values.every((v) => (row.dataset[name] ?? '').split(' ').includes(v)),
-            );
+            const ok = test(row);
             row.hidden = !ok;
             if (ok) tableShown++;
             total++;
@@ -110,17 +132,8 @@ customElements.define(
 
     writeUrl() {
       const url = new URL(location.href);
-      if (this.form) {
-        const names = new Set([...(this.form.elements as HTMLCollectionOf<HTMLInputElement>)].map((el) => el.name).filter(Boolean));
-        for (const name of names) url.searchParams.delete(name);
-        for (const [name, value] of new FormData(this.form)) if (value) url.searchParams.append(name, String(value));
-      }
-      url.searchParams.delete('sort');
-      url.searchParams.delete('dir');
-      if (this.sort) {
-        url.searchParams.set('sort', this.sort.key);
-        if (this.sort.dir === -1) url.searchParams.set('dir', 'desc');
-      }
+      writeState(this.schema, this.filters, url.searchParams);
+      writeState(this.sortSchema, { sort: this.sort }, url.searchParams);
       history.replaceState(history.state, '', url);
     }
   },

@@ -6,6 +6,7 @@
  * (src/components/compare/compare-picker.ts) alike. Prices are USD per 1M tokens; monthly costs USD.
  */
 import { priceWorkload, type CostPricing, type Workload } from '../../core/cost.ts';
+import { listParam, readState, stateSearch, type Schema } from '../../core/table-state.ts';
 import { countryName, formatCount, formatTokens, formatUsd } from '../../core/format.ts';
 import type { HEADLINE_METERS} from '../../core/vocab.ts';
 import { COMPLIANCE_LABEL, FEATURE_LABEL, FEATURES, KIND_LABEL, yesNo } from '../../core/vocab.ts';
@@ -279,16 +280,14 @@ export const compareTable = (kind: CompareKind, items: CompareItem[], workload?:
   return { kind, columns: items.map(({ id, name, sub, href }) => ({ id, name, sub, href })), rows };
 };
 
+/** The selection's URL form (table-state): one list parameter per kind, ids in the chosen order. */
+const SELECTION = Object.fromEntries(COMPARE_KINDS.map((k) => [k, listParam(k, { max: MAX_ITEMS })])) as Schema<Record<CompareKind, string[]>>;
+
 /** The selection a URL asks for: the first kind present with its ids (deduplicated, at most MAX_ITEMS). */
 export const parseSelection = (query: string | URLSearchParams): { kind: CompareKind; ids: string[] } | undefined => {
   const params = typeof query === 'string' ? new URLSearchParams(query) : query;
-  for (const kind of COMPARE_KINDS) {
-    const raw = params.get(kind);
-    if (raw === null) continue;
-    const ids = [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))].slice(0, MAX_ITEMS);
-    return { kind, ids };
-  }
-  return undefined;
+  const kind = COMPARE_KINDS.find((k) => params.has(k));
+  return kind && { kind, ids: readState(SELECTION, params)[kind] };
 };
 
 

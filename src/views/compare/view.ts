@@ -6,7 +6,7 @@
 import { type ChartSpec, meterChart, monthlyChart, type PerfSample, priceSpeedChart, ttftChart } from './chart-data.ts';
 import { compareTable, type CompareItem, type CompareKind, type CompareTable } from './items.ts';
 import type { Workload } from '../../core/cost.ts';
-import { formatCount } from '../../core/format.ts';
+import { formatCount, formatDate, formatUsd } from '../../core/format.ts';
 import { latestSamples } from './perf.ts';
 
 export interface CompareView {
@@ -59,3 +59,31 @@ export const compareView = (kind: CompareKind, items: CompareItem[], workload: W
 /** A workload in words, for chart titles: "100,000 requests a month, 1,500 input and 300 output tokens each". */
 export const workloadLabel = (w: Workload): string =>
   `${formatCount(w.requestsPerMonth)} requests a month, ${formatCount(w.inputTokens)} input and ${formatCount(w.outputTokens)} output tokens each`;
+
+/**
+ * Template slots (src/components/shared/row-template.ts) of a comparison's parts: the compare
+ * components render the static pages from them and the picker fills its templates with them.
+ */
+export const columnSlots = (c: CompareTable['columns'][number]) => ({ id: c.id, name: c.name, href: c.href, sub: c.sub });
+export const compareRowSlots = (r: CompareTable['rows'][number]) => ({ key: r.key, label: r.label, cls: r.differs ? 'differs' : '' });
+export const compareCellSlots = (c: CompareTable['rows'][number]['cells'][number]) => ({ text: c.text, cls: c.best ? 'best' : '', tag: c.best ? ' best' : '' });
+
+const count = (v: number | undefined) => (v === undefined ? '—' : formatCount(Math.round(v)));
+
+/** One performance sample's row: figures rounded, "—" when unknown; a source link only for https URLs. */
+export const perfSlots = (s: PerfSample): Record<string, string | undefined> => ({
+  provider: s.provider,
+  region: s.region,
+  ttft: count(s.ttftMs),
+  ttftP90: count(s.ttftP90),
+  tps: count(s.tokensPerSecond),
+  tpsP90: count(s.tpsP90),
+  blended: s.blended === undefined ? '—' : formatUsd(s.blended),
+  n: count(s.n),
+  measuredAt: s.measuredAt,
+  measured: formatDate(s.measuredAt),
+  method: s.method,
+  source: s.source?.startsWith('https://') ? s.source : undefined,
+  rel: s.source?.startsWith('https://') ? 'external' : undefined,
+  sourceText: s.source?.startsWith('https://') ? 'source' : '—',
+});

@@ -1,9 +1,28 @@
 /**
  * Filtering and sorting of the /models/ table over its compact JSON index, and the filter
  * state in the URL. Shared by the build (tests) and the browser island (src/components/model/model-table.ts),
- * so it imports only the browser-safe vocabulary (src/core/vocab.ts).
+ * so it imports only the browser-safe vocabulary (src/core/vocab.ts) and table-state engine.
  */
 import { CURRENT_STATUSES, MODEL_FILTER_CAPABILITIES } from '../../core/vocab.ts';
+import {
+  allOf,
+  applyInput,
+  choiceParam,
+  compareValues,
+  countParam,
+  hasAll,
+  hasText,
+  listParam,
+  readState,
+  sortParam,
+  sortRows,
+  stateSearch,
+  textParam,
+  toggleSort,
+  type Schema,
+  type SortDir,
+  type SortValue,
+} from '../../core/table-state.ts';
 
 /** One model in /models/index.json; short keys keep the file small at 1,500+ models. */
 export interface IndexEntry {
@@ -51,7 +70,7 @@ export const MIN_CONTEXT_CHOICES = [0, 8_000, 32_000, 128_000, 200_000, 1_000_00
 
 export const SORT_KEYS = ['name', 'creator', 'family', 'release', 'context', 'max-output', 'modalities', 'open-weights', 'providers', 'input', 'output', 'cheapest-at'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-export type SortDir = 'asc' | 'desc';
+export type { SortDir };
 
 export interface ModelQuery {
   /** Text in the name or id. */
@@ -69,6 +88,19 @@ export interface ModelQuery {
   dir: SortDir;
 }
 
+/** The URL form of the filters (the sort is kept apart, as one `sort` + `dir` pair). */
+const FILTERS: Schema<Omit<ModelQuery, 'sort' | 'dir'>> = {
+  q: textParam('q', 100),
+  creator: textParam('creator'),
+  family: textParam('family'),
+  modality: listParam('modality', { sorted: true }),
+  capability: listParam('capability', { allowed: Object.keys(CAPABILITY_FILTERS) as CapabilityFilter[], sorted: true }),
+  open: choiceParam('open', ['', 'yes', 'no'], ''),
+  status: choiceParam('status', Object.keys(STATUS_FILTERS) as StatusFilter[], 'current'),
+  minContext: countParam('min_context'),
+};
+const SCHEMA = { ...FILTERS, sort: sortParam(SORT_KEYS, { key: 'name', dir: 'asc' }) };
+
 export const DEFAULT_QUERY: ModelQuery = {
   q: '',
   creator: '',
@@ -82,68 +114,39 @@ export const DEFAULT_QUERY: ModelQuery = {
   dir: 'asc',
 };
 
-const oneOf = <T extends string>(v: string | null, allowed: readonly T[], fallback: T): T =>
-  v !== null && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
-
 /** Filter state from a query string; unknown or invalid values fall back to the defaults. */
 export const parseQuery = (search: string | URLSearchParams): ModelQuery => {
-  const p = typeof search === 'string' ? new URLSearchParams(search) : search;
-  const list = (k: string) => p.getAll(k).flatMap((v) => v.split(',')).filter(Boolean);
-  const ctx = Number(p.get('min_context'));
-  return {
-    q: (p.get('q') ?? '').trim().slice(0, 100),
-    creator: p.get('creator') ?? '',
-    family: p.get('family') ?? '',
-    modality: [...new Set(list('modality'))].sort(),
-    capability: [...new Set(list('capability'))].filter((c): c is CapabilityFilter => c in CAPABILITY_FILTERS).sort(),
-    open: oneOf(p.get('open'), ['', 'yes', 'no'], ''),
-    status: oneOf(p.get('status'), Object.keys(STATUS_FILTERS) as StatusFilter[], 'current'),
-    minContext: Number.isInteger(ctx) && ctx > 0 ? ctx : 0,
-    sort: oneOf(p.get('sort'), SORT_KEYS, 'name'),
-    dir: oneOf(p.get('dir'), ['asc', 'desc'], 'asc'),
-  };
+  const { sort, ...filters } = readState(SCHEMA, search);
+  return { ...filters, sort: sort.key, dir: sort.dir };
 };
 
 /** Query string for a filter state, defaults left out: "" or "?creator=openai&…". */
 export const toSearch = (q: ModelQuery): string => {
-  const p = new URLSearchParams();
-  if (q.q) p.set('q', q.q);
-  if (q.creator) p.set('creator', q.creator);
-  if (q.family) p.set('family', q.family);
-  if (q.modality.length) p.set('modality', q.modality.join(','));
-  if (q.capability.length) p.set('capability', q.capability.join(','));
-  if (q.open) p.set('open', q.open);
-  if (q.status !== DEFAULT_QUERY.status) p.set('status', q.status);
-  if (q.minContext) p.set('min_context', String(q.minContext));
-  if (q.sort !== DEFAULT_QUERY.sort || q.dir !== DEFAULT_QUERY.dir) {
-    p.set('sort', q.sort);
-    p.set('dir', q.dir);
-  }
-  const s = p.toString();
-  return s ? `?${s}` : '';
+  const { sort, dir, ...filters } = q;
+  return stateSearch(SCHEMA, { ...filters, sort: { key: sort, dir } });
 };
 
 const CURRENT = new Set<string>(CURRENT_STATUSES);
 
 /** Whether a model passes every filter of the query. */
-export const matchesQuery = (e: IndexEntry, q: ModelQuery): boolean => {
-  if (q.status === 'current' ? !CURRENT.has(e.s) : q.status === 'deprecated' ? CURRENT.has(e.s) : false) return false;
-  if (q.creator && e.c !== q.creator) return false;
-  if (q.family && e.f !== q.family) return false;
-  if (q.open && e.w !== (q.open === 'yes')) return false;
-  if (q.minContext && (e.x ?? 0) < q.minContext) return false;
-  if (q.modality.some((m) => !e.mi.includes(m) && !e.mo.includes(m))) return false;
-  if (q.capability.some((c) => !e.k.includes(c))) return false;
-  if (q.q) {
-    const needle = q.q.toLowerCase();
-    if (!e.n.toLowerCase().includes(needle) && !e.id.includes(needle)) return false;
-  }
-  return true;
-};
+export const matchesQuery = (e: IndexEntry, q: ModelQuery): boolean => compileQuery(q)(e);
 
-const SORT_VALUE: Record<SortKey, (e: IndexEntry) => string | number | null> = {
-  name: (e) => e.n.toLowerCase(),
-  creator: (e) => e.cn.toLowerCase(),
+/** The query as one row test (compiled once per render). */
+export const compileQuery = (q: ModelQuery): ((e: IndexEntry) => boolean) =>
+  allOf<IndexEntry>([
+    q.status === 'all' ? undefined : (e) => CURRENT.has(e.s) === (q.status === 'current'),
+    q.creator ? (e) => e.c === q.creator : undefined,
+    q.family ? (e) => e.f === q.family : undefined,
+    q.open ? (e) => e.w === (q.open === 'yes') : undefined,
+    q.minContext ? (e) => (e.x ?? 0) >= q.minContext : undefined,
+    q.modality.length ? (e) => q.modality.every((m) => e.mi.includes(m) || e.mo.includes(m)) : undefined,
+    q.capability.length ? (e) => hasAll(e.k, q.capability) : undefined,
+    q.q ? (e) => hasText(e.n, q.q) || e.id.includes(q.q.toLowerCase()) : undefined,
+  ]);
+
+const SORT_VALUE: Record<SortKey, (e: IndexEntry) => SortValue> = {
+  name: (e) => e.n,
+  creator: (e) => e.cn,
   family: (e) => e.f,
   release: (e) => e.r,
   context: (e) => e.x,
@@ -153,26 +156,22 @@ const SORT_VALUE: Record<SortKey, (e: IndexEntry) => string | number | null> = {
   providers: (e) => e.p,
   input: (e) => e.i,
   output: (e) => e.u,
-  'cheapest-at': (e) => e.cp?.toLowerCase() ?? null,
+  'cheapest-at': (e) => e.cp,
 };
 
+const byName = (a: IndexEntry, b: IndexEntry) => compareValues(a.n, b.n, 'asc') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** A sorted copy: by the key in the direction, unknown values last either way, then by name and id. */
-export const sortEntries = (entries: IndexEntry[], key: SortKey, dir: SortDir): IndexEntry[] => {
-  const value = SORT_VALUE[key];
-  const sign = dir === 'asc' ? 1 : -1;
-  const byName = (a: IndexEntry, b: IndexEntry) => (a.n.toLowerCase() < b.n.toLowerCase() ? -1 : a.n.toLowerCase() > b.n.toLowerCase() ? 1 : a.id < b.id ? -1 : 1);
-  return entries
-    .map((e) => ({ e, v: value(e) }))
-    .sort((a, b) => {
-      if (a.v === null || b.v === null) return a.v === b.v ? byName(a.e, b.e) : a.v === null ? 1 : -1;
-      return (a.v < b.v ? -sign : a.v > b.v ? sign : 0) || byName(a.e, b.e);
-    })
-    .map((x) => x.e);
-};
+export const sortEntries = (entries: IndexEntry[], key: SortKey, dir: SortDir): IndexEntry[] => sortRows(entries, SORT_VALUE[key], dir, { tie: byName });
 
 /** Keys whose first click sorts A→Z or cheapest first; the others start with the largest or newest. */
 const ASCENDING_FIRST = new Set<SortKey>(['name', 'creator', 'family', 'input', 'output', 'cheapest-at']);
 
 /** The sort after a click on a column header: the same column flips, another starts in its natural direction. */
-export const nextSort = (current: { sort: SortKey; dir: SortDir }, key: SortKey): { sort: SortKey; dir: SortDir } =>
-  current.sort === key ? { sort: key, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { sort: key, dir: ASCENDING_FIRST.has(key) ? 'asc' : 'desc' };
+export const nextSort = (current: { sort: SortKey; dir: SortDir }, key: SortKey): { sort: SortKey; dir: SortDir } => {
+  const s = toggleSort({ key: current.sort, dir: current.dir }, key, ASCENDING_FIRST.has(key) ? 'asc' : 'desc');
+  return { sort: s.key, dir: s.dir };
+};
+
+/** The query after the user edits one control of the filter form (its name, value, and checked for a checkbox). */
+export const withInput = (q: ModelQuery, name: string, value: string, checked?: boolean): ModelQuery => ({ ...q, ...applyInput(FILTERS, q, name, value, checked) });

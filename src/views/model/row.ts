@@ -1,6 +1,7 @@
 /**
- * The cells of one /models/ row, from its index entry. The server renders them as HTML and the
- * browser island as DOM, so both draw the same row; this module is browser-safe (no zod).
+ * The cells of one /models/ row, from its index entry. ModelRow.astro renders them, both the
+ * server's rows and the blank row of the island's <template>, which the island fills with
+ * `indexRowSlots`; this module is browser-safe (no zod).
  */
 import { formatDate, formatTokens, formatUsd } from '../../core/format.ts';
 import { yesNo } from '../../core/vocab.ts';
@@ -37,3 +38,23 @@ export const indexRowCells = (e: IndexEntry): RowCell[] => [
   { text: e.u === null ? '' : formatUsd(e.u), num: true },
   { text: e.cp ?? '', href: e.cpi ? providerPath(e.cpi) : undefined },
 ];
+
+/** What each column's cell can hold: a link, a badge (the row header only), right-aligned figures. */
+export const INDEX_COLUMNS: readonly { link?: boolean; badge?: boolean; num?: boolean }[] = [
+  { link: true, badge: true },
+  { link: true },
+  { link: true },
+  {},
+  { num: true },
+  { num: true },
+  {},
+  {},
+  { num: true },
+  { num: true },
+  { num: true },
+  { link: true },
+];
+
+/** The template slots of a row (see src/components/shared/row-template.ts): t<i> text, h<i> link, b<i> badge of column i. */
+export const indexRowSlots = (e: IndexEntry): Record<string, string | undefined> =>
+  Object.fromEntries(indexRowCells(e).flatMap((c, i) => [[`t${i}`, c.text], [`h${i}`, c.href], [`b${i}`, c.badge]]));

@@ -6,6 +6,7 @@
 import { priceWorkload, validateWorkload, type CostResult, type Workload } from '../../core/cost.ts';
 import { CAPABILITY_ORDER, KIND_ORDER, MODALITY_ORDER, type ExplorerIndex, type ExplorerRow } from './index-data.ts';
 import type { ExplorerFilters, SortDir, SortKey } from './state.ts';
+import { allOf, sortRows, type SortValue } from '../../core/table-state.ts';
 import { formatCount, formatTokens, formatUsd } from '../../core/format.ts';
 import { providerPath } from '../../core/urls.ts';
 import { BILLING_LABEL, STATUSES } from '../../core/vocab.ts';
@@ -13,8 +14,8 @@ import { BILLING_LABEL, STATUSES } from '../../core/vocab.ts';
 /** First statuses hidden unless `includeOld`: deprecated (2) and retired (3), see STATUS_ORDER. */
 const OLD_STATUS = 2;
 
-/** A compiled filter: the row test plus what it could not resolve (an unknown id matches nothing). */
-const compile = (ix: ExplorerIndex, f: ExplorerFilters) => {
+/** A compiled filter: the row tests that are on (an unknown id matches nothing), as one test. */
+const compile = (ix: ExplorerIndex, f: ExplorerFilters): ((r: ExplorerRow) => boolean) => {
   const idx = (list: readonly (readonly [string, ...unknown[]])[] | readonly string[], id: string | undefined) =>
     id === undefined || id === '' ? undefined : list.findIndex((e) => (typeof e === 'string' ? e : e[0]) === id);
   const modelQuery = f.model?.trim().toLowerCase() ?? '';
@@ -33,18 +34,17 @@ const compile = (ix: ExplorerIndex, f: ExplorerFilters) => {
   const capIndex = f.capability ? CAPABILITY_ORDER.findIndex(([id]) => id === f.capability) : undefined;
   const capBit = capIndex === undefined ? 0 : capIndex < 0 ? -1 : 1 << capIndex;
   const minContext = f.minContext ?? 0;
-  return (r: ExplorerRow): boolean => {
-    if (exactModel >= 0 ? r.model !== exactModel : modelQuery !== '' && !r.text.includes(modelQuery)) return false;
-    if (family !== undefined && r.family !== family) return false;
-    if (org !== undefined && r.org !== org) return false;
-    if (provider !== undefined && r.provider !== provider) return false;
-    if (kind !== undefined && ix.providers[r.provider]?.[2] !== kind) return false;
-    if (region !== undefined && !r.regions.includes(region)) return false;
-    if (modBit !== 0 && (modBit < 0 || (r.mods & modBit) === 0)) return false;
-    if (capBit !== 0 && (capBit < 0 || (r.caps & capBit) === 0)) return false;
-    if (minContext > 0 && r.context < minContext) return false;
-    return true;
-  };
+  return allOf<ExplorerRow>([
+    exactModel >= 0 ? (r) => r.model === exactModel : modelQuery !== '' ? (r) => r.text.includes(modelQuery) : undefined,
+    family === undefined ? undefined : (r) => r.family === family,
+    org === undefined ? undefined : (r) => r.org === org,
+    provider === undefined ? undefined : (r) => r.provider === provider,
+    kind === undefined ? undefined : (r) => ix.providers[r.provider]?.[2] === kind,
+    region === undefined ? undefined : (r) => r.regions.includes(region),
+    modBit === 0 ? undefined : (r) => modBit > 0 && (r.mods & modBit) !== 0,
+    capBit === 0 ? undefined : (r) => capBit > 0 && (r.caps & capBit) !== 0,
+    minContext > 0 ? (r) => r.context >= minContext : undefined,
+  ]);
 };
 
 /**
@@ -88,36 +88,26 @@ export const priceRows = (rows: readonly ExplorerRow[], workload: Workload): Ran
 
 const PRICE_KEY = { input: 'input', output: 'output', cache_read: 'cacheRead', blended: 'blended' } as const;
 
+const byCost = (a: RankedRow, b: RankedRow) => a.group - b.group || (a.cost.ok && b.cost.ok ? a.cost.totalUsd - b.cost.totalUsd : 0);
+const byId = (a: RankedRow, b: RankedRow) => (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0);
+
 /**
- * Sorts priced rows in place and returns them. By cost: priced rows cheapest first (or dearest
+ * Priced rows sorted (a copy), with the table-state engine. By cost: priced rows cheapest first (or dearest
  * with 'desc'), then free ones, then the not computable ones, always last. By a price or the
  * context: rows without one last. By name: model or provider name. Ties: cost, then offering id.
  */
 export const sortRanked = (ranked: RankedRow[], ix: ExplorerIndex, key: SortKey, dir: SortDir): RankedRow[] => {
-  const sign = dir === 'desc' ? -1 : 1;
-  const byCost = (a: RankedRow, b: RankedRow) => {
-    if (a.group !== b.group) return a.group - b.group;
-    return a.cost.ok && b.cost.ok ? a.cost.totalUsd - b.cost.totalUsd : 0;
-  };
-  const byId = (a: RankedRow, b: RankedRow) => (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0);
-  const optional = (va: number | undefined, vb: number | undefined) => {
-    if (va === undefined || vb === undefined) return va === vb ? 0 : va === undefined ? 1 : -1;
-    return sign * (va - vb);
-  };
-  let primary: (a: RankedRow, b: RankedRow) => number;
-  if (key === 'cost') {
-    primary = (a, b) => (a.group !== b.group ? a.group - b.group : sign * byCost(a, b));
-  } else if (key === 'context') {
-    primary = (a, b) => optional(a.row.context || undefined, b.row.context || undefined);
-  } else if (key === 'model') {
-    primary = (a, b) => sign * a.row.name.localeCompare(b.row.name, 'en');
-  } else if (key === 'provider') {
-    primary = (a, b) => sign * ix.providers[a.row.provider]![1].localeCompare(ix.providers[b.row.provider]![1], 'en');
-  } else {
-    const field = PRICE_KEY[key];
-    primary = (a, b) => optional(a.row[field], b.row[field]);
-  }
-  return ranked.sort((a, b) => primary(a, b) || byCost(a, b) || byId(a, b));
+  const value: (r: RankedRow) => SortValue =
+    key === 'cost'
+      ? (r) => (r.cost.ok ? r.cost.totalUsd : undefined)
+      : key === 'context'
+        ? (r) => r.row.context || undefined
+        : key === 'model'
+          ? (r) => r.row.name
+          : key === 'provider'
+            ? (r) => ix.providers[r.row.provider]![1]
+            : (r) => r.row[PRICE_KEY[key]];
+  return sortRows(ranked, value, dir, { group: key === 'cost' ? (r) => r.group : undefined, tie: (a, b) => byCost(a, b) || byId(a, b) });
 };
 
 /** Filter, price and sort in one call: the rows of the explorer's table, and the hidden old ones. */
@@ -226,3 +216,24 @@ export const rowCells = (r: RankedRow, ix: ExplorerIndex, modelHref: (id: string
     cost: costText(r),
   };
 };
+
+/** The price columns of a row, in table order. */
+export const PRICE_CELLS = ['input', 'output', 'cacheRead', 'blended'] as const;
+
+/**
+ * A row as flat template slots (src/components/shared/row-template.ts): texts, hrefs and cell
+ * classes. PricingRow.astro renders the server's rows from it and the island fills its template with it.
+ */
+export const rowSlots = (c: RowCells): Record<string, string | undefined> => ({
+  name: c.name,
+  modelHref: c.modelHref,
+  variant: c.variant,
+  status: c.status,
+  provider: c.provider,
+  providerHref: c.providerHref,
+  cost: c.cost.text,
+  costDetail: c.cost.detail,
+  costClass: c.cost.known ? 'num cost' : 'num cost na',
+  ...Object.fromEntries(PRICE_CELLS.flatMap((k) => [[k, c[k].text], [`${k}Class`, c[k].known ? 'num' : 'num na']])),
+  context: c.context,
+});

@@ -2,15 +2,17 @@
  * The pricing explorer's whole view as one state object, and its URL form. The workload uses
  * workload.ts's parameters (req, in, out, cached, cw, ttl, batch, think, img, audio, video,
  * search, preset); filters and sort add their own. Defaults are left out, so the default view is
- * plain /pricing/ and a model page can link to /pricing/?model=<id>. Pure: no DOM, no location.
+ * plain /pricing/ and a model page can link to /pricing/?model=<id>. The URL goes through the
+ * table-state engine (src/core/table-state.ts). Pure: no DOM, no location.
  */
 import type { Workload } from '../../core/cost.ts';
-import { decodeWorkload, DEFAULT_WORKLOAD, encodeWorkload, WORKLOAD_PRESETS, type PresetId } from '../../core/workload.ts';
+import { decodeWorkload, DEFAULT_WORKLOAD, encodeWorkload, withFieldText, WORKLOAD_FIELDS, WORKLOAD_PRESETS, type PresetId } from '../../core/workload.ts';
+import { applyInput, countParam, flagParam, readableQuery, readState, sortParam, textParam, writeState, type Param, type SortDir } from '../../core/table-state.ts';
 
 /** Column the rows are sorted by: the monthly cost of the workload, a price (USD per 1M tokens), or a name. */
 export const SORT_KEYS = ['cost', 'input', 'output', 'cache_read', 'blended', 'context', 'model', 'provider'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-export type SortDir = 'asc' | 'desc';
+export type { SortDir };
 
 /** What the rows must match; each filter is off when undefined. Ids as in data/. */
 export interface ExplorerFilters {
@@ -44,7 +46,7 @@ export interface ExplorerState {
 
 export const DEFAULT_STATE: ExplorerState = { workload: DEFAULT_WORKLOAD, filters: {}, sort: 'cost', dir: 'asc' };
 
-/** Query parameter of each text filter. */
+/** Query parameter of each filter; the form's controls carry the same names. */
 export const FILTER_PARAMS = {
   model: 'model',
   family: 'family',
@@ -54,8 +56,9 @@ export const FILTER_PARAMS = {
   modality: 'mod',
   capability: 'cap',
   region: 'region',
-} as const satisfies Partial<Record<keyof ExplorerFilters, string>>;
-const TEXT_FILTERS = Object.keys(FILTER_PARAMS) as (keyof typeof FILTER_PARAMS)[];
+  minContext: 'ctx',
+  includeOld: 'old',
+} as const satisfies Record<keyof ExplorerFilters, string>;
 
 const sameWorkload = (a: Workload, b: Workload) => encodeWorkload(a) === encodeWorkload(b);
 
@@ -63,44 +66,86 @@ const sameWorkload = (a: Workload, b: Workload) => encodeWorkload(a) === encodeW
 export const presetOf = (w: Workload): PresetId | undefined =>
   (Object.keys(WORKLOAD_PRESETS) as PresetId[]).find((id) => sameWorkload(WORKLOAD_PRESETS[id].workload, w));
 
+/** The workload in the URL: "preset=<id>" for a preset's workload, else every field (workload.ts). */
+const workloadParam: Param<Workload> = {
+  default: DEFAULT_WORKLOAD,
+  names: ['preset', ...WORKLOAD_FIELDS.map((f) => f.param)],
+  read: (p) => decodeWorkload(p),
+  write: (w) => {
+    const preset = presetOf(w);
+    return preset ? [['preset', preset]] : [...new URLSearchParams(encodeWorkload(w))];
+  },
+};
+
+/** The whole view's URL form, through the table-state engine (defaults left out). */
+const SCHEMA = {
+  workload: workloadParam,
+  model: textParam(FILTER_PARAMS.model),
+  family: textParam(FILTER_PARAMS.family),
+  org: textParam(FILTER_PARAMS.org),
+  provider: textParam(FILTER_PARAMS.provider),
+  kind: textParam(FILTER_PARAMS.kind),
+  modality: textParam(FILTER_PARAMS.modality),
+  capability: textParam(FILTER_PARAMS.capability),
+  region: textParam(FILTER_PARAMS.region),
+  minContext: countParam(FILTER_PARAMS.minContext),
+  includeOld: flagParam(FILTER_PARAMS.includeOld),
+  sort: sortParam(SORT_KEYS, { key: DEFAULT_STATE.sort, dir: DEFAULT_STATE.dir }),
+};
+type Flat = { [K in keyof typeof SCHEMA]: (typeof SCHEMA)[K]['default'] };
+
+const flatten = (s: ExplorerState): Flat => ({ ...readState(SCHEMA, ''), ...s.filters, workload: s.workload, sort: { key: s.sort, dir: s.dir } }) as Flat;
+/** The filters that are on, only: off filters are left out of the object. */
+const nest = ({ workload, sort, ...f }: Flat): ExplorerState => ({
+  workload,
+  filters: Object.fromEntries(Object.entries(f).filter(([, v]) => v !== '' && v !== 0 && v !== false)),
+  sort: sort.key,
+  dir: sort.dir,
+});
+
 /**
  * The state as a query string without "?": "preset=<id>" for a preset's workload (nothing for
  * the default one), else every workload field; then the filters set, then sort and dir when not
  * the default (cost, ascending).
  */
-export const encodeState = (s: ExplorerState): string => {
-  const p = new URLSearchParams();
-  const preset = presetOf(s.workload);
-  if (preset === undefined) for (const [k, v] of new URLSearchParams(encodeWorkload(s.workload))) p.append(k, v);
-  else if (!sameWorkload(s.workload, DEFAULT_WORKLOAD)) p.set('preset', preset);
-  for (const f of TEXT_FILTERS) {
-    const v = s.filters[f];
-    if (v !== undefined && v !== '') p.set(FILTER_PARAMS[f], v);
-  }
-  if (s.filters.minContext !== undefined && s.filters.minContext > 0) p.set('ctx', String(s.filters.minContext));
-  if (s.filters.includeOld) p.set('old', '1');
-  if (s.sort !== 'cost' || s.dir !== 'asc') p.set('sort', s.sort);
-  if (s.dir !== 'asc') p.set('dir', s.dir);
-  return p.toString();
-};
+export const encodeState = (s: ExplorerState): string => readableQuery(writeState(SCHEMA, flatten(s)));
 
 /** The state from a query string (with or without "?"): never throws; unknown or bad values are ignored. */
-export const decodeState = (query: string): ExplorerState => {
-  const p = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
-  const filters: ExplorerFilters = {};
-  for (const f of TEXT_FILTERS) {
-    const v = p.get(FILTER_PARAMS[f])?.trim();
-    if (v) filters[f] = v.slice(0, 200);
-  }
-  const ctx = Number(p.get('ctx'));
-  if (/^\d+$/.test(p.get('ctx') ?? '') && ctx > 0 && Number.isSafeInteger(ctx)) filters.minContext = ctx;
-  if (p.get('old') === '1') filters.includeOld = true;
-  const sort = p.get('sort');
-  const dir = p.get('dir');
-  return {
-    workload: decodeWorkload(p),
-    filters,
-    sort: (SORT_KEYS as readonly string[]).includes(sort ?? '') ? (sort as SortKey) : 'cost',
-    dir: dir === 'desc' ? 'desc' : 'asc',
-  };
+export const decodeState = (query: string): ExplorerState => nest(readState(SCHEMA, query));
+
+/**
+ * The state after the user edits one form control (`name` its URL parameter, `checked` for a
+ * checkbox): a workload field or a filter; the form is never read back. Unknown names change nothing.
+ */
+export const withInput = (s: ExplorerState, name: string, value: string, checked?: boolean): ExplorerState => {
+  if (WORKLOAD_FIELDS.some((f) => f.param === name)) return { ...s, workload: withFieldText(s.workload, name, value) };
+  const flat = flatten(s);
+  const next = applyInput(SCHEMA, flat, name, value, checked);
+  return next === flat ? s : nest(next);
+};
+
+/** The text each filter control shows for the state, by control name. */
+export const filterTexts = (f: ExplorerFilters): Record<string, string> =>
+  Object.fromEntries(
+    (Object.keys(FILTER_PARAMS) as (keyof ExplorerFilters)[]).map((k) => {
+      const v = f[k];
+      return [FILTER_PARAMS[k], v === undefined || v === false || v === 0 ? '' : v === true ? '1' : String(v)];
+    }),
+  );
+
+const SORT_LABEL: Record<SortKey, string> = {
+  cost: 'monthly cost',
+  input: 'input price',
+  output: 'output price',
+  cache_read: 'cache-read price',
+  blended: 'blended price',
+  context: 'context window',
+  model: 'model name',
+  provider: 'provider name',
+};
+
+/** The table's caption for a state: its sort and its workload (named when it is a preset). */
+export const captionText = (s: ExplorerState): string => {
+  const preset = presetOf(s.workload);
+  return `Offerings sorted by ${SORT_LABEL[s.sort]}${s.dir === 'desc' ? ', highest first' : ''}, with the monthly cost of ${preset ? `the “${WORKLOAD_PRESETS[preset].label}” workload` : 'your workload'} (USD; prices per 1M tokens)`;
 };

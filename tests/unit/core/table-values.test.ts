@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { columnKey, compareValues, parseUsd, showsExactly, sortValue } from '../../../src/core/table-values.ts';
+import { columnKey, parseUsd, showsExactly, sortValue } from '../../../src/core/table-values.ts';
 
 test('parseUsd reads formatted prices only', () => {
   assert.equal(parseUsd('$3.00'), 3);
@@ -22,10 +22,4 @@ test('sortValue: numbers, prices, K/M suffixes, text', () => {
   assert.equal(sortValue('Not published'), 'not published');
   assert.equal(sortValue('$1.88', '1.875'), 1.875);
 });
-test('numbers sort before text in both directions', () => {
-  const vals = ['not published', 2, 0.5, 'free'];
-  assert.deepEqual([...vals].sort((a, b) => compareValues(a, b, 1)), [0.5, 2, 'free', 'not published']);
-  assert.deepEqual([...vals].sort((a, b) => compareValues(a, b, -1)), [2, 0.5, 'not published', 'free']);
-});
-test('text compares naturally', () => assert.ok(compareValues('gpt-4', 'gpt-10', 1) < 0));
 test('columnKey slugs header text', () => assert.equal(columnKey('Cheapest input / 1M'), 'cheapest-input-1m'));

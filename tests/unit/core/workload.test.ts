@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { priceWorkload, validateWorkload, type CostOk, type Workload } from '../../../src/core/cost.ts';
-import { DEFAULT_WORKLOAD, decodeWorkload, encodeWorkload, spreadMonthlyVolume, WORKLOAD_PRESETS } from '../../../src/core/workload.ts';
+import { DEFAULT_WORKLOAD, decodeWorkload, encodeWorkload, fieldText, spreadMonthlyVolume, withFieldText, WORKLOAD_FIELDS, WORKLOAD_PARAMS, WORKLOAD_PRESETS } from '../../../src/core/workload.ts';
 
 const full: Workload = {
   requestsPerMonth: 12_345,
@@ -63,4 +63,29 @@ test('monthly totals spread over the requests', () => {
   const w = spreadMonthlyVolume({ requestsPerMonth: 1000, inputTokensPerMonth: 2_000_000, outputTokensPerMonth: 500_000 });
   assert.deepEqual(w, { requestsPerMonth: 1000, inputTokens: 2000, outputTokens: 500, cachedInputShare: 0, batchShare: 0 }); // 2M / 1,000; 0.5M / 1,000
   assert.equal(spreadMonthlyVolume({ requestsPerMonth: 0, inputTokensPerMonth: 5, outputTokensPerMonth: 5 }).inputTokens, 0);
+});
+
+test('one field table drives the URL parameters and the form', () => {
+  assert.deepEqual(Object.keys(WORKLOAD_PARAMS), Object.keys(full));
+  assert.equal(new Set(WORKLOAD_FIELDS.map((f) => f.param)).size, WORKLOAD_FIELDS.length);
+  const shown: Record<string, string> = Object.fromEntries(WORKLOAD_FIELDS.map((f) => [f.param, fieldText(f, full)]));
+  assert.deepEqual(shown, { req: '12345', in: '1234.5', out: '77', cached: '7', cw: '100', ttl: '1h', batch: '30', think: '1e-7', img: '2', audio: '0.5', video: '3', search: '1' });
+  // Typing each shown text back gives the same workload.
+  const typed = WORKLOAD_FIELDS.reduce((w, f) => withFieldText(w, f.param, fieldText(f, full)), DEFAULT_WORKLOAD);
+  assert.deepEqual(typed, full);
+});
+
+test('form edits: blank counts are 0, blank or 0 optional fields are left out, unknown names change nothing', () => {
+  assert.equal(withFieldText(DEFAULT_WORKLOAD, 'req', '').requestsPerMonth, 0);
+  const w = withFieldText(DEFAULT_WORKLOAD, 'think', '500');
+  assert.equal(w.reasoningTokens, 500);
+  assert.equal('reasoningTokens' in withFieldText(w, 'think', '0'), false);
+  assert.equal('reasoningTokens' in withFieldText(w, 'think', ' '), false);
+  assert.equal(withFieldText(DEFAULT_WORKLOAD, 'ttl', '2d').cacheTtl, '5m');
+  assert.equal(withFieldText(DEFAULT_WORKLOAD, 'nope', '1'), DEFAULT_WORKLOAD);
+  assert.equal(fieldText(WORKLOAD_FIELDS.find((f) => f.param === 'cw')!, DEFAULT_WORKLOAD), '');
+});
+
+test('the cache TTL is written only with cache writes', () => {
+  assert.equal(encodeWorkload({ ...DEFAULT_WORKLOAD, cacheTtl: '1h' }), encodeWorkload(DEFAULT_WORKLOAD));
 });

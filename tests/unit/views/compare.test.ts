@@ -13,7 +13,7 @@ import {
   providerItem,
 } from '../../../src/views/compare/items.ts';
 import { compareSelectionHref as selectionHref } from '../../../src/core/urls.ts';
-import { compareView, workloadLabel } from '../../../src/views/compare/view.ts';
+import { columnSlots, compareCellSlots, compareRowSlots, compareView, perfSlots, workloadLabel } from '../../../src/views/compare/view.ts';
 import { DEFAULT_WORKLOAD } from '../../../src/core/workload.ts';
 import type { PerformanceSample } from '../../../src/model/schema.ts';
 import { catalogOf, model, offering, org, provider } from '../../support/model-factory.ts';
@@ -146,5 +146,30 @@ describe('view', () => {
   });
   test('workload in words', () => {
     assert.equal(workloadLabel({ ...DEFAULT_WORKLOAD, requestsPerMonth: 100000, inputTokens: 1500, outputTokens: 300 }), '100,000 requests a month, 1,500 input and 300 output tokens each');
+  });
+});
+
+describe('template slots', () => {
+  test('the table as slots: columns, rows with differs, cells with best', () => {
+    const c = cat();
+    const items = c.models.find((m) => m.id === 'meta/llama')!.offerings.map((o) => offeringItem(o));
+    const view = compareView('offerings', items, DEFAULT_WORKLOAD, workloadLabel(DEFAULT_WORKLOAD));
+    view.table.columns.forEach((col) => assert.deepEqual(columnSlots(col), { id: col.id, name: col.name, href: col.href, sub: col.sub }));
+    for (const r of view.table.rows) {
+      assert.deepEqual(compareRowSlots(r), { key: r.key, label: r.label, cls: r.differs ? 'differs' : '' });
+      for (const cell of r.cells) assert.deepEqual(compareCellSlots(cell), { text: cell.text, cls: cell.best ? 'best' : '', tag: cell.best ? ' best' : '' });
+    }
+    assert.ok(view.table.rows.some((r) => r.cells.some((x) => x.best)), 'a best cell is covered');
+  });
+  test('a performance sample row: rounded figures, dashes, a source link for https only', () => {
+    const c = cat();
+    const items = c.models.find((m) => m.id === 'meta/llama')!.offerings.map((o) => offeringItem(o));
+    const [fast, slow] = compareView('offerings', items, DEFAULT_WORKLOAD, '').samples;
+    assert.deepEqual([fast!.provider, slow!.provider], ['Fast', 'Slow']);
+    const f = perfSlots(fast!);
+    assert.deepEqual([f.ttft, f.ttftP90, f.tps, f.n, f.source, f.sourceText, f.measuredAt], ['200', '—', '300', '—', undefined, '—', '2026-01-01']);
+    const s = perfSlots(slow!);
+    assert.deepEqual([s.source, s.rel, s.sourceText, s.measured], ['https://slow.example.com/s', 'external', 'source', '1 Jan 2026']);
+    assert.equal(perfSlots({ ...slow!, source: 'javascript:alert(1)' }).source, undefined);
   });
 });

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { filterChoices, modelIndex, paginate } from '../../../src/views/model/index-page.ts';
 import { modelsPagePath } from '../../../src/core/urls.ts';
-import { indexRowCells, modalitySummary } from '../../../src/views/model/row.ts';
+import { indexRowCells, modalitySummary, INDEX_COLUMNS, indexRowSlots } from '../../../src/views/model/row.ts';
 import { DEFAULT_QUERY, matchesQuery, nextSort, parseQuery, sortEntries, toSearch, type IndexEntry } from '../../../src/views/model/filter.ts';
 import { familiesOf, familyGrid, familySummaries, familyTimeline } from '../../../src/views/model/family.ts';
 import { organizationModels, organizationSummaries } from '../../../src/views/model/organizations.ts';
@@ -85,6 +85,21 @@ describe('/models/ rows', () => {
     assert.deepEqual(cells.slice(9).map((c) => c.text), ['', '', '']);
     assert.equal(cells[11]!.href, undefined);
   });
+  test('template slots carry the same cells, one column each, shaped as the columns allow', () => {
+    const [big, , old] = rows();
+    const slots = indexRowSlots(old!);
+    indexRowCells(old!).forEach((c, i) => {
+      assert.equal(slots[`t${i}`], c.text);
+      assert.equal(slots[`h${i}`], c.href);
+      assert.equal(slots[`b${i}`], c.badge);
+    });
+    assert.equal(INDEX_COLUMNS.length, indexRowCells(big!).length);
+    indexRowCells(big!).forEach((c, i) => {
+      if (c.href) assert.ok(INDEX_COLUMNS[i]!.link, `column ${i} links`);
+      if (c.badge) assert.ok(INDEX_COLUMNS[i]!.badge, `column ${i} has a badge`);
+      assert.equal(Boolean(c.num), Boolean(INDEX_COLUMNS[i]!.num), `column ${i} alignment`);
+    });
+  });
   test('pages of rows', () => {
     assert.deepEqual(paginate([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]);
     assert.deepEqual(paginate([], 2), [[]]);
@@ -130,7 +145,7 @@ describe('filters and the URL', () => {
   test('round trip through the query string, defaults left out', () => {
     assert.equal(toSearch(DEFAULT_QUERY), '');
     const q = parseQuery('creator=acme&modality=text&capability=vision,reasoning&status=all&min_context=32000&sort=providers&dir=desc');
-    assert.equal(toSearch(q), '?creator=acme&modality=text&capability=reasoning%2Cvision&status=all&min_context=32000&sort=providers&dir=desc');
+    assert.equal(toSearch(q), '?creator=acme&modality=text&capability=reasoning,vision&status=all&min_context=32000&sort=providers&dir=desc');
     assert.deepEqual(parseQuery(toSearch(q)), q);
   });
   test('a header click flips its column, or starts another in its natural direction', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { packIndex, unpackIndex, type IndexableOffering } from '../../../src/views/pricing/index-data.ts';
-import { cheapestBars, costText, filterRows, priceText, rankRows, resultsText } from '../../../src/views/pricing/rows.ts';
+import { cheapestBars, costText, filterRows, PRICE_CELLS, priceText, rankRows, resultsText, rowCells, rowSlots } from '../../../src/views/pricing/rows.ts';
 import type { ExplorerFilters, SortDir, SortKey } from '../../../src/views/pricing/state.ts';
 import { workedExample } from '../../../src/views/pricing/example.ts';
 import type { Workload } from '../../../src/core/cost.ts';
@@ -109,4 +109,22 @@ test('worked example: the engine breakdown as arithmetic', () => {
   assert.deepEqual(ex.lines[0], { meter: 'Input (above 200,000 tokens)', arithmetic: '300,000,000 tokens × $6.00 / 1M', usd: '$1,800.00' });
   assert.equal(ex.total, '$1,822.50');
   assert.deepEqual(workedExample({ billing: 'subscription' }, w), { ok: false, reason: 'subscription plan' });
+});
+
+test('row slots: the cells of a row as texts, links and cell classes', () => {
+  const ranked = view().ranked;
+  for (const r of ranked) {
+    const c = rowCells(r, ix, (id) => `/models/${id}/`);
+    const s = rowSlots(c);
+    assert.equal(s.name, c.name);
+    assert.equal(s.modelHref, c.modelHref);
+    assert.equal(s.providerHref, c.providerHref);
+    assert.equal(s.cost, c.cost.text);
+    assert.equal(s.costClass, c.cost.known ? 'num cost' : 'num cost na');
+    for (const k of PRICE_CELLS) {
+      assert.equal(s[k], c[k].text);
+      assert.equal(s[`${k}Class`], c[k].known ? 'num' : 'num na');
+    }
+  }
+  assert.ok(ranked.some((r) => !r.cost.ok), 'a row without a computable cost is covered');
 });

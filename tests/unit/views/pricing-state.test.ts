@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_STATE, decodeState, encodeState, presetOf, type ExplorerState } from '../../../src/views/pricing/state.ts';
+import { captionText, DEFAULT_STATE, decodeState, encodeState, filterTexts, FILTER_PARAMS, presetOf, withInput, type ExplorerState } from '../../../src/views/pricing/state.ts';
 import { WORKLOAD_PRESETS } from '../../../src/core/workload.ts';
 
 const state = (over: Partial<ExplorerState> = {}): ExplorerState => ({ ...DEFAULT_STATE, ...over });
@@ -48,4 +48,33 @@ test('bad values are ignored, never thrown', () => {
   assert.deepEqual(s, DEFAULT_STATE);
   assert.equal(decodeState('sort=input').sort, 'input');
   assert.equal(encodeState(state({ sort: 'cost', dir: 'desc' })), 'sort=cost&dir=desc');
+});
+
+test('form edits change the state by control name; the form is never read back', () => {
+  let s = withInput(DEFAULT_STATE, 'req', '1000');
+  assert.equal(s.workload.requestsPerMonth, 1000);
+  assert.equal(presetOf(s.workload), undefined);
+  s = withInput(s, 'cached', '25');
+  assert.equal(s.workload.cachedInputShare, 0.25);
+  s = withInput(s, 'mod', 'in:image');
+  s = withInput(s, 'ctx', '128000');
+  s = withInput(s, 'old', '1', true);
+  assert.deepEqual(s.filters, { modality: 'in:image', minContext: 128_000, includeOld: true });
+  assert.equal(encodeState(s), 'req=1000&in=1500&out=300&cached=0.25&batch=0&mod=in:image&ctx=128000&old=1');
+  s = withInput(s, 'old', '1', false);
+  s = withInput(s, 'mod', '');
+  assert.deepEqual(s.filters, { minContext: 128_000 });
+  assert.equal(withInput(s, 'nope', 'x'), s);
+});
+
+test('the form shows each filter under its URL name', () => {
+  assert.deepEqual(filterTexts({ model: 'claude', capability: 'batch', minContext: 8000, includeOld: true }), {
+    model: 'claude', family: '', org: '', provider: '', kind: '', mod: '', cap: 'batch', region: '', ctx: '8000', old: '1',
+  });
+  for (const [key, param] of Object.entries(FILTER_PARAMS)) assert.ok(key in filterTexts({}) || param in filterTexts({}));
+});
+
+test('the caption names the sort and the preset', () => {
+  assert.equal(captionText(DEFAULT_STATE), `Offerings sorted by monthly cost, with the monthly cost of the “${WORKLOAD_PRESETS.chatbot.label}” workload (USD; prices per 1M tokens)`);
+  assert.match(captionText(state({ sort: 'input', dir: 'desc', workload: { ...DEFAULT_STATE.workload, requestsPerMonth: 1 } })), /^Offerings sorted by input price, highest first, with the monthly cost of your workload/);
 });

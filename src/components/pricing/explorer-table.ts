@@ -1,0 +1,33 @@
+/**
+ * The explorer's table in the browser: rows are clones of the <template> of PricingRow.astro
+ * (the markup of the server's rows) filled with their slots, textContent only; the header shows
+ * the sort (aria-sort) and the caption names it.
+ */
+import { rowCells, rowSlots, type RankedRow } from '../../views/pricing/rows.ts';
+import { captionText, type ExplorerState } from '../../views/pricing/state.ts';
+import type { ExplorerIndex } from '../../views/pricing/index-data.ts';
+import { ariaSort } from '../../core/table-state.ts';
+import { modelHref } from '../../core/urls.ts';
+import { cloneRow } from '../shared/row-template.ts';
+
+/** Rows `from` to `to` of `ranked`, drawn from the template; appended, or replacing the body when `from` is 0. */
+export const drawRows = (root: HTMLElement, ix: ExplorerIndex, ranked: readonly RankedRow[], from: number, to: number) => {
+  const body = root.querySelector('#explorer-rows')!;
+  const template = root.querySelector<HTMLTemplateElement>('#explorer-row')!;
+  const frag = document.createDocumentFragment();
+  for (let i = from; i < to; i++) frag.append(cloneRow(template, rowSlots(rowCells(ranked[i]!, ix, modelHref))));
+  if (from === 0) body.replaceChildren(frag);
+  else body.append(frag);
+};
+
+/** aria-sort on the sorted column and the caption of the state. */
+export const drawHeader = (root: HTMLElement, s: ExplorerState) => {
+  const sort = { key: s.sort, dir: s.dir };
+  for (const th of root.querySelectorAll<HTMLElement>('#explorer-table thead th')) {
+    const aria = ariaSort(sort, th.querySelector<HTMLButtonElement>('button')?.dataset.sort);
+    if (aria) th.setAttribute('aria-sort', aria);
+    else th.removeAttribute('aria-sort');
+  }
+  const caption = root.querySelector('#explorer-caption');
+  if (caption) caption.textContent = captionText(s);
+};
