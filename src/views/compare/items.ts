@@ -6,7 +6,7 @@
  * (src/components/compare/compare-picker.ts) alike. Prices are USD per 1M tokens; monthly costs USD.
  */
 import { priceWorkload, type CostPricing, type Workload } from '../../core/cost.ts';
-import { listParam, readState, stateSearch, type Schema } from '../../core/table-state.ts';
+import { listParam, readState, type Schema } from '../../core/table-state.ts';
 import { countryName, formatCount, formatTokens, formatUsd } from '../../core/format.ts';
 import type { HEADLINE_METERS} from '../../core/vocab.ts';
 import { COMPLIANCE_LABEL, FEATURE_LABEL, FEATURES, KIND_LABEL, yesNo } from '../../core/vocab.ts';
