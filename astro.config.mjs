@@ -8,6 +8,10 @@ const site = process.env.SITE_URL ?? 'https://provider-atlas.dev';
 export default defineConfig({
   site,
   trailingSlash: 'always',
+  // HTML whitespace rules (runs of spaces and line breaks collapse to one space), the rules Prettier
+  // formats .astro files by; Astro 7's default 'jsx' drops line breaks next to tags, so a reflowed
+  // line would lose its spaces.
+  compressHTML: true,
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Tests and the benchmark build into their own folders; see tools/build.ts.
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
