@@ -63,11 +63,18 @@ export const buildScript = (dir: string): string[] => {
   return args;
 };
 
-const countPages = (dist: string) => (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
+const countPages = (dist: string) =>
+  (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
 
 const buildOnce = (side: BuildRun['side'], run: number, dir: string, work: string): BuildRun => {
   const out = join(work, `${side}-${run}`);
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(dir, 'data'), BUILD_DIR: join(out, 'dist'), ASTRO_CACHE_DIR: join(out, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: join(dir, 'data'),
+    BUILD_DIR: join(out, 'dist'),
+    ASTRO_CACHE_DIR: join(out, 'cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
   delete env.BUILD_LOG_LEVEL;
   const cpu0 = childrenCpuMs();
   const t0 = performance.now();
@@ -127,10 +134,15 @@ export const compareWithBaseline = (root: string, rev: string, runs: number) => 
       symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
     }
     for (let i = 1; i <= runs; i++) {
-      for (const [side, dir] of [['baseline', tree], ['current', root]] as const) {
+      for (const [side, dir] of [
+        ['baseline', tree],
+        ['current', root],
+      ] as const) {
         const r = buildOnce(side, i, dir, work);
         all.push(r);
-        console.log(`${side.padEnd(8)} run ${i}: ${r.pages} pages, ${r.wall_ms} ms → ${r.wall_ms_per_page} ms/page (CPU ${r.cpu_ms_per_page ?? '?'} ms/page)`);
+        console.log(
+          `${side.padEnd(8)} run ${i}: ${r.pages} pages, ${r.wall_ms} ms → ${r.wall_ms_per_page} ms/page (CPU ${r.cpu_ms_per_page ?? '?'} ms/page)`,
+        );
       }
     }
   } finally {

@@ -29,7 +29,8 @@ const dist = resolve(process.env.BENCH_DIST ?? resolve(import.meta.dirname, '../
 let server: Awaited<ReturnType<typeof serve>> | undefined;
 let base = process.env.BENCH_URL;
 if (!base) {
-  if (!existsSync(resolve(dist, 'pricing/index.html'))) throw new Error(`No build at ${dist}: run npm run build first (or set BENCH_DIST / BENCH_URL)`);
+  if (!existsSync(resolve(dist, 'pricing/index.html')))
+    throw new Error(`No build at ${dist}: run npm run build first (or set BENCH_DIST / BENCH_URL)`);
   server = await serve(dist);
   base = server.url;
 }
@@ -43,7 +44,11 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const stats = (xs: number[]) =>
   `median ${median(xs)!.toFixed(1)} ms, p95 ${percentile(xs, 95)!.toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (${xs.length} runs)`;
 
-console.log(`Machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on it stretches the timings)`);
+console.log(
+  `Machine: ${cpus().length} CPUs, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (other work on it stretches the timings)`,
+);
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const pending: Promise<{ url: string; raw: number; gz: number } | undefined>[] = [];
@@ -80,7 +85,9 @@ try {
         input.dispatchEvent(new Event('input', { bubbles: true }));
       }, i);
     }
-    const times = await p.evaluate(() => ['explorer-recalc', 'explorer-price'].map((n) => performance.getEntriesByName(n).map((e) => e.duration)));
+    const times = await p.evaluate(() =>
+      ['explorer-recalc', 'explorer-price'].map((n) => performance.getEntriesByName(n).map((e) => e.duration)),
+    );
     const matched = await p.locator('#explorer-rows tr').count();
     console.log(`Recalculation after a workload change, ${label} (${rows} offerings priced, ${matched} rows rendered):`);
     console.log(`  whole (filter, price, sort, render): ${stats(times[0]!)}`);
@@ -94,7 +101,9 @@ try {
   await page.waitForLoadState('networkidle');
   // Chromium asks for the favicon again on each history entry: count only the bundles.
   const chart = (await settled()).slice(before).filter((l) => l.url.startsWith('/_astro/'));
-  console.log(`Chart on demand: ${chart.map((l) => `${l.url} ${kb(l.gz)}`).join(', ')} (gzip), ${kb(chart.reduce((a, l) => a + l.gz, 0))} in all`);
+  console.log(
+    `Chart on demand: ${chart.map((l) => `${l.url} ${kb(l.gz)}`).join(', ')} (gzip), ${kb(chart.reduce((a, l) => a + l.gz, 0))} in all`,
+  );
   console.log(`First load + chart: ${kb(total.gz + chart.reduce((a, l) => a + l.gz, 0))} gzipped`);
   await recalc(page, 'all offerings, chart drawn');
 } finally {

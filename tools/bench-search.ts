@@ -21,17 +21,29 @@ import { serve } from '../tests/support/static-server.ts';
 const RUNS = Number(process.env.RUNS ?? 5);
 const QUERIES = (process.env.QUERIES ?? 'claude sonnet 4.5|gpt-4o mini|llama 3.3 70b|groq|llama-3.3-70b-versatile').split('|');
 const dist = resolve(process.env.BENCH_DIST ?? resolve(import.meta.dirname, '../dist'));
-if (!existsSync(join(dist, 'pagefind/pagefind.js'))) throw new Error(`No search index at ${dist}/pagefind: run npm run build first (or set BENCH_DIST)`);
+if (!existsSync(join(dist, 'pagefind/pagefind.js')))
+  throw new Error(`No search index at ${dist}/pagefind: run npm run build first (or set BENCH_DIST)`);
 const server = await serve(dist);
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--disable-background-networking', '--no-first-run', '--disable-sync'] });
+const browser = await chromium.launch({
+  ...(executablePath ? { executablePath } : {}),
+  args: ['--disable-background-networking', '--no-first-run', '--disable-sync'],
+});
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 
-const files = (readdirSync(join(dist, 'pagefind'), { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((e) => e.isFile());
+const files = (
+  readdirSync(join(dist, 'pagefind'), { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]
+).filter((e) => e.isFile());
 const size = (pred: (name: string, dir: string) => boolean) =>
   files.filter((e) => pred(e.name, e.parentPath)).reduce((s, e) => s + statSync(join(e.parentPath, e.name)).size, 0);
-console.log(`Machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-console.log(`Index: ${files.length} files, ${kb(size(() => true))} in all; index chunks ${kb(size((_, d) => d.endsWith('index')))}, fragments ${kb(size((_, d) => d.endsWith('fragment')))}, filters ${kb(size((_, d) => d.endsWith('filter')))}`);
+console.log(
+  `Machine: ${cpus().length} CPUs, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+console.log(
+  `Index: ${files.length} files, ${kb(size(() => true))} in all; index chunks ${kb(size((_, d) => d.endsWith('index')))}, fragments ${kb(size((_, d) => d.endsWith('fragment')))}, filters ${kb(size((_, d) => d.endsWith('filter')))}`,
+);
 
 /** Time from the first key to the first result link, in ms (measured in the page). */
 const firstResult = async (page: Page, q: string) =>
@@ -80,16 +92,27 @@ try {
     }
   }
   console.log(`Page load: ${kb(onLoad)} fetched from ${PATHS.pagefind} before the box is used`);
-  console.log(`First query, cold (includes fetching ${kb(fetched)} of index, wasm and fragments): median ${median(cold)!.toFixed(0)} ms, max ${Math.max(...cold).toFixed(0)} ms`);
-  console.log(`First query, index fetched on focus: median ${median(warm)!.toFixed(0)} ms, max ${Math.max(...warm).toFixed(0)} ms (${RUNS} runs; includes the 60 ms typing debounce)`);
+  console.log(
+    `First query, cold (includes fetching ${kb(fetched)} of index, wasm and fragments): median ${median(cold)!.toFixed(0)} ms, max ${Math.max(...cold).toFixed(0)} ms`,
+  );
+  console.log(
+    `First query, index fetched on focus: median ${median(warm)!.toFixed(0)} ms, max ${Math.max(...warm).toFixed(0)} ms (${RUNS} runs; includes the 60 ms typing debounce)`,
+  );
   const page = await browser.newPage();
   await page.goto(`${server.url}/`);
   for (const q of QUERIES) {
     await page.evaluate(() => void (document.querySelector('#site-search-status')!.textContent = ''));
     await page.fill('#site-search', q);
-    await page.waitForFunction((q) => document.querySelector('#site-search-status')?.textContent?.includes('result') && document.querySelector<HTMLInputElement>('#site-search')!.value === q, q);
+    await page.waitForFunction(
+      (q) =>
+        document.querySelector('#site-search-status')?.textContent?.includes('result') &&
+        document.querySelector<HTMLInputElement>('#site-search')!.value === q,
+      q,
+    );
     await page.waitForTimeout(150);
-    const top = await page.locator('#site-search-results a').evaluateAll((as) => as.slice(0, 3).map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const top = await page
+      .locator('#site-search-results a')
+      .evaluateAll((as) => as.slice(0, 3).map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     console.log(`${JSON.stringify(q)} → ${top.join('  ')}`);
   }
 } finally {

@@ -49,12 +49,19 @@ const factors = (option('--factors') ?? '1,3,10').split(',').map(Number);
 const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
 
 const walk = (dir: string) =>
-  (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 
 /** Runs node with `args` (a script and its arguments, after any node flags), timed. */
 const run = (args: string[], env: Record<string, string>) => {
   const t = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 1 << 28,
+  });
   const ms = Math.round(performance.now() - t);
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}):\n${r.stderr.slice(-4000)}`);
   return { ms, stdout: r.stdout };
@@ -110,7 +117,7 @@ try {
 const base = rows.find((r) => r.factor === 1);
 const growth = rows.map((r) => ({
   factor: r.factor,
-  build_ms_per_record_vs_1x: base ? Math.round(((r.build_ms / r.records) / (base.build_ms / base.records)) * 100) / 100 : null,
+  build_ms_per_record_vs_1x: base ? Math.round((r.build_ms / r.records / (base.build_ms / base.records)) * 100) / 100 : null,
 }));
 console.log('Build time per record relative to 1× (≤ 1 means no worse than linear):');
 console.table(growth);

@@ -20,7 +20,9 @@ const out = join(scratch, `dist-${process.pid}`);
 const time = () => performance.now();
 const fail = (message: string): never => {
   rmSync(out, { recursive: true, force: true });
-  console.error(`✗ Build failed: ${message}. ${existsSync(target) ? `${target} keeps the last good build.` : 'Nothing was published.'}`);
+  console.error(
+    `✗ Build failed: ${message}. ${existsSync(target) ? `${target} keeps the last good build.` : 'Nothing was published.'}`,
+  );
   process.exit(1);
 };
 
@@ -49,7 +51,9 @@ try {
 if (!existsSync(join(out, 'index.html'))) fail('astro build produced no index.html');
 // The sitemap lists the HTML files actually built (src/views/feeds/sitemap.ts), so it cannot miss a page.
 const { default: config } = await import('../astro.config.mjs');
-const htmlFiles = (readdirSync(out, { recursive: true }) as string[]).map((f) => f.split(sep).join('/')).filter((f) => f.endsWith('.html'));
+const htmlFiles = (readdirSync(out, { recursive: true }) as string[])
+  .map((f) => f.split(sep).join('/'))
+  .filter((f) => f.endsWith('.html'));
 writeFileSync(join(out, 'sitemap.xml'), sitemapXml(absoluteUrls(config.site!, sitemapPaths(htmlFiles))));
 const t2 = time();
 
@@ -66,7 +70,9 @@ if (existsSync(target)) renameSync(target, join(scratch, `old-${process.pid}`));
 renameSync(out, target);
 // Previous outputs (thousands of files each) are deleted by a detached process, so the build does
 // not wait for them; what an interrupted deletion leaves is swept by the next build.
-const stale = readdirSync(scratch).filter((d) => d.startsWith('old-')).map((d) => join(scratch, d));
+const stale = readdirSync(scratch)
+  .filter((d) => d.startsWith('old-'))
+  .map((d) => join(scratch, d));
 if (stale.length) {
   const sweep = 'for (const d of process.argv.slice(1)) require("node:fs").rmSync(d, { recursive: true, force: true })';
   spawn(process.execPath, ['-e', sweep, ...stale], { detached: true, stdio: 'ignore' }).unref();

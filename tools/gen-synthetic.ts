@@ -18,7 +18,11 @@ export const generateSynthetic = (dataDir: string, factor: number, out: string):
   let written = 0;
   for (let c = 0; c < factor; c++) {
     const sfx = c === 0 ? '' : `-x${c}`;
-    const first = (id: string) => id.split('/').map((seg, i) => (i === 0 ? seg + sfx : seg)).join('/');
+    const first = (id: string) =>
+      id
+        .split('/')
+        .map((seg, i) => (i === 0 ? seg + sfx : seg))
+        .join('/');
     for (const f of files) {
       if (!f.rel.endsWith('.yaml')) continue;
       const [kind, ...rest] = f.rel.split('/');

@@ -66,9 +66,13 @@ export const main = (argv: string[], log = console.log, error = console.error): 
   log('');
   log('kind           created  updated  unchanged  skipped');
   for (const [kind, c] of Object.entries(plan.counts))
-    log(`${kind.padEnd(14)} ${String(c.created).padStart(7)}  ${String(c.updated).padStart(7)}  ${String(c.unchanged).padStart(9)}  ${String(c.skipped).padStart(7)}`);
+    log(
+      `${kind.padEnd(14)} ${String(c.created).padStart(7)}  ${String(c.updated).padStart(7)}  ${String(c.unchanged).padStart(9)}  ${String(c.skipped).padStart(7)}`,
+    );
   const { offerings, linked } = plan.totals;
-  log(`\n${linked} of ${offerings} offerings linked to a model (${((100 * linked) / Math.max(offerings, 1)).toFixed(1)}%); ${plan.issues.length} source values left out.`);
+  log(
+    `\n${linked} of ${offerings} offerings linked to a model (${((100 * linked) / Math.max(offerings, 1)).toFixed(1)}%); ${plan.issues.length} source values left out.`,
+  );
   if (plan.unlinked.length) {
     log(`Unlinked offerings (${offerings - linked}), by linking key:`);
     for (const u of plan.unlinked) log(`  ${String(u.count).padStart(4)}  ${u.key || '(empty)'}  e.g. ${u.examples.join(', ')}`);
@@ -85,7 +89,9 @@ export const main = (argv: string[], log = console.log, error = console.error): 
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, w.text);
     }
-  log(`${dryRun ? 'Would write' : 'Wrote'} ${plan.writes.length} file${plan.writes.length === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms.`);
+  log(
+    `${dryRun ? 'Would write' : 'Wrote'} ${plan.writes.length} file${plan.writes.length === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms.`,
+  );
   return 0;
 };
 

@@ -24,7 +24,15 @@ import { parseArgs } from 'node:util';
 import { dataDir, loadData, readDataFiles } from '../src/model/load.ts';
 import { report, validateFiles } from '../src/model/validate.ts';
 import { runRequests, type Measurement, type ProbeDeps } from './probe/measure.ts';
-import { buildRequest, isLoopbackUrl, isPromptProfile, PROBE_METHOD, PROMPTS, redact, type PromptProfile } from './probe/request.ts';
+import {
+  buildRequest,
+  isLoopbackUrl,
+  isPromptProfile,
+  PROBE_METHOD,
+  PROMPTS,
+  redact,
+  type PromptProfile,
+} from './probe/request.ts';
 import { buildSample } from './probe/sample.ts';
 import { appendSamples } from './probe/yaml-update.ts';
 import type { ApiStyle } from './probe/sse.ts';
@@ -49,7 +57,8 @@ const { values, positionals } = parseArgs({
     'dry-run': { type: 'boolean', default: false },
   },
 });
-const offeringId = positionals[0] ?? die('Usage: npm run probe -- <offering id> --region <label> [--n 5] [--profile short|long|both]');
+const offeringId =
+  positionals[0] ?? die('Usage: npm run probe -- <offering id> --region <label> [--n 5] [--profile short|long|both]');
 const region = values.region?.trim() || die('--region is required (where this machine runs, e.g. "eu-west")');
 const int = (name: string, raw: string, min: number) => {
   const v = Number(raw);
@@ -59,7 +68,11 @@ const n = int('n', values.n, 1);
 const maxTokens = int('max-tokens', values['max-tokens'], 2);
 const timeoutMs = int('timeout', values.timeout, 1);
 const profiles: PromptProfile[] =
-  values.profile === 'both' ? ['short', 'long'] : isPromptProfile(values.profile) ? [values.profile] : die('--profile must be short, long or both');
+  values.profile === 'both'
+    ? ['short', 'long']
+    : isPromptProfile(values.profile)
+      ? [values.profile]
+      : die('--profile must be short, long or both');
 
 const dir = resolve(values.data ?? dataDir());
 const loaded = loadData(dir);
@@ -69,7 +82,8 @@ if (loaded.problems.length || !loaded.records) {
 }
 const records = loaded.records!;
 const offering = records.offerings.find((o) => o.id === offeringId) ?? die(`No offering "${offeringId}" in ${dir}/offerings`);
-const provider = records.providers.find((p) => p.id === offering.provider) ?? die(`Offering "${offeringId}" names an unknown provider`);
+const provider =
+  records.providers.find((p) => p.id === offering.provider) ?? die(`Offering "${offeringId}" names an unknown provider`);
 const api = provider.api ?? die(`Provider "${provider.id}" has no api record`);
 
 const style: ApiStyle =
@@ -83,10 +97,13 @@ const style: ApiStyle =
           ? 'anthropic'
           : die(`Provider "${provider.id}" is neither OpenAI- nor Anthropic-compatible; pass --api`);
 const override = values['base-url'];
-if (override !== undefined && !isLoopbackUrl(override)) die('--base-url is allowed only for loopback hosts (127.0.0.1, ::1, localhost)');
+if (override !== undefined && !isLoopbackUrl(override))
+  die('--base-url is allowed only for loopback hosts (127.0.0.1, ::1, localhost)');
 const baseUrl = override ?? api.base_url ?? die(`Provider "${provider.id}" has no api.base_url`);
 const envNames = api.env ?? [];
-const keyVar = envNames.find((v) => process.env[v]) ?? die(envNames.length ? `Set ${envNames.join(' or ')} to the API key` : `Provider "${provider.id}" names no api.env variable`);
+const keyVar =
+  envNames.find((v) => process.env[v]) ??
+  die(envNames.length ? `Set ${envNames.join(' or ')} to the API key` : `Provider "${provider.id}" names no api.env variable`);
 const key = process.env[keyVar]!;
 const model = offering.provider_model_id ?? offering.model ?? offering.id;
 
@@ -101,7 +118,9 @@ const show = (m: Measurement) =>
     ? `ok   TTFT ${Math.round(m.ttftMs)} ms, ${m.tokensPerSecond === undefined ? '—' : m.tokensPerSecond.toFixed(1)} tok/s, total ${Math.round(m.totalMs)} ms, ${m.outputTokens} tokens (${m.tokensCounted})`
     : `FAIL ${m.fault}: ${redact(m.message, key)}`;
 
-console.log(`Probing ${offeringId} (${model}) at ${redact(baseUrl, key)} as ${style}, ${n} × ${profiles.join(' + ')}, key from $${keyVar}, region "${region}"`);
+console.log(
+  `Probing ${offeringId} (${model}) at ${redact(baseUrl, key)} as ${style}, ${n} × ${profiles.join(' + ')}, key from $${keyVar}, region "${region}"`,
+);
 // The probe is a maintainer tool: its run date is the sample's measured_at (UTC).
 const measuredAt = new Date().toISOString().slice(0, 10);
 const samples: PerformanceSample[] = [];

@@ -18,7 +18,9 @@ const KB = 1024;
 const BUDGETS: [string, 'median' | 'max' | 'js', number][] = [
   ['provider', 'median', 5 * KB],
   ['provider-pricing', 'max', 100 * KB],
-  ...['provider', 'provider-models', 'provider-pricing', 'provider-limits', 'provider-features'].map((t): [string, 'js', number] => [t, 'js', 10 * KB]),
+  ...['provider', 'provider-models', 'provider-pricing', 'provider-limits', 'provider-features'].map(
+    (t): [string, 'js', number] => [t, 'js', 10 * KB],
+  ),
 ];
 
 const gz = new Map<string, number>();
@@ -33,7 +35,8 @@ const scriptClosure = (file: string, seen: Set<string>) => {
   if (seen.has(file) || !existsSync(file)) return;
   seen.add(file);
   const js = readFileSync(file, 'utf8');
-  for (const m of js.matchAll(/(?:^|[;\s}])import\s*(?:[\w*${}\s,]+from\s*)?["']([^"']+)["']/g)) scriptClosure(fileOf(m[1]!, file), seen);
+  for (const m of js.matchAll(/(?:^|[;\s}])import\s*(?:[\w*${}\s,]+from\s*)?["']([^"']+)["']/g))
+    scriptClosure(fileOf(m[1]!, file), seen);
 };
 
 interface PageSize {
@@ -60,7 +63,8 @@ for (const e of readdirSync(dist, { recursive: true, withFileTypes: true }) as i
     if (/\brel="?stylesheet"?/.test(m[0])) css.add(fileOf(/\bhref="?([^"\s>]+)"?/.exec(m[0])?.[1] ?? '', file));
   const js = new Set<string>();
   for (const m of live.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?[^>]*>/g)) scriptClosure(fileOf(m[1]!, file), js);
-  for (const m of live.matchAll(/<link\b[^>]*\brel="?modulepreload"?[^>]*>/g)) scriptClosure(fileOf(/\bhref="?([^"\s>]+)"?/.exec(m[0])?.[1] ?? '', file), js);
+  for (const m of live.matchAll(/<link\b[^>]*\brel="?modulepreload"?[^>]*>/g))
+    scriptClosure(fileOf(/\bhref="?([^"\s>]+)"?/.exec(m[0])?.[1] ?? '', file), js);
   // Inline scripts download with the HTML (counted there); their size also counts as JS, and so does what they import.
   let inlineJs = 0;
   for (const m of live.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
@@ -69,7 +73,14 @@ for (const e of readdirSync(dist, { recursive: true, withFileTypes: true }) as i
   }
   const sum = (s: Set<string>) => [...s].reduce((n, f) => n + gzipped(f), 0);
   const htmlGz = gzipSync(html, { level: 6 }).length;
-  const page = { url: `/${rel.replace(/(^|\/)index\.html$/, '$1')}`, type, html: htmlGz, css: sum(css), js: sum(js) + inlineJs, total: htmlGz + sum(css) + sum(js) };
+  const page = {
+    url: `/${rel.replace(/(^|\/)index\.html$/, '$1')}`,
+    type,
+    html: htmlGz,
+    css: sum(css),
+    js: sum(js) + inlineJs,
+    total: htmlGz + sum(css) + sum(js),
+  };
   pages.push(page);
 }
 if (!pages.length) {

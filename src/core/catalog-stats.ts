@@ -10,7 +10,10 @@ interface OfferingLike extends Priced {
  * so that two builds of one commit are identical). Undefined when no record carries one.
  */
 export const dataDate = (records: { last_verified?: string | undefined }[]): string | undefined =>
-  records.reduce<string | undefined>((max, r) => (r.last_verified && (!max || r.last_verified > max) ? r.last_verified : max), undefined);
+  records.reduce<string | undefined>(
+    (max, r) => (r.last_verified && (!max || r.last_verified > max) ? r.last_verified : max),
+    undefined,
+  );
 
 /** Lowest price (USD per 1M tokens) among offerings billed by usage; undefined when none is published. */
 export const cheapest = (offerings: OfferingLike[], meter: 'input' | 'output'): number | undefined => {
@@ -23,8 +26,7 @@ export const cheapest = (offerings: OfferingLike[], meter: 'input' | 'output'): 
 };
 
 /** Number of distinct canonical models among the offerings (unlinked offerings count one each). */
-export const countModels = (offerings: OfferingLike[]): number =>
-  new Set(offerings.map((o, i) => o.model ?? `#${i}`)).size;
+export const countModels = (offerings: OfferingLike[]): number => new Set(offerings.map((o, i) => o.model ?? `#${i}`)).size;
 
 /** Days between two ISO dates (b − a). */
 export const daysBetween = (a: string, b: string): number => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);

@@ -116,7 +116,8 @@ const OPTIONAL_COUNTS = ['cacheWriteTokens', 'reasoningTokens', ...UNIT_FIELDS.m
 const ANY_METER: readonly MeterKey[] = METERS;
 
 const NOTE_REASONING = 'Reasoning tokens are billed at the output price (no separate reasoning price is published).';
-const NOTE_IMPLICIT_WRITE = 'Cache writes are billed at the input price: a cache-read price is published but no cache-write price (automatic caching).';
+const NOTE_IMPLICIT_WRITE =
+  'Cache writes are billed at the input price: a cache-read price is published but no cache-write price (automatic caching).';
 const NOTE_LONGER_TTL = 'Cache writes are priced at the 1-hour TTL, the only cache-write price published.';
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
@@ -139,9 +140,12 @@ export const validateWorkload = (w: Workload): string[] => {
   for (const f of ['cachedInputShare', 'batchShare'] as const) {
     if (!isShare(w[f])) errors.push(`${f} must be a share between 0 and 1 (got ${String(w[f])})`);
   }
-  if (w.cacheTtl !== undefined && w.cacheTtl !== '5m' && w.cacheTtl !== '1h') errors.push(`cacheTtl must be "5m" or "1h" (got ${String(w.cacheTtl)})`);
+  if (w.cacheTtl !== undefined && w.cacheTtl !== '5m' && w.cacheTtl !== '1h')
+    errors.push(`cacheTtl must be "5m" or "1h" (got ${String(w.cacheTtl)})`);
   if (errors.length === 0 && (w.cacheWriteTokens ?? 0) > w.inputTokens - w.inputTokens * w.cachedInputShare) {
-    errors.push(`cacheWriteTokens (${w.cacheWriteTokens}) exceeds the uncached input tokens per request (${w.inputTokens - w.inputTokens * w.cachedInputShare})`);
+    errors.push(
+      `cacheWriteTokens (${w.cacheWriteTokens}) exceeds the uncached input tokens per request (${w.inputTokens - w.inputTokens * w.cachedInputShare})`,
+    );
   }
   return errors;
 };
@@ -149,7 +153,8 @@ export const validateWorkload = (w: Workload): string[] => {
 /** The highest tier whose `above_tokens` the context strictly exceeds (exactly at it: the tier below). */
 const selectTier = (tiers: readonly PriceTier[] | undefined, context: number): PriceTier | undefined => {
   let hit: PriceTier | undefined;
-  if (tiers) for (const t of tiers) if (context > t.above_tokens && (hit === undefined || t.above_tokens > hit.above_tokens)) hit = t;
+  if (tiers)
+    for (const t of tiers) if (context > t.above_tokens && (hit === undefined || t.above_tokens > hit.above_tokens)) hit = t;
   return hit;
 };
 
@@ -201,7 +206,8 @@ const priceVariant = (run: Run, v: PriceVariant | undefined, requests: number) =
   const price = (m: MeterKey) => (v ? batchPrice(p, v, bt, vt, m) : standardPrice(p, bt, m));
   const lack = (m: MeterKey) => {
     run.missing.push(v ? `batch.${m}` : m);
-    const above = v && bt?.[m] !== undefined && vt?.[m] === undefined ? ` for requests above ${bt.above_tokens} input tokens` : '';
+    const above =
+      v && bt?.[m] !== undefined && vt?.[m] === undefined ? ` for requests above ${bt.above_tokens} input tokens` : '';
     run.reasons.push(`${v ? 'batch ' : ''}${METER_LABEL[m].toLowerCase()} price${above} not published`);
   };
   const add = (meter: MeterKey, unitPrice: number | undefined, perRequest: number, isTokens: boolean) => {
@@ -210,7 +216,15 @@ const priceVariant = (run: Run, v: PriceVariant | undefined, requests: number) =
     const usdPrice = unitPrice * run.rate;
     const usd = isTokens ? (quantity * usdPrice) / MILLION : quantity * usdPrice;
     run.subtotal += usd;
-    run.lines.push({ meter, tokens: isTokens ? quantity : undefined, units: isTokens ? undefined : quantity, unitPrice: usdPrice, usd, variant, tier });
+    run.lines.push({
+      meter,
+      tokens: isTokens ? quantity : undefined,
+      units: isTokens ? undefined : quantity,
+      unitPrice: usdPrice,
+      usd,
+      variant,
+      tier,
+    });
   };
 
   const cached = w.inputTokens * w.cachedInputShare;
@@ -255,7 +269,8 @@ const priceVariant = (run: Run, v: PriceVariant | undefined, requests: number) =
   }
 };
 
-const hasAnyMeter = (prices: Partial<Record<MeterKey, number>> | undefined) => prices !== undefined && ANY_METER.some((m) => prices[m] !== undefined);
+const hasAnyMeter = (prices: Partial<Record<MeterKey, number>> | undefined) =>
+  prices !== undefined && ANY_METER.some((m) => prices[m] !== undefined);
 
 const notComputable = (reason: string, missing: string[] = []): CostNotComputable => ({ ok: false, reason, missing });
 
@@ -297,7 +312,10 @@ const priceValid = (p: CostPricing | undefined, w: Workload): CostResult => {
 
   applyFreeTier(run);
   if (p.currency !== undefined && p.currency !== 'USD') {
-    note(run, `Prices converted from ${p.currency} at ${rate} USD per ${p.currency}${p.usd_rate ? ` (rate of ${p.usd_rate.as_of})` : ''}.`);
+    note(
+      run,
+      `Prices converted from ${p.currency} at ${rate} USD per ${p.currency}${p.usd_rate ? ` (rate of ${p.usd_rate.as_of})` : ''}.`,
+    );
   }
   const totalUsd = Math.max(0, run.subtotal);
   return { ok: true, totalUsd, perRequestUsd: requests > 0 ? totalUsd / requests : 0, breakdown: run.lines, notes: run.notes };
@@ -310,7 +328,8 @@ const freeShare = (p: CostPricing, w: Workload): number => {
   let share = Infinity;
   const requests = w.requestsPerMonth;
   const tokens = (w.inputTokens + w.outputTokens + (w.reasoningTokens ?? 0)) * requests;
-  if (ft.requests_per_day !== undefined) share = Math.min(share, requests > 0 ? (ft.requests_per_day * DAYS_PER_MONTH) / requests : 1);
+  if (ft.requests_per_day !== undefined)
+    share = Math.min(share, requests > 0 ? (ft.requests_per_day * DAYS_PER_MONTH) / requests : 1);
   const freeTokens = ft.tokens_per_month ?? (ft.tokens_per_day !== undefined ? ft.tokens_per_day * DAYS_PER_MONTH : undefined);
   if (freeTokens !== undefined) share = Math.min(share, tokens > 0 ? freeTokens / tokens : 1);
   return share === Infinity ? 0 : Math.min(1, share);
@@ -337,7 +356,12 @@ const applyFreeTier = (run: Run) => {
     tier: undefined,
   });
   run.subtotal -= credit;
-  note(run, share >= 1 ? 'The free tier covers the whole workload.' : 'The free tier covers the first requests of the month (the free_tier line).');
+  note(
+    run,
+    share >= 1
+      ? 'The free tier covers the whole workload.'
+      : 'The free tier covers the first requests of the month (the free_tier line).',
+  );
 };
 
 /** billing: free. Costs nothing; notes when the workload outgrows the free tier's daily allowances. */
@@ -349,7 +373,8 @@ const priceFree = (p: CostPricing, w: Workload): CostOk => {
   }
   const tokens = (w.inputTokens + w.outputTokens + (w.reasoningTokens ?? 0)) * w.requestsPerMonth;
   const freeTokens = ft?.tokens_per_month ?? (ft?.tokens_per_day !== undefined ? ft.tokens_per_day * DAYS_PER_MONTH : undefined);
-  if (freeTokens !== undefined && tokens > freeTokens) notes.push(`The workload exceeds the free limit of ${freeTokens} tokens per month.`);
+  if (freeTokens !== undefined && tokens > freeTokens)
+    notes.push(`The workload exceeds the free limit of ${freeTokens} tokens per month.`);
   return { ok: true, totalUsd: 0, perRequestUsd: 0, breakdown: [], notes };
 };
 

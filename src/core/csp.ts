@@ -25,7 +25,8 @@ export const contentSecurityPolicy = (connect: readonly string[] = []): string =
     } catch {
       u = undefined;
     }
-    if (!u || u.protocol !== 'https:' || u.origin !== origin) throw new Error(`CSP connect-src: not an https origin: ${JSON.stringify(origin)}`);
+    if (!u || u.protocol !== 'https:' || u.origin !== origin)
+      throw new Error(`CSP connect-src: not an https origin: ${JSON.stringify(origin)}`);
   }
   return [...BASE, ...(connect.length ? [["connect-src 'self'", ...new Set(connect)].join(' ')] : [])].join('; ');
 };

@@ -113,11 +113,33 @@ export const changeList = (offerings: OfferingLike[], models: ModelLike[]): Chan
   }
   for (const m of models) {
     const path = modelPath(m.id);
-    if (m.release_date) out.push({ key: `release/${m.id}`, kind: 'release', date: m.release_date, title: `${m.name} released`, summary: `${m.name} was released.`, path });
+    if (m.release_date)
+      out.push({
+        key: `release/${m.id}`,
+        kind: 'release',
+        date: m.release_date,
+        title: `${m.name} released`,
+        summary: `${m.name} was released.`,
+        path,
+      });
     if (m.deprecation_date)
-      out.push({ key: `deprecation/${m.id}`, kind: 'deprecation', date: m.deprecation_date, title: `${m.name} deprecated`, summary: `${m.name} is deprecated${m.successor ? `; successor: ${m.successor}` : ''}.`, path });
+      out.push({
+        key: `deprecation/${m.id}`,
+        kind: 'deprecation',
+        date: m.deprecation_date,
+        title: `${m.name} deprecated`,
+        summary: `${m.name} is deprecated${m.successor ? `; successor: ${m.successor}` : ''}.`,
+        path,
+      });
     if (m.retirement_date)
-      out.push({ key: `retirement/${m.id}`, kind: 'retirement', date: m.retirement_date, title: `${m.name} retired`, summary: `${m.name} retires${m.successor ? `; successor: ${m.successor}` : ''}.`, path });
+      out.push({
+        key: `retirement/${m.id}`,
+        kind: 'retirement',
+        date: m.retirement_date,
+        title: `${m.name} retired`,
+        summary: `${m.name} retires${m.successor ? `; successor: ${m.successor}` : ''}.`,
+        path,
+      });
   }
   return out.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.key < b.key ? -1 : 1));
 };
@@ -148,15 +170,29 @@ interface LifecycleOffering extends OfferingLike {
  * Deprecation and retirement dates on or after `today` (the data date; all when undefined),
  * of models and of offerings whose date differs from their model's, soonest first.
  */
-export const upcomingRetirements = (models: ModelLike[], offerings: LifecycleOffering[], today: string | undefined): Retirement[] => {
+export const upcomingRetirements = (
+  models: ModelLike[],
+  offerings: LifecycleOffering[],
+  today: string | undefined,
+): Retirement[] => {
   const byId = new Map(models.map((m) => [m.id, m]));
   const out: Retirement[] = [];
-  const upcoming = (d: string | undefined): d is string => d !== undefined && (today === undefined || d >= today.slice(0, d.length));
+  const upcoming = (d: string | undefined): d is string =>
+    d !== undefined && (today === undefined || d >= today.slice(0, d.length));
   const succ = (id: string | undefined) => (id ? { id, name: byId.get(id)?.name ?? id } : undefined);
   for (const m of models)
     for (const kind of ['deprecation', 'retirement'] as const) {
       const date = m[`${kind}_date`];
-      if (upcoming(date)) out.push({ id: m.id, name: m.name, provider: undefined, date, kind, successor: succ(m.successor), path: modelPath(m.id) });
+      if (upcoming(date))
+        out.push({
+          id: m.id,
+          name: m.name,
+          provider: undefined,
+          date,
+          kind,
+          successor: succ(m.successor),
+          path: modelPath(m.id),
+        });
     }
   for (const o of offerings)
     for (const kind of ['deprecation', 'retirement'] as const) {
@@ -173,7 +209,9 @@ export const upcomingRetirements = (models: ModelLike[], offerings: LifecycleOff
         path: o.model ? modelPath(o.model) : providerPath(o.provider, 'models'),
       });
     }
-  return out.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : a.kind < b.kind ? -1 : 1));
+  return out.sort((a, b) =>
+    a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : a.kind < b.kind ? -1 : 1,
+  );
 };
 
 /** Offerings of a model that carry a price history, each as steps (USD per 1M tokens), by provider name. */
@@ -184,7 +222,12 @@ export const modelPriceHistory = (offerings: OfferingLike[]): { id: string; prov
     .sort((a, b) => a.provider.localeCompare(b.provider, 'en') || (a.id < b.id ? -1 : 1));
 
 /** Label of each kind of change. */
-export const CHANGE_LABEL: Record<Change['kind'], string> = { price: 'Price', release: 'Release', deprecation: 'Deprecation', retirement: 'Retirement' };
+export const CHANGE_LABEL: Record<Change['kind'], string> = {
+  price: 'Price',
+  release: 'Release',
+  deprecation: 'Deprecation',
+  retirement: 'Retirement',
+};
 
 /** A step chart of price histories: one dated x axis, an input and an output series per offering. */
 export interface HistoryChartSpec {
@@ -201,7 +244,9 @@ export interface HistoryChartSpec {
  */
 export const historyChartSpec = (model: string, histories: { provider: string; steps: PriceStep[] }[]): HistoryChartSpec => {
   const earlier = histories.some((h) => h.steps.some((s) => s.from === undefined));
-  const dates = [...new Set(histories.flatMap((h) => h.steps.map((s) => s.from).filter((d): d is string => d !== undefined)))].sort();
+  const dates = [
+    ...new Set(histories.flatMap((h) => h.steps.map((s) => s.from).filter((d): d is string => d !== undefined))),
+  ].sort();
   const labels = [...(earlier ? ['Earlier'] : []), ...dates];
   const at = (steps: PriceStep[], label: string, meter: 'input' | 'output'): number | null => {
     let value: number | null = null;

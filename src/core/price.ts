@@ -26,7 +26,8 @@ export const blendedPrice = (input: number | undefined, output: number | undefin
   input === undefined || output === undefined ? undefined : denoise((3 * input + output) / 4);
 
 /** USD per 1M tokens → USD per `unit` tokens. */
-export const inUnit = (usdPerMillion: number, unit: PriceUnit): number => (unit === '1k' ? denoise(usdPerMillion / 1000) : usdPerMillion);
+export const inUnit = (usdPerMillion: number, unit: PriceUnit): number =>
+  unit === '1k' ? denoise(usdPerMillion / 1000) : usdPerMillion;
 
 /** The currency fields of a pricing record. */
 export interface Currency {
@@ -154,7 +155,12 @@ const variantPrices = (base: Prices, v: VariantIn): Prices => {
 /** The record with every price in USD, every other field as it is (and in its order). */
 const usdRecord = <P extends PricingIn>(p: P, rate: number): UsdPricing<P> => {
   const meters = <T extends object>(rec: T): T =>
-    Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, typeof v === 'number' && (METERS as readonly string[]).includes(k) ? convert(v, rate) : v])) as T;
+    Object.fromEntries(
+      Object.entries(rec).map(([k, v]) => [
+        k,
+        typeof v === 'number' && (METERS as readonly string[]).includes(k) ? convert(v, rate) : v,
+      ]),
+    ) as T;
   const tiers = (list: TierIn[]) => list.map(meters);
   const variant = (v: VariantIn): VariantIn => ({ ...meters(v), ...(v.tiers && { tiers: tiers(v.tiers) }) });
   const out: Record<string, unknown> = {};
@@ -164,7 +170,8 @@ const usdRecord = <P extends PricingIn>(p: P, rate: number): UsdPricing<P> => {
     else if (k === 'cache_storage_per_hour' && typeof v === 'number') out[k] = convert(v, rate);
     else if (k === 'tiers' && Array.isArray(v)) out[k] = tiers(v as TierIn[]);
     else if ((FIXED_VARIANTS as readonly string[]).includes(k) && v) out[k] = variant(v as VariantIn);
-    else if (k === 'modes' && v) out[k] = Object.fromEntries(Object.entries(v as Record<string, VariantIn>).map(([name, m]) => [name, variant(m)]));
+    else if (k === 'modes' && v)
+      out[k] = Object.fromEntries(Object.entries(v as Record<string, VariantIn>).map(([name, m]) => [name, variant(m)]));
     else out[k] = v;
   }
   if (out.currency === undefined) out.currency = 'USD';
@@ -188,10 +195,12 @@ export const priceView = <P extends PricingIn>(pricing: P | undefined, history?:
   ].map(([name, v, fixed]) => ({ name, fixed, usd: usdMeters(variantPrices(p, v), rate), tiers: usdTiers(v.tiers, rate) }));
   return {
     billing,
-    convertedFrom: rate !== undefined && pricing?.currency !== undefined && pricing.currency !== 'USD' ? pricing.currency : undefined,
+    convertedFrom:
+      rate !== undefined && pricing?.currency !== undefined && pricing.currency !== 'USD' ? pricing.currency : undefined,
     noRate: rate === undefined,
     usd,
-    cacheStoragePerHour: p.cache_storage_per_hour === undefined || rate === undefined ? undefined : convert(p.cache_storage_per_hour, rate),
+    cacheStoragePerHour:
+      p.cache_storage_per_hour === undefined || rate === undefined ? undefined : convert(p.cache_storage_per_hour, rate),
     blended: billing === 'usage' ? blendedPrice(usd.input, usd.output) : undefined,
     tiers: usdTiers(p.tiers, rate),
     variants,
@@ -206,7 +215,8 @@ export interface Priced {
 }
 
 /** Price of one meter in USD (per 1M tokens, or per unit), for offerings billed by usage; undefined otherwise. */
-export const usagePrice = (o: Priced, meter: Meter): number | undefined => (o.price.billing === 'usage' ? o.price.usd[meter] : undefined);
+export const usagePrice = (o: Priced, meter: Meter): number | undefined =>
+  o.price.billing === 'usage' ? o.price.usd[meter] : undefined;
 
 /** Lowest and highest published price of one meter among offerings billed by usage (USD per 1M tokens). */
 export const priceRange = (offerings: readonly Priced[], meter: Meter): { min: number; max: number } | undefined => {

@@ -4,5 +4,12 @@
  */
 
 /** Whether "/" should focus the search box: not while typing in a field or with a modifier key. */
-export const isSlashShortcut = (e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }, target: { tagName?: string; isContentEditable?: boolean } | null): boolean =>
-  e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !(target && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName ?? '') || target.isContentEditable));
+export const isSlashShortcut = (
+  e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean },
+  target: { tagName?: string; isContentEditable?: boolean } | null,
+): boolean =>
+  e.key === '/' &&
+  !e.ctrlKey &&
+  !e.metaKey &&
+  !e.altKey &&
+  !(target && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName ?? '') || target.isContentEditable));

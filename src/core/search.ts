@@ -111,7 +111,11 @@ export const moveActive = (current: number, delta: 1 | -1, count: number): numbe
 
 export { isSlashShortcut } from './search-shortcut.ts';
 
-const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /**
  * How closely a title matches the query: 3 exact ("gpt-4.1" = "GPT-4.1"), 2 the title starts with

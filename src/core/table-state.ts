@@ -77,7 +77,15 @@ export const listParam = <T extends string = string>(
   default: [],
   names: [name],
   read: (p) => {
-    let vs = [...new Set(p.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))] as T[];
+    let vs = [
+      ...new Set(
+        p
+          .getAll(name)
+          .flatMap((v) => v.split(','))
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ] as T[];
     if (opts.allowed) vs = vs.filter((v) => opts.allowed!.includes(v));
     if (opts.sorted) vs.sort();
     return vs.length ? vs.slice(0, opts.max ?? vs.length) : undefined;
@@ -98,7 +106,10 @@ export interface Sort<K extends string = string> {
  */
 export function sortParam<K extends string>(keys: readonly K[] | undefined, fallback: Sort<K>): Param<Sort<K>>;
 export function sortParam<K extends string>(keys: readonly K[] | undefined, fallback?: undefined): Param<Sort<K> | undefined>;
-export function sortParam<K extends string>(keys: readonly K[] | undefined, fallback?: Sort<K>): Param<Sort<K>> | Param<Sort<K> | undefined> {
+export function sortParam<K extends string>(
+  keys: readonly K[] | undefined,
+  fallback?: Sort<K>,
+): Param<Sort<K>> | Param<Sort<K> | undefined> {
   const param: Param<Sort<K> | undefined> = {
     default: fallback,
     names: ['sort', 'dir'],
@@ -114,7 +125,8 @@ export function sortParam<K extends string>(keys: readonly K[] | undefined, fall
   return param;
 }
 
-const same = (a: [string, string][], b: [string, string][]) => a.length === b.length && a.every(([k, v], i) => b[i]![0] === k && b[i]![1] === v);
+const same = (a: [string, string][], b: [string, string][]) =>
+  a.length === b.length && a.every(([k, v], i) => b[i]![0] === k && b[i]![1] === v);
 
 /** The state a query string (with or without "?") or URLSearchParams asks for; never throws, bad values give defaults. */
 export const readState = <S>(schema: Schema<S>, query: string | URLSearchParams): S => {
@@ -160,7 +172,8 @@ export const applyInput = <S>(schema: Schema<S>, state: S, name: string, value: 
 };
 
 /** Parameters as a query string (no "?"), with commas, slashes and colons left readable ("?ids=a/b,c/d"). */
-export const readableQuery = (p: URLSearchParams): string => p.toString().replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%3A/gi, ':');
+export const readableQuery = (p: URLSearchParams): string =>
+  p.toString().replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%3A/gi, ':');
 
 /** The state as a query string: "" for the default state, else "?a=1&b=2" (readableQuery). */
 export const stateSearch = <S>(schema: Schema<S>, state: S, keep?: URLSearchParams): string => {
@@ -196,7 +209,8 @@ export const hasAll = (have: readonly string[], want: readonly string[]): boolea
 export type SortValue = number | string | null | undefined;
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-const unknown = (v: SortValue): v is null | undefined => v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
+const unknown = (v: SortValue): v is null | undefined =>
+  v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
 
 /**
  * Compares two sort values in `dir`: unknown values last and numbers before text whatever the

@@ -27,4 +27,7 @@ export const sortValue = (text: string, dataV?: string): number | string => {
 
 /** Header text → URL key: "Cheapest input / 1M" → "cheapest-input-1m". */
 export const columnKey = (text: string): string =>
-  text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');

@@ -77,7 +77,13 @@ export const PATHS = {
 export const blendedHref = (): string => `${PATHS.methodology}#blended`;
 
 /** The five pages of every provider, and the path segment of each under /providers/<id>/. */
-const PROVIDER_TAB_SEGMENT = { overview: '', models: 'models/', pricing: 'pricing/', limits: 'limits/', features: 'features/' } as const;
+const PROVIDER_TAB_SEGMENT = {
+  overview: '',
+  models: 'models/',
+  pricing: 'pricing/',
+  limits: 'limits/',
+  features: 'features/',
+} as const;
 /** One tab of a provider's pages. */
 export type ProviderTabName = keyof typeof PROVIDER_TAB_SEGMENT;
 

@@ -64,7 +64,15 @@ export const METER_LABEL: Record<Meter, string> = {
 /** The meters summary tables show (model offerings, comparisons, the API's CSV). */
 export const HEADLINE_METERS = ['input', 'output', 'cache_read', 'cache_write'] as const satisfies readonly Meter[];
 /** Our meters that the models.dev api.json format has a `cost` field for (same names). */
-export const MODELS_DEV_METERS = ['input', 'output', 'cache_read', 'cache_write', 'reasoning', 'input_audio', 'output_audio'] as const satisfies readonly Meter[];
+export const MODELS_DEV_METERS = [
+  'input',
+  'output',
+  'cache_read',
+  'cache_write',
+  'reasoning',
+  'input_audio',
+  'output_audio',
+] as const satisfies readonly Meter[];
 /** Label of the cache-storage price (USD per 1M tokens per hour), a priced field that is not a meter. */
 export const CACHE_STORAGE_LABEL = 'Cache storage per hour';
 
@@ -126,10 +134,25 @@ export const FEATURE_LABEL: Record<Feature, string> = {
 };
 
 /** Features shown per offering on model pages, in this order. */
-export const ROW_FEATURES = ['streaming', 'tool_calling', 'structured_output', 'vision', 'prompt_caching', 'batch'] as const satisfies readonly Feature[];
+export const ROW_FEATURES = [
+  'streaming',
+  'tool_calling',
+  'structured_output',
+  'vision',
+  'prompt_caching',
+  'batch',
+] as const satisfies readonly Feature[];
 
 /** Capabilities of a model itself. */
-export const CAPABILITIES = ['reasoning', 'tool_calling', 'structured_output', 'vision', 'attachments', 'temperature', 'fine_tuning'] as const;
+export const CAPABILITIES = [
+  'reasoning',
+  'tool_calling',
+  'structured_output',
+  'vision',
+  'attachments',
+  'temperature',
+  'fine_tuning',
+] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 export const CAPABILITY_LABEL: Record<Capability, string> = {
   reasoning: 'Reasoning',
@@ -235,7 +258,18 @@ export const AUTH_LABEL: Record<AuthMethod, string> = {
 };
 
 /** API endpoints an offering is served on. */
-export const ENDPOINTS = ['chat', 'responses', 'messages', 'completions', 'embeddings', 'images', 'audio', 'batch', 'realtime', 'rerank'] as const;
+export const ENDPOINTS = [
+  'chat',
+  'responses',
+  'messages',
+  'completions',
+  'embeddings',
+  'images',
+  'audio',
+  'batch',
+  'realtime',
+  'rerank',
+] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];
 
 /** Every vocabulary, by name: what the architecture test checks for copies. */

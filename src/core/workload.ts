@@ -102,7 +102,17 @@ export const WORKLOAD_FIELDS: readonly WorkloadField[] = [
   { key: 'outputTokens', param: 'out', label: 'Output tokens per request', kind: 'count', group: 'main' },
   { key: 'cachedInputShare', param: 'cached', label: 'Cached input (%)', kind: 'share', group: 'main' },
   { key: 'cacheWriteTokens', param: 'cw', label: 'Cache-write tokens per request', kind: 'optional', group: 'main' },
-  { key: 'cacheTtl', param: 'ttl', label: 'Cache-write TTL', kind: 'choice', group: 'main', options: [['5m', '5 minutes'], ['1h', '1 hour']] },
+  {
+    key: 'cacheTtl',
+    param: 'ttl',
+    label: 'Cache-write TTL',
+    kind: 'choice',
+    group: 'main',
+    options: [
+      ['5m', '5 minutes'],
+      ['1h', '1 hour'],
+    ],
+  },
   { key: 'batchShare', param: 'batch', label: 'Sent by batch (%)', kind: 'share', group: 'main' },
   { key: 'reasoningTokens', param: 'think', label: 'Reasoning tokens per request', kind: 'optional', group: 'main' },
   { key: 'imagesPerRequest', param: 'img', label: 'Images generated per request', kind: 'optional', group: 'extra' },
@@ -173,7 +183,8 @@ export const decodeWorkload = (query: string | URLSearchParams, defaults: Worklo
     return { ...defaults };
   }
   const preset = params.get('preset');
-  const base = preset !== null && Object.hasOwn(WORKLOAD_PRESETS, preset) ? WORKLOAD_PRESETS[preset as PresetId].workload : defaults;
+  const base =
+    preset !== null && Object.hasOwn(WORKLOAD_PRESETS, preset) ? WORKLOAD_PRESETS[preset as PresetId].workload : defaults;
   const w: Workload = { ...base };
   const out = w as unknown as Record<string, unknown>;
   for (const f of WORKLOAD_FIELDS) {

@@ -14,7 +14,12 @@ import { ModelSchema, OfferingSchema, ProviderSchema, type Model, type Offering,
 export const API_VERSION = 1;
 
 const UsdSchema = z
-  .strictObject(Object.fromEntries(METERS.map((m) => [m, z.number().nonnegative().optional()])) as Record<(typeof METERS)[number], z.ZodOptional<z.ZodNumber>>)
+  .strictObject(
+    Object.fromEntries(METERS.map((m) => [m, z.number().nonnegative().optional()])) as Record<
+      (typeof METERS)[number],
+      z.ZodOptional<z.ZodNumber>
+    >,
+  )
   .describe('Every listed meter in USD: token meters per 1M tokens, unit meters per unit');
 
 export const ApiProviderSchema = ProviderSchema.safeExtend({
@@ -41,9 +46,17 @@ export const ApiProvidersSchema = envelope(ApiProviderSchema);
 export const ApiModelsSchema = envelope(ApiModelSchema);
 export const ApiOfferingsSchema = envelope(ApiOfferingSchema);
 /** /api/v1/providers/<id>.json: the provider and its offerings. */
-export const ApiProviderFileSchema = z.strictObject({ version: z.literal(API_VERSION), provider: ApiProviderSchema, offerings: z.array(ApiOfferingSchema) });
+export const ApiProviderFileSchema = z.strictObject({
+  version: z.literal(API_VERSION),
+  provider: ApiProviderSchema,
+  offerings: z.array(ApiOfferingSchema),
+});
 /** /api/v1/models/<org>/<model>.json: the model and where it is sold. */
-export const ApiModelFileSchema = z.strictObject({ version: z.literal(API_VERSION), model: ApiModelSchema, offerings: z.array(ApiOfferingSchema) });
+export const ApiModelFileSchema = z.strictObject({
+  version: z.literal(API_VERSION),
+  model: ApiModelSchema,
+  offerings: z.array(ApiOfferingSchema),
+});
 
 type Id<T> = T & { id: string };
 interface LinkedProviderLike extends Id<Provider> {
@@ -55,12 +68,20 @@ interface LinkedModelLike extends Id<Model> {
 
 /** Copies `keys` of a record (link fields such as `offerings` or `providerRecord` are left out). */
 const pick = <T extends object>(rec: T, keys: readonly string[]) =>
-  Object.fromEntries(keys.filter((k) => (rec as Record<string, unknown>)[k] !== undefined).map((k) => [k, (rec as Record<string, unknown>)[k]]));
+  Object.fromEntries(
+    keys.filter((k) => (rec as Record<string, unknown>)[k] !== undefined).map((k) => [k, (rec as Record<string, unknown>)[k]]),
+  );
 
 const keysOf = (schema: { shape: Record<string, unknown> }) => ['id', ...Object.keys(schema.shape).filter((k) => k !== 'id')];
 
-export const apiProvider = (p: LinkedProviderLike) => ({ ...pick(p, keysOf(ProviderSchema)), offering_count: p.offerings.length });
-export const apiModel = (m: LinkedModelLike) => ({ ...pick(m, keysOf(ModelSchema)), provider_count: new Set(m.offerings.map((o) => o.provider)).size });
+export const apiProvider = (p: LinkedProviderLike) => ({
+  ...pick(p, keysOf(ProviderSchema)),
+  offering_count: p.offerings.length,
+});
+export const apiModel = (m: LinkedModelLike) => ({
+  ...pick(m, keysOf(ModelSchema)),
+  provider_count: new Set(m.offerings.map((o) => o.provider)).size,
+});
 
 /** An offering with its price view (a linked offering). */
 type PricedOffering = Id<Offering> & { price: Pick<PriceView, 'usd'> };
@@ -83,9 +104,21 @@ export const apiCollection = <T>(items: T[], dataDate: string | undefined) => ({
 
 /** Columns of /api/v1/offerings.csv; prices in USD per 1M tokens. */
 export const CSV_COLUMNS = [
-  'offering_id', 'provider', 'model', 'name', 'provider_model_id', 'status', 'billing', 'currency',
-  'input_usd_per_1m', 'output_usd_per_1m', 'cache_read_usd_per_1m', 'cache_write_usd_per_1m',
-  'context_window', 'max_output_tokens', 'last_verified',
+  'offering_id',
+  'provider',
+  'model',
+  'name',
+  'provider_model_id',
+  'status',
+  'billing',
+  'currency',
+  'input_usd_per_1m',
+  'output_usd_per_1m',
+  'cache_read_usd_per_1m',
+  'cache_write_usd_per_1m',
+  'context_window',
+  'max_output_tokens',
+  'last_verified',
 ] as const;
 
 interface CsvOffering extends PricedOffering {
@@ -100,21 +133,35 @@ export const offeringsCsvRows = (offerings: CsvOffering[]): string[][] => {
     ...offerings.map((o) => {
       const usd = usdMeters(o.price) ?? {};
       return [
-        o.id, o.provider, s(o.model), o.name ?? o.modelRecord?.name ?? '', o.provider_model_id, o.status, s(o.pricing?.billing), s(o.pricing?.currency),
-        s(usd.input), s(usd.output), s(usd.cache_read), s(usd.cache_write),
-        s(o.limits?.context_window ?? o.modelRecord?.context_window), s(o.limits?.max_output_tokens ?? o.modelRecord?.max_output_tokens), s(o.last_verified),
+        o.id,
+        o.provider,
+        s(o.model),
+        o.name ?? o.modelRecord?.name ?? '',
+        o.provider_model_id,
+        o.status,
+        s(o.pricing?.billing),
+        s(o.pricing?.currency),
+        s(usd.input),
+        s(usd.output),
+        s(usd.cache_read),
+        s(usd.cache_write),
+        s(o.limits?.context_window ?? o.modelRecord?.context_window),
+        s(o.limits?.max_output_tokens ?? o.modelRecord?.max_output_tokens),
+        s(o.last_verified),
       ];
     }),
   ];
 };
 
 interface DevOffering extends CsvOffering {
-  modelRecord?: (CsvOffering['modelRecord'] & Partial<Pick<Model, 'family' | 'release_date' | 'knowledge_cutoff' | 'open_weights' | 'modalities' | 'capabilities'>>) | undefined;
+  modelRecord?:
+    | (CsvOffering['modelRecord'] &
+        Partial<Pick<Model, 'family' | 'release_date' | 'knowledge_cutoff' | 'open_weights' | 'modalities' | 'capabilities'>>)
+    | undefined;
 }
 interface DevProvider extends Id<Provider> {
   offerings: DevOffering[];
 }
-
 
 /**
  * The catalog in the models.dev api.json shape (provider id → { id, name, env, api, doc, models:
@@ -137,7 +184,9 @@ export const modelsDevExport = (providers: DevProvider[]) =>
           ...(m?.family && { family: m.family }),
           ...(caps.attachments !== undefined && { attachment: caps.attachments }),
           ...(caps.reasoning !== undefined && { reasoning: caps.reasoning }),
-          ...((o.features?.tool_calling ?? caps.tool_calling) !== undefined && { tool_call: o.features?.tool_calling ?? caps.tool_calling }),
+          ...((o.features?.tool_calling ?? caps.tool_calling) !== undefined && {
+            tool_call: o.features?.tool_calling ?? caps.tool_calling,
+          }),
           ...(caps.structured_output !== undefined && { structured_output: caps.structured_output }),
           ...(caps.temperature !== undefined && { temperature: caps.temperature }),
           ...(m?.knowledge_cutoff && { knowledge: m.knowledge_cutoff }),

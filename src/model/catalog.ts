@@ -9,4 +9,5 @@ const records = siteRecords();
 
 export const catalog = linkCatalog(records.providers, records.models, records.organizations, records.offerings);
 
-export const providerPaths = () => catalog.providers.map((provider) => ({ params: { provider: provider.id }, props: { provider } }));
+export const providerPaths = () =>
+  catalog.providers.map((provider) => ({ params: { provider: provider.id }, props: { provider } }));

@@ -2,7 +2,13 @@
 import { z } from 'astro/zod';
 import { ModelSchema, OfferingSchema, OrganizationSchema, ProviderSchema } from './schema.ts';
 import { absoluteUrl, schemaPath } from '../core/urls.ts';
-import { ApiModelFileSchema, ApiModelsSchema, ApiOfferingsSchema, ApiProviderFileSchema, ApiProvidersSchema } from './api-export.ts';
+import {
+  ApiModelFileSchema,
+  ApiModelsSchema,
+  ApiOfferingsSchema,
+  ApiProviderFileSchema,
+  ApiProvidersSchema,
+} from './api-export.ts';
 
 const SITE = 'https://provider-atlas.dev';
 

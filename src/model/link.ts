@@ -68,15 +68,31 @@ export const linkCatalog = (
     if (!provider) gaps.push(`offering ${o.id}: unknown provider "${o.provider}"`);
     if (o.model !== undefined && !model) gaps.push(`offering ${o.id}: unknown model "${o.model}"`);
     if (!provider || (o.model !== undefined && !model)) continue;
-    const lo: LinkedOffering = { ...o, providerRecord: provider, modelRecord: model, price: priceView(o.pricing, o.price_history) };
+    const lo: LinkedOffering = {
+      ...o,
+      providerRecord: provider,
+      modelRecord: model,
+      price: priceView(o.pricing, o.price_history),
+    };
     provider.offerings.push(lo);
     model?.offerings.push(lo);
     linkedOfferings.push(lo);
   }
   if (gaps.length) throw new Error(`Broken references in data/:\n${gaps.join('\n')}`);
-  return { providers: provs, models: linkedModels, organizations: orgs, offerings: linkedOfferings, providerById, modelById, organizationById };
+  return {
+    providers: provs,
+    models: linkedModels,
+    organizations: orgs,
+    offerings: linkedOfferings,
+    providerById,
+    modelById,
+    organizationById,
+  };
 };
 
 /** Display name of an offering: its model's name, or its own when unlinked. */
-export const offeringName = (o: { name?: string | undefined; modelRecord?: { name: string } | undefined; provider_model_id: string }) =>
-  o.name ?? o.modelRecord?.name ?? o.provider_model_id;
+export const offeringName = (o: {
+  name?: string | undefined;
+  modelRecord?: { name: string } | undefined;
+  provider_model_id: string;
+}) => o.name ?? o.modelRecord?.name ?? o.provider_model_id;

@@ -28,7 +28,19 @@ import {
 } from '../core/vocab.ts';
 
 // The enums come from the vocabulary (src/core/vocab.ts, browser-safe); re-exported for build-time code.
-export { BILLING, CAPABILITIES, COMPLIANCE, ENDPOINTS, FEATURES, MODALITIES, MODEL_STATUS, OFFERING_STATUS, PROVIDER_KINDS, TOKEN_METERS, UNIT_METERS };
+export {
+  BILLING,
+  CAPABILITIES,
+  COMPLIANCE,
+  ENDPOINTS,
+  FEATURES,
+  MODALITIES,
+  MODEL_STATUS,
+  OFFERING_STATUS,
+  PROVIDER_KINDS,
+  TOKEN_METERS,
+  UNIT_METERS,
+};
 export type { Feature, ProviderKind };
 
 /** One path segment of an id: lowercase letters, digits, dots and dashes. */
@@ -51,10 +63,9 @@ export const IsoDate = z
 export const PartialDate = z
   .string({ error: 'Expected a date as YYYY-MM or YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}(-\d{2})?$/, { error: 'Expected a date as YYYY-MM or YYYY-MM-DD', abort: true })
-  .refine(
-    (s) => isRealDate(+s.slice(0, 4), +s.slice(5, 7), s.length === 10 ? +s.slice(8, 10) : 1),
-    { error: (iss) => `${String(iss.input)} is not a real calendar date` },
-  );
+  .refine((s) => isRealDate(+s.slice(0, 4), +s.slice(5, 7), s.length === 10 ? +s.slice(8, 10) : 1), {
+    error: (iss) => `${String(iss.input)} is not a real calendar date`,
+  });
 
 /** An https URL. http:, javascript:, data: and the like are refused. */
 export const HttpsUrl = z
@@ -75,11 +86,9 @@ export const CountryCode = z.string().regex(/^[A-Z]{2}$/, { error: 'Expected an 
 
 /** A reference to another record by its id. */
 export const RefId = (what: string) =>
-  z
-    .string({ error: `Expected the id of ${what}` })
-    .refine((s) => s.split('/').every((seg) => ID_SEGMENT.test(seg)), {
-      error: `Expected the id of ${what}: lowercase segments of a-z, 0-9, "." and "-", separated by "/"`,
-    });
+  z.string({ error: `Expected the id of ${what}` }).refine((s) => s.split('/').every((seg) => ID_SEGMENT.test(seg)), {
+    error: `Expected the id of ${what}: lowercase segments of a-z, 0-9, "." and "-", separated by "/"`,
+  });
 
 /** Tokens: a whole number ≥ 1. */
 const Tokens = z.int({ error: 'Expected a whole number of tokens' }).positive({ error: 'Must be at least 1 token' });
@@ -125,7 +134,10 @@ const cacheRule = { error: 'cache_read must not exceed input', path: ['cache_rea
 
 /** Prices that replace the base prices when the request's input context exceeds `above_tokens`. */
 export const PriceTierSchema = z
-  .strictObject({ above_tokens: Tokens.describe('The tier applies when the request context exceeds this many tokens'), ...meterShape })
+  .strictObject({
+    above_tokens: Tokens.describe('The tier applies when the request context exceeds this many tokens'),
+    ...meterShape,
+  })
   .refine(cacheReadWithinInput, cacheRule);
 
 /** `tiers` must be ascending by `above_tokens`, with no two equal. */
@@ -173,7 +185,10 @@ export const PricingSchema = z
      */
     billing: z.enum(BILLING).default('usage'),
     /** ISO 4217 currency of every price here. */
-    currency: z.string().regex(/^[A-Z]{3}$/, { error: 'Expected an ISO 4217 currency code such as "USD"' }).default('USD'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { error: 'Expected an ISO 4217 currency code such as "USD"' })
+      .default('USD'),
     /** Required when currency is not USD: what one unit of `currency` was worth in USD, and when. */
     usd_rate: z.strictObject({ usd_per_unit: z.number().positive(), as_of: IsoDate }).optional(),
     ...meterShape,
@@ -198,18 +213,17 @@ export const PricingSchema = z
     error: 'A non-USD currency needs usd_rate {usd_per_unit, as_of}',
     path: ['usd_rate'],
   })
-  .refine(
-    (p) => p.billing !== 'usage' || METERS.some((m) => p[m] !== undefined),
-    { error: 'Usage billing needs at least one price (input, output, per_image, …)', path: ['billing'] },
-  )
+  .refine((p) => p.billing !== 'usage' || METERS.some((m) => p[m] !== undefined), {
+    error: 'Usage billing needs at least one price (input, output, per_image, …)',
+    path: ['billing'],
+  })
   .superRefine(tiersAscending);
 
 /** Each feature: true (supported), false (not supported), absent (unknown). */
 export const FeaturesSchema = z.strictObject(
-  Object.fromEntries(FEATURES.map((f) => [f, z.boolean({ error: 'Expected true or false (leave out when unknown)' }).optional()])) as Record<
-    (typeof FEATURES)[number],
-    z.ZodOptional<z.ZodBoolean>
-  >,
+  Object.fromEntries(
+    FEATURES.map((f) => [f, z.boolean({ error: 'Expected true or false (leave out when unknown)' }).optional()]),
+  ) as Record<(typeof FEATURES)[number], z.ZodOptional<z.ZodBoolean>>,
 );
 
 export const RateLimitTierSchema = z.strictObject({
@@ -336,7 +350,9 @@ export const ProviderSchema = z
         anthropic_compatible: z.boolean().optional(),
         auth: z.array(z.enum(AUTH_METHODS)).optional(),
         /** Environment variable(s) holding the API key, as the provider's SDKs expect. */
-        env: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/, { error: 'Environment variable names are UPPER_SNAKE_CASE' })).optional(),
+        env: z
+          .array(z.string().regex(/^[A-Z][A-Z0-9_]*$/, { error: 'Environment variable names are UPPER_SNAKE_CASE' }))
+          .optional(),
         sdks: z.array(z.strictObject({ language: Text, package: Text, url: HttpsUrl.optional() })).optional(),
       })
       .optional(),
@@ -388,7 +404,10 @@ export const ReasoningControlsSchema = z.strictObject({
   /** Reasoning can be switched on or off per request. */
   toggle: z.boolean().optional(),
   /** Accepted reasoning-effort levels, e.g. ["low", "medium", "high"]. */
-  effort: z.array(z.string().regex(ID_SEGMENT, { error: 'Effort levels are lowercase ids' })).min(1).optional(),
+  effort: z
+    .array(z.string().regex(ID_SEGMENT, { error: 'Effort levels are lowercase ids' }))
+    .min(1)
+    .optional(),
   /** Bounds of the thinking budget, in tokens. */
   budget_tokens: z.strictObject({ min: Count.optional(), max: Tokens.optional() }).optional(),
   /** Reasoning is returned interleaved with tool calls and kept across turns. */
@@ -419,7 +438,10 @@ export const OfferingSchema = z
     /** Display name, when the offering is not linked to a model or the provider names it differently. */
     name: Text.optional(),
     /** The exact string sent to the provider's API. */
-    provider_model_id: z.string({ error: 'Expected the model id string sent to the API (quote it if it looks like a number)' }).min(1).max(300),
+    provider_model_id: z
+      .string({ error: 'Expected the model id string sent to the API (quote it if it looks like a number)' })
+      .min(1)
+      .max(300),
     status: z.enum(OFFERING_STATUS).default('active'),
     release_date: PartialDate.optional(),
     deprecation_date: PartialDate.optional(),
@@ -434,14 +456,20 @@ export const OfferingSchema = z
         /** Rate limits for this offering where they differ from the provider's tiers. */
         rate_limits: z.array(RateLimitTierSchema).optional(),
       })
-      .refine((l) => l.max_output_tokens === undefined || l.context_window === undefined || l.max_output_tokens <= l.context_window, {
-        error: 'max_output_tokens must not exceed context_window',
-        path: ['max_output_tokens'],
-      })
-      .refine((l) => l.max_input_tokens === undefined || l.context_window === undefined || l.max_input_tokens <= l.context_window, {
-        error: 'max_input_tokens must not exceed context_window',
-        path: ['max_input_tokens'],
-      })
+      .refine(
+        (l) => l.max_output_tokens === undefined || l.context_window === undefined || l.max_output_tokens <= l.context_window,
+        {
+          error: 'max_output_tokens must not exceed context_window',
+          path: ['max_output_tokens'],
+        },
+      )
+      .refine(
+        (l) => l.max_input_tokens === undefined || l.context_window === undefined || l.max_input_tokens <= l.context_window,
+        {
+          error: 'max_input_tokens must not exceed context_window',
+          path: ['max_input_tokens'],
+        },
+      )
       .optional(),
     modalities: Modalities.optional(),
     features: FeaturesSchema.optional(),
@@ -465,10 +493,16 @@ export const OfferingSchema = z
     error: 'An offering needs a model reference or, when unlinked, a name',
     path: ['model'],
   })
-  .refine((o) => (o.price_history ?? []).every((h, i, a) => i === 0 || (h.effective_from !== undefined && (a[i - 1]!.effective_from ?? '') < h.effective_from)), {
-    error: 'price_history must be ascending by effective_from, one entry per date (only the oldest may omit it)',
-    path: ['price_history'],
-  });
+  .refine(
+    (o) =>
+      (o.price_history ?? []).every(
+        (h, i, a) => i === 0 || (h.effective_from !== undefined && (a[i - 1]!.effective_from ?? '') < h.effective_from),
+      ),
+    {
+      error: 'price_history must be ascending by effective_from, one entry per date (only the oldest may omit it)',
+      path: ['price_history'],
+    },
+  );
 
 export type Organization = z.output<typeof OrganizationSchema>;
 export type Model = z.output<typeof ModelSchema>;

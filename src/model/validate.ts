@@ -48,13 +48,24 @@ export const validateFiles = (files: DataFile[]): { problems: Problem[]; records
   const loaded: { [K in Kind]: Loaded<Records[K][number]>[] } = { organizations: [], models: [], providers: [], offerings: [] };
   const yamlCount = { n: 0 };
   /** Ids of records whose file exists but has problems: references to them are not "unknown". */
-  const broken: { [K in Kind]: Set<string> } = { organizations: new Set(), models: new Set(), providers: new Set(), offerings: new Set() };
+  const broken: { [K in Kind]: Set<string> } = {
+    organizations: new Set(),
+    models: new Set(),
+    providers: new Set(),
+    offerings: new Set(),
+  };
 
   for (const f of [...files].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
     const parts = f.rel.split('/');
     const base = parts[parts.length - 1]!;
     if (parts.length === 1) {
-      if (!/^README(\.md)?$/i.test(base)) problems.push(fileLevel(f.display, 'Unexpected file at the top of data/; records go in organizations/, models/, providers/ or offerings/'));
+      if (!/^README(\.md)?$/i.test(base))
+        problems.push(
+          fileLevel(
+            f.display,
+            'Unexpected file at the top of data/; records go in organizations/, models/, providers/ or offerings/',
+          ),
+        );
       continue;
     }
     if (base.startsWith('_') || base.startsWith('.')) continue;
@@ -73,11 +84,21 @@ export const validateFiles = (files: DataFile[]): { problems: Problem[]; records
     const depth = KINDS[kind].depth;
     const badSeg = idParts.find((s) => !ID_SEGMENT.test(s));
     if (badSeg !== undefined) {
-      problems.push(fileLevel(f.display, `"${badSeg}" is not a valid id segment: use lowercase a-z, 0-9, "." and "-", starting with a letter or digit`));
+      problems.push(
+        fileLevel(
+          f.display,
+          `"${badSeg}" is not a valid id segment: use lowercase a-z, 0-9, "." and "-", starting with a letter or digit`,
+        ),
+      );
       continue;
     }
     if (depth > 0 && idParts.length !== depth) {
-      problems.push(fileLevel(f.display, depth === 1 ? `Put ${kind} directly in data/${kind}/` : `Put models at data/models/<organization>/<model>.yaml`));
+      problems.push(
+        fileLevel(
+          f.display,
+          depth === 1 ? `Put ${kind} directly in data/${kind}/` : `Put models at data/models/<organization>/<model>.yaml`,
+        ),
+      );
       continue;
     }
     if (kind === 'offerings' && idParts.length < 2) {
@@ -96,7 +117,8 @@ export const validateFiles = (files: DataFile[]): { problems: Problem[]; records
       for (const issue of result.error.issues) {
         const path = issue.path as PropertyKey[];
         if (issue.code === 'unrecognized_keys') {
-          for (const k of issue.keys) problems.push(at(src, [...path, k], `Unknown field "${k}"${suggest(k, kind, path)}`, { key: true }));
+          for (const k of issue.keys)
+            problems.push(at(src, [...path, k], `Unknown field "${k}"${suggest(k, kind, path)}`, { key: true }));
         } else if (issue.code === 'invalid_key') {
           // A record key (e.g. a mode name) that fails its own schema: report that schema's message.
           problems.push(at(src, path, issue.issues[0]?.message ?? issue.message));
@@ -116,7 +138,14 @@ export const validateFiles = (files: DataFile[]): { problems: Problem[]; records
     (loaded[kind] as Loaded<unknown>[]).push({ id, src, data: { ...data, id } });
   }
 
-  if (yamlCount.n === 0) problems.push({ file: 'data/', line: 1, column: 1, field: '(file)', message: 'No records found: data/ must hold organizations, models, providers and offerings' });
+  if (yamlCount.n === 0)
+    problems.push({
+      file: 'data/',
+      line: 1,
+      column: 1,
+      field: '(file)',
+      message: 'No records found: data/ must hold organizations, models, providers and offerings',
+    });
   problems.push(...crossCheck(loaded, broken));
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   // One value can fail two checks with the same message (e.g. a javascript: URL: host and protocol).
@@ -181,16 +210,22 @@ const crossCheck = (l: { [K in Kind]: Loaded<Records[K][number]>[] }, broken: { 
   for (const m of l.models) aliasOwner.set(normalizeAlias(m.id), m.id);
   for (const m of l.models) {
     const org = m.id.split('/')[0]!;
-    if (m.data.organization !== org) out.push(at(m.src, ['organization'], `organization "${m.data.organization}" does not match the folder data/models/${org}/`));
-    else if (!orgs.has(org)) out.push(at(m.src, ['organization'], `Unknown organization "${org}": add data/organizations/${org}.yaml`));
-    if (m.data.successor !== undefined && !hasModel(m.data.successor)) out.push(at(m.src, ['successor'], `Unknown model "${m.data.successor}"`));
+    if (m.data.organization !== org)
+      out.push(
+        at(m.src, ['organization'], `organization "${m.data.organization}" does not match the folder data/models/${org}/`),
+      );
+    else if (!orgs.has(org))
+      out.push(at(m.src, ['organization'], `Unknown organization "${org}": add data/organizations/${org}.yaml`));
+    if (m.data.successor !== undefined && !hasModel(m.data.successor))
+      out.push(at(m.src, ['successor'], `Unknown model "${m.data.successor}"`));
     if (m.data.successor === m.id) out.push(at(m.src, ['successor'], 'A model cannot succeed itself'));
     const own = new Set<string>();
     (m.data.aliases ?? []).forEach((a, i) => {
       const key = normalizeAlias(a);
       const owner = aliasOwner.get(key);
       if (own.has(key)) out.push(at(m.src, ['aliases', i], `Alias "${a}" is listed twice`));
-      else if (owner !== undefined && owner !== m.id) out.push(at(m.src, ['aliases', i], `Alias "${a}" already names model "${owner}"`));
+      else if (owner !== undefined && owner !== m.id)
+        out.push(at(m.src, ['aliases', i], `Alias "${a}" already names model "${owner}"`));
       else aliasOwner.set(key, m.id);
       own.add(key);
     });
@@ -208,32 +243,41 @@ const crossCheck = (l: { [K in Kind]: Loaded<Records[K][number]>[] }, broken: { 
     }
   }
   for (const p of l.providers) {
-    if (p.data.organization !== undefined && !orgs.has(p.data.organization)) out.push(at(p.src, ['organization'], `Unknown organization "${p.data.organization}"`));
+    if (p.data.organization !== undefined && !orgs.has(p.data.organization))
+      out.push(at(p.src, ['organization'], `Unknown organization "${p.data.organization}"`));
     (p.data.platform?.upstreams ?? []).forEach((u, i) => {
       if (u === p.id) out.push(at(p.src, ['platform', 'upstreams', i], 'A provider cannot route to itself'));
       else if (!hasProvider(u)) out.push(at(p.src, ['platform', 'upstreams', i], `Unknown provider "${u}"`));
     });
-    out.push(...duplicatesIn(p.src, ['compliance'], p.data.compliance), ...duplicatesIn(p.src, ['platform', 'upstreams'], p.data.platform?.upstreams));
+    out.push(
+      ...duplicatesIn(p.src, ['compliance'], p.data.compliance),
+      ...duplicatesIn(p.src, ['platform', 'upstreams'], p.data.platform?.upstreams),
+    );
   }
   const providerModelIds = new Map<string, string>();
   for (const o of l.offerings) {
     const folder = o.id.split('/')[0]!;
     const provider = providers.get(o.data.provider);
-    if (o.data.provider !== folder) out.push(at(o.src, ['provider'], `provider "${o.data.provider}" does not match the folder data/offerings/${folder}/`));
-    else if (!hasProvider(o.data.provider)) out.push(at(o.src, ['provider'], `Unknown provider "${o.data.provider}": add data/providers/${o.data.provider}.yaml`));
+    if (o.data.provider !== folder)
+      out.push(at(o.src, ['provider'], `provider "${o.data.provider}" does not match the folder data/offerings/${folder}/`));
+    else if (!hasProvider(o.data.provider))
+      out.push(at(o.src, ['provider'], `Unknown provider "${o.data.provider}": add data/providers/${o.data.provider}.yaml`));
     const dupKey = `${o.data.provider}\u0000${o.data.provider_model_id}`;
     const dup = providerModelIds.get(dupKey);
-    if (dup !== undefined) out.push(at(o.src, ['provider_model_id'], `"${o.data.provider_model_id}" is already offered by ${dup}`));
+    if (dup !== undefined)
+      out.push(at(o.src, ['provider_model_id'], `"${o.data.provider_model_id}" is already offered by ${dup}`));
     else providerModelIds.set(dupKey, o.id);
     const model = o.data.model === undefined ? undefined : models.get(o.data.model);
-    if (o.data.model !== undefined && !hasModel(o.data.model)) out.push(at(o.src, ['model'], `Unknown model "${o.data.model}": add data/models/${o.data.model}.yaml`));
+    if (o.data.model !== undefined && !hasModel(o.data.model))
+      out.push(at(o.src, ['model'], `Unknown model "${o.data.model}": add data/models/${o.data.model}.yaml`));
     out.push(...duplicatesIn(o.src, ['regions'], o.data.regions), ...duplicatesIn(o.src, ['endpoints'], o.data.endpoints));
     if (o.data.deprecation_date && o.data.retirement_date && o.data.retirement_date < o.data.deprecation_date)
       out.push(at(o.src, ['retirement_date'], 'retirement_date must not come before deprecation_date'));
     if (provider) {
       const regionIds = new Set((provider.data.regions ?? []).map((r) => r.id));
       (o.data.regions ?? []).forEach((r, i) => {
-        if (!regionIds.has(r)) out.push(at(o.src, ['regions', i], `Region "${r}" is not listed in data/providers/${provider.id}.yaml regions`));
+        if (!regionIds.has(r))
+          out.push(at(o.src, ['regions', i], `Region "${r}" is not listed in data/providers/${provider.id}.yaml regions`));
       });
     }
     if (model && o.data.limits) {
@@ -244,7 +288,8 @@ const crossCheck = (l: { [K in Kind]: Loaded<Records[K][number]>[] }, broken: { 
       ] as const;
       for (const [field, cap] of checks) {
         const v = o.data.limits[field];
-        if (v !== undefined && cap !== undefined && v > cap) out.push(at(o.src, ['limits', field], `${v} exceeds the model's ${field} of ${cap}`));
+        if (v !== undefined && cap !== undefined && v > cap)
+          out.push(at(o.src, ['limits', field], `${v} exceeds the model's ${field} of ${cap}`));
       }
     }
   }

@@ -28,7 +28,7 @@ const MAX_ALIASES = 20;
 
 /** Offset of the first byte that is not part of a valid UTF-8 sequence, or -1. */
 export const findInvalidUtf8 = (bytes: Uint8Array): number => {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     let need: number;
     let min: number;
@@ -58,13 +58,22 @@ const lineColOfByte = (bytes: Uint8Array, offset: number) => {
   return { line, column: offset - start + 1 };
 };
 
-const fileProblem = (file: string, message: string, line = 1, column = 1): Problem => ({ file, line, column, field: '(file)', message });
+const fileProblem = (file: string, message: string, line = 1, column = 1): Problem => ({
+  file,
+  line,
+  column,
+  field: '(file)',
+  message,
+});
 
 /** Formats a problem the way every tool here prints it. */
 export const formatProblem = (p: Problem) => `${p.file}:${p.line}:${p.column} ${p.field}: ${p.message}`;
 
 /** Parses one YAML file strictly. Returns the document, or the problems that stop it being read. */
-export const parseYaml = (file: string, bytes: Uint8Array): { ok: true; value: ParsedYaml } | { ok: false; problems: Problem[] } => {
+export const parseYaml = (
+  file: string,
+  bytes: Uint8Array,
+): { ok: true; value: ParsedYaml } | { ok: false; problems: Problem[] } => {
   const bad = findInvalidUtf8(bytes);
   if (bad >= 0) {
     const { line, column } = lineColOfByte(bytes, bad);

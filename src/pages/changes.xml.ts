@@ -6,5 +6,7 @@ import { changeFeed } from '../views/feeds/changes.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const today = dataDate([...catalog.providers, ...catalog.offerings]);
-  return new Response(changeFeed(catalog.offerings, catalog.models, today, site!.href), { headers: { 'content-type': 'application/atom+xml' } });
+  return new Response(changeFeed(catalog.offerings, catalog.models, today, site!.href), {
+    headers: { 'content-type': 'application/atom+xml' },
+  });
 };

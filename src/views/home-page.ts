@@ -31,7 +31,11 @@ export const homePage = (catalog: Catalog) => {
       { value: formatCount(catalog.organizations.length), label: 'creators' },
     ],
     sections: [
-      { href: PATHS.providers, label: 'Providers', text: `${formatCount(catalog.providers.length)} labs, clouds, inference hosts and gateways` },
+      {
+        href: PATHS.providers,
+        label: 'Providers',
+        text: `${formatCount(catalog.providers.length)} labs, clouds, inference hosts and gateways`,
+      },
       { href: PATHS.models, label: 'Models', text: `${formatCount(catalog.models.length)} models and where to run each` },
       { href: PATHS.families, label: 'Families', text: 'Model families and their generations' },
       { href: PATHS.organizations, label: 'Creators', text: 'Who makes the models' },
@@ -40,7 +44,9 @@ export const homePage = (catalog: Catalog) => {
       { href: PATHS.performance, label: 'Performance', text: 'Time to first token and output speed per region' },
     ],
     cheapest,
-    chart: priceContextChart(cheapest.map((r) => ({ name: `${r.modelName} at ${r.providerName}`, context: r.context, blended: r.blended }))),
+    chart: priceContextChart(
+      cheapest.map((r) => ({ name: `${r.modelName} at ${r.providerName}`, context: r.context, blended: r.blended })),
+    ),
     newest: newestModels(catalog.models, HOME_LISTS.newest).map((m) => ({
       href: modelPath(m.id),
       name: m.name,
@@ -50,7 +56,13 @@ export const homePage = (catalog: Catalog) => {
       /** " · 128K context", or "" without a context window. */
       contextText: m.context_window === undefined ? '' : ` · ${formatTokens(m.context_window)} context`,
     })),
-    priceChanges: recentPriceChanges(changes, HOME_LISTS.priceChanges).map((c) => ({ href: c.path, title: c.title, date: c.date, dateText: formatDate(c.date), summary: c.summary })),
+    priceChanges: recentPriceChanges(changes, HOME_LISTS.priceChanges).map((c) => ({
+      href: c.path,
+      title: c.title,
+      date: c.date,
+      dateText: formatDate(c.date),
+      summary: c.summary,
+    })),
     allChanges: PATHS.changes,
   };
 };

@@ -53,7 +53,18 @@ export const cheapestForPopular = (models: ModelLike[], count = 8): CheapestRow[
         if (b !== undefined && (!best || b < best.b || (b === best.b && o.provider < best.o.provider))) best = { o, b };
       }
       return best
-        ? [{ modelId: m.id, modelName: m.name, creator: m.organizationRecord.name, providers, blended: best.b, providerId: best.o.providerRecord.id, providerName: best.o.providerRecord.name, context: m.context_window }]
+        ? [
+            {
+              modelId: m.id,
+              modelName: m.name,
+              creator: m.organizationRecord.name,
+              providers,
+              blended: best.b,
+              providerId: best.o.providerRecord.id,
+              providerName: best.o.providerRecord.name,
+              context: m.context_window,
+            },
+          ]
         : [];
     })
     .slice(0, count);
@@ -66,4 +77,5 @@ export const newestModels = <M extends ModelLike>(models: M[], count = 8): M[] =
     .slice(0, count);
 
 /** The newest `count` price changes of a change list (history.ts `changeList`, newest first); empty without price history. */
-export const recentPriceChanges = <C extends { kind: string }>(changes: C[], count = 6): C[] => changes.filter((c) => c.kind === 'price').slice(0, count);
+export const recentPriceChanges = <C extends { kind: string }>(changes: C[], count = 6): C[] =>
+  changes.filter((c) => c.kind === 'price').slice(0, count);

@@ -27,7 +27,9 @@ export const pagefindAttributes = (e: SearchEntry): Record<string, string>[] => 
   { 'data-pagefind-meta': `kind:${e.kind}` },
   { 'data-pagefind-filter': `kind:${e.kind}` },
   ...Object.entries(e.meta).map(([k, v]) => ({ 'data-pagefind-meta': `${k}:${clean(v)}` })),
-  ...Object.entries(e.filters).flatMap(([k, vs]) => [...new Set(vs)].map((v) => ({ 'data-pagefind-filter': `${k}:${clean(v)}` }))),
+  ...Object.entries(e.filters).flatMap(([k, vs]) =>
+    [...new Set(vs)].map((v) => ({ 'data-pagefind-filter': `${k}:${clean(v)}` })),
+  ),
   ...Object.entries(e.sort).map(([k, v]) => ({ 'data-pagefind-sort': `${k}:${clean(v)}` })),
 ];
 
@@ -42,8 +44,13 @@ interface ModelLike {
 }
 
 /** Lowest blended price among live offerings billed by usage, USD per 1M tokens. */
-export const cheapestBlended = (rows: { status?: string | undefined; price: { blended: number | undefined } }[]): number | undefined => {
-  const prices = rows.filter((r) => r.status !== 'retired').map((r) => r.price.blended).filter((v): v is number => v !== undefined);
+export const cheapestBlended = (
+  rows: { status?: string | undefined; price: { blended: number | undefined } }[],
+): number | undefined => {
+  const prices = rows
+    .filter((r) => r.status !== 'retired')
+    .map((r) => r.price.blended)
+    .filter((v): v is number => v !== undefined);
   return prices.length ? Math.min(...prices) : undefined;
 };
 
@@ -75,7 +82,11 @@ export const modelSearchEntry = (model: ModelLike & Parameters<typeof whereToRun
 };
 
 /** The index entry of a provider's overview page. */
-export const providerSearchEntry = (p: { name: string; kindLabel: string; offerings: { model?: string | undefined }[] }): SearchEntry => {
+export const providerSearchEntry = (p: {
+  name: string;
+  kindLabel: string;
+  offerings: { model?: string | undefined }[];
+}): SearchEntry => {
   const models = new Set(p.offerings.map((o) => o.model).filter(Boolean)).size;
   return {
     kind: 'provider',
@@ -109,7 +120,6 @@ export const organizationSearchEntry = (org: { name: string; models: unknown[] }
 
 /** The index entry of a plain page (methodology, pricing explorer). */
 export const pageSearchEntry = (title: string): SearchEntry => ({ kind: 'page', title, meta: {}, filters: {}, sort: {} });
-
 
 /** The choices of each filter on /search/, sorted; values match what the pages index. */
 export const searchChoices = (

@@ -14,9 +14,14 @@ test('the sample covers every page type, and every provider tab for every provid
   const all = new Set(builtPages().map((p) => templateOf(p, kinds)));
   const sampled = new Set(sample.map((p) => templateOf(p, kinds)));
   expect([...sampled].sort()).toEqual([...all].sort());
-  const tabs = new Set(builtPages().filter((p) => /^\/providers\/[^/]+\//.test(p.url)).map((p) => p.type));
+  const tabs = new Set(
+    builtPages()
+      .filter((p) => /^\/providers\/[^/]+\//.test(p.url))
+      .map((p) => p.type),
+  );
   expect(tabs.size, 'provider tabs').toBe(5);
-  for (const tab of tabs) for (const kind of new Set(kinds.values())) expect(sampled, `${tab} × ${kind}`).toContain(`${tab} × ${kind}`);
+  for (const tab of tabs)
+    for (const kind of new Set(kinds.values())) expect(sampled, `${tab} × ${kind}`).toContain(`${tab} × ${kind}`);
 });
 
 for (const scheme of ['light', 'dark'] as const) {

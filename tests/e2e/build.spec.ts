@@ -29,7 +29,13 @@ test('two builds of the same commit are byte-identical, whatever the time zone a
   test.setTimeout(15 * 60_000);
   const out = mkdtempSync(join(tmpdir(), 'atlas-repro-'));
   try {
-    const r = build({ BUILD_DIR: join(out, 'dist'), ASTRO_CACHE_DIR: join(out, 'cache'), TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' });
+    const r = build({
+      BUILD_DIR: join(out, 'dist'),
+      ASTRO_CACHE_DIR: join(out, 'cache'),
+      TZ: 'Pacific/Kiritimati',
+      LANG: 'de_DE.UTF-8',
+      LC_ALL: 'de_DE.UTF-8',
+    });
     expect(r.status, r.stderr).toBe(0);
     const a = hashTree(DIST);
     const b = hashTree(join(out, 'dist'));
@@ -53,7 +59,9 @@ test('a build with an invalid record exits 1, lists every problem and keeps the 
     writeFileSync(join(target, 'index.html'), 'last good build');
     const r = build({ DATA_DIR: data, BUILD_DIR: target, ASTRO_CACHE_DIR: join(out, 'cache') });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/models\/evil\/pwn-1\.yaml:3:1 contxt_window: Unknown field "contxt_window"; did you mean "context_window"\?/);
+    expect(r.stderr).toMatch(
+      /models\/evil\/pwn-1\.yaml:3:1 contxt_window: Unknown field "contxt_window"; did you mean "context_window"\?/,
+    );
     expect(r.stderr).toMatch(/providers\/evil-host\.yaml:2:7 kind: /);
     expect(r.stderr).toMatch(/providers\/evil-host\.yaml:3:10 website: /);
     expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('last good build');

@@ -8,7 +8,6 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 
-
 /** Number of canvas pixels that are not fully transparent. */
 const paintedPixels = (page: Page, selector: string) =>
   page.locator(selector).evaluate((c) => {
@@ -23,7 +22,9 @@ const tableText = (page: Page, selector: string) =>
   page.locator(`${selector} tr`).evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim())));
 
 const axe = async (page: Page) => {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const r = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
   return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes[0]?.target.join(' ')}`);
 };
 
@@ -76,7 +77,9 @@ test.describe('on tests/fixtures/perf', () => {
     await expect(page.locator('#compare-table')).toHaveCount(0);
   });
 
-  test('chart islands draw non-blank pixels; the performance table carries every point; axe passes with a tooltip shown', async ({ page }) => {
+  test('chart islands draw non-blank pixels; the performance table carries every point; axe passes with a tooltip shown', async ({
+    page,
+  }) => {
     await page.goto(`${server!.url}/performance/acme/atlas-2/`);
     const rows = await tableText(page, '#perf-table tbody');
     expect(rows.map((r) => [r[0], r[1], r[2], r[4], r[8], r[9]])).toEqual([
@@ -92,7 +95,10 @@ test.describe('on tests/fixtures/perf', () => {
       await expect(chart).toHaveAttribute('data-drawn', '');
       expect(await paintedPixels(page, `#${id} canvas`)).toBeGreaterThan(500);
     }
-    const spec = JSON.parse((await page.locator('#chart-ttft').getAttribute('data-spec'))!) as { labels: string[]; datasets: { label: string; data: number[] }[] };
+    const spec = JSON.parse((await page.locator('#chart-ttft').getAttribute('data-spec'))!) as {
+      labels: string[];
+      datasets: { label: string; data: number[] }[];
+    };
     expect(spec.labels).toEqual(['eu-west', 'us-east']);
     expect(spec.datasets).toEqual([
       { label: 'Acme Cloud', data: [510, 420] },

@@ -23,7 +23,8 @@ test('no broken internal links or fragments on any page', () => {
   for (const page of pages) {
     for (const raw of linksOf(page.html)) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith('//')) {
-        if (/^(javascript|data|vbscript|http):/i.test(raw) || raw.startsWith('//')) broken.push(`${page.url}: unsafe or non-https link ${raw}`);
+        if (/^(javascript|data|vbscript|http):/i.test(raw) || raw.startsWith('//'))
+          broken.push(`${page.url}: unsafe or non-https link ${raw}`);
         continue;
       }
       checked++;

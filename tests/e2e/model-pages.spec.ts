@@ -44,7 +44,9 @@ const providerIdsOnPage = (page: Page) =>
 test.describe('on the real data', () => {
   // Four tests of ten models each, so that both workers share them.
   for (let from = 0; from < TOP; from += 10) {
-    test(`the ${TOP} most widely served models list every provider whose offering links to them (${from + 1}–${from + 10})`, async ({ page }) => {
+    test(`the ${TOP} most widely served models list every provider whose offering links to them (${from + 1}–${from + 10})`, async ({
+      page,
+    }) => {
       test.setTimeout(120_000);
       const top = topModels();
       expect(top.length).toBeGreaterThan(0);
@@ -54,14 +56,21 @@ test.describe('on the real data', () => {
         const onPage = await providerIdsOnPage(page);
         expect(onPage.slice().sort(), m.id).toEqual(m.providers.slice().sort());
         // Every provider is linked from the table (one look at the DOM per page, not one per provider).
-        const linked = new Set(await page.locator('table.where a[href^="/providers/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))));
-        expect([...new Set(m.providers)].filter((p) => !linked.has(`/providers/${p}/`)), `${m.id}: providers not linked`).toEqual([]);
+        const linked = new Set(
+          await page.locator('table.where a[href^="/providers/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+        );
+        expect(
+          [...new Set(m.providers)].filter((p) => !linked.has(`/providers/${p}/`)),
+          `${m.id}: providers not linked`,
+        ).toEqual([]);
       }
     });
   }
 
   test('/models/ pages list every model without JS; with JS it filters and sorts the whole index', async ({ browser }) => {
-    const expected = yamlFiles(join(DATA, 'models')).map((f) => f.slice(join(DATA, 'models').length + 1, -'.yaml'.length)).sort();
+    const expected = yamlFiles(join(DATA, 'models'))
+      .map((f) => f.slice(join(DATA, 'models').length + 1, -'.yaml'.length))
+      .sort();
     const noJs = await browser.newPage({ javaScriptEnabled: false });
     await noJs.goto('/models/');
     await expect(noJs.locator('model-table form')).toBeHidden();
@@ -122,9 +131,21 @@ test.describe('edge cases on tests/fixtures/base', () => {
     server = await fixtureSite('models', (data) => {
       cpSync(join(ROOT, 'tests/fixtures/base'), data, { recursive: true });
       put(data, 'models/globex/gx-unpriced.yaml', 'name: GX Unpriced\norganization: globex\nfamily: gx\nrelease_date: 2025-02\n');
-      put(data, 'offerings/relay/globex/gx-unpriced.yaml', 'provider: relay\nmodel: globex/gx-unpriced\nprovider_model_id: gx-unpriced\npricing:\n  billing: subscription\n  plan: Relay Pro\n');
-      put(data, 'offerings/relay/acme/atlas-2.yaml', 'provider: relay\nmodel: acme/atlas-2\nprovider_model_id: acme/atlas-2\npricing:\n  input: 3.15\n  output: 15.75\nlimits:\n  context_window: 128000\n');
-      put(data, 'offerings/acme/globex/gx-unpriced.yaml', 'provider: acme\nmodel: globex/gx-unpriced\nprovider_model_id: gx-unpriced\npricing:\n  billing: unpublished\n');
+      put(
+        data,
+        'offerings/relay/globex/gx-unpriced.yaml',
+        'provider: relay\nmodel: globex/gx-unpriced\nprovider_model_id: gx-unpriced\npricing:\n  billing: subscription\n  plan: Relay Pro\n',
+      );
+      put(
+        data,
+        'offerings/relay/acme/atlas-2.yaml',
+        'provider: relay\nmodel: acme/atlas-2\nprovider_model_id: acme/atlas-2\npricing:\n  input: 3.15\n  output: 15.75\nlimits:\n  context_window: 128000\n',
+      );
+      put(
+        data,
+        'offerings/acme/globex/gx-unpriced.yaml',
+        'provider: acme\nmodel: globex/gx-unpriced\nprovider_model_id: gx-unpriced\npricing:\n  billing: unpublished\n',
+      );
     });
   });
   test.afterAll(() => server?.close());
@@ -142,9 +163,13 @@ test.describe('edge cases on tests/fixtures/base', () => {
     await expect(page.getByText('1 offering from 1 provider')).toBeVisible();
   });
 
-  test('a deprecated model: notice with dates, successor link, status per offering; hidden from /models/ by default', async ({ page }) => {
+  test('a deprecated model: notice with dates, successor link, status per offering; hidden from /models/ by default', async ({
+    page,
+  }) => {
     await page.goto(`${server!.url}/models/acme/atlas-1/`);
-    await expect(page.locator('.notice')).toHaveText('This model is deprecated: deprecated on 1 Jun 2025, retires on 1 Dec 2025.');
+    await expect(page.locator('.notice')).toHaveText(
+      'This model is deprecated: deprecated on 1 Jun 2025, retires on 1 Dec 2025.',
+    );
     await expect(page.getByRole('link', { name: 'Atlas 2' })).toHaveAttribute('href', '/models/acme/atlas-2/');
     await expect(rowOf(page, 'acme').locator('td').nth(12)).toHaveText('deprecated');
     await page.goto(`${server!.url}/models/`);
@@ -169,7 +194,9 @@ test.describe('edge cases on tests/fixtures/base', () => {
     await expect(row.locator('td').nth(10)).toHaveText('');
   });
 
-  test('a model with tiered prices: tiers, batch from the discount, cheapest and fastest, lower limits marked, chart', async ({ page }) => {
+  test('a model with tiered prices: tiers, batch from the discount, cheapest and fastest, lower limits marked, chart', async ({
+    page,
+  }) => {
     await page.goto(`${server!.url}/models/acme/atlas-2/`);
     const rows = page.locator('table.where tbody tr');
     await expect(rows).toHaveCount(2);
@@ -197,14 +224,27 @@ test.describe('edge cases on tests/fixtures/base', () => {
     const grid = page.getByRole('table', { name: /models × providers/ });
     await expect(grid.getByRole('columnheader')).toHaveText(['Model', 'Acme Cloud', 'Relay Router']);
     await expect(grid.getByRole('rowheader')).toHaveText([/Atlas 2/, /Atlas 1/]);
-    await expect(grid.getByRole('row', { name: /Atlas 2/ }).getByRole('link', { name: '$3.00 / $15.00' })).toHaveAttribute('href', '/models/acme/atlas-2/#where');
-    await expect(grid.getByRole('row', { name: /Atlas 1/ }).locator('td').nth(1)).toHaveText('');
+    await expect(grid.getByRole('row', { name: /Atlas 2/ }).getByRole('link', { name: '$3.00 / $15.00' })).toHaveAttribute(
+      'href',
+      '/models/acme/atlas-2/#where',
+    );
+    await expect(
+      grid
+        .getByRole('row', { name: /Atlas 1/ })
+        .locator('td')
+        .nth(1),
+    ).toHaveText('');
     await expect(page.locator('.timeline li')).toHaveText([/May 2024.*Atlas 1/, /15 Mar 2025.*Atlas 2/]);
   });
 
   test('organization page and the indexes', async ({ page }) => {
     await page.goto(`${server!.url}/organizations/acme/`);
-    await expect(page.getByRole('row', { name: /Atlas 2/ }).locator('td').last()).toHaveText('2');
+    await expect(
+      page
+        .getByRole('row', { name: /Atlas 2/ })
+        .locator('td')
+        .last(),
+    ).toHaveText('2');
     await page.goto(`${server!.url}/organizations/`);
     await expect(page.getByRole('rowheader')).toHaveText(['Acme AI', 'Globex Research']);
     await page.goto(`${server!.url}/families/`);

@@ -8,7 +8,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
-  ApiModelFileSchema, ApiModelsSchema, ApiOfferingsSchema, ApiProviderFileSchema, ApiProvidersSchema, CSV_COLUMNS,
+  ApiModelFileSchema,
+  ApiModelsSchema,
+  ApiOfferingsSchema,
+  ApiProviderFileSchema,
+  ApiProvidersSchema,
+  CSV_COLUMNS,
 } from '../../src/model/api-export.ts';
 import { parseModelsDev } from '../../tools/import/models-dev.ts';
 import { parseCsv } from '../support/csv-export-parse.ts';
@@ -67,7 +72,17 @@ test('the models.dev export reads back with the importer, one provider per provi
 
 test('every JSON Schema is JSON with $schema; the API payload schemas are published', () => {
   const files = readdirSync(join(DIST, 'schema'));
-  for (const kind of ['provider', 'model', 'offering', 'organization', 'api-providers', 'api-models', 'api-offerings', 'api-provider', 'api-model'])
+  for (const kind of [
+    'provider',
+    'model',
+    'offering',
+    'organization',
+    'api-providers',
+    'api-models',
+    'api-offerings',
+    'api-provider',
+    'api-model',
+  ])
     expect(files).toContain(`${kind}.json`);
   for (const f of files) {
     const s = json(`schema/${f}`);
@@ -92,16 +107,27 @@ test('the change feeds are well-formed Atom with the required elements', () => {
   for (const f of feeds) {
     const root = checkXml(read(f));
     expect(root.name, f).toBe('feed');
-    for (const el of ['id', 'title', 'updated']) expect(root.children.some((c) => c.name === el), `${f} ${el}`).toBe(true);
+    for (const el of ['id', 'title', 'updated'])
+      expect(
+        root.children.some((c) => c.name === el),
+        `${f} ${el}`,
+      ).toBe(true);
     for (const e of root.children.filter((c) => c.name === 'entry'))
-      for (const el of ['id', 'title', 'updated']) expect(e.children.some((c) => c.name === el), `${f} entry ${el}`).toBe(true);
+      for (const el of ['id', 'title', 'updated'])
+        expect(
+          e.children.some((c) => c.name === el),
+          `${f} entry ${el}`,
+        ).toBe(true);
   }
   expect(checkXml(read('changes.xml')).children.filter((c) => c.name === 'entry').length).toBeGreaterThan(0);
 });
 
 test('the deprecation calendar parses', () => {
   const cal = parseIcs(read('deprecations.ics'));
-  const rows = builtPages().find((p) => p.url === '/deprecations/')!.html.match(/<tr>/g)?.length ?? 0;
+  const rows =
+    builtPages()
+      .find((p) => p.url === '/deprecations/')!
+      .html.match(/<tr>/g)?.length ?? 0;
   // One event per row of the page (its header row aside).
   expect(cal.events.length).toBe(Math.max(rows - 1, 0));
 });
@@ -110,7 +136,9 @@ test('the sitemap lists every page and no dead entry; robots.txt points at it', 
   const root = checkXml(read('sitemap.xml'));
   const site = new URL(/<link rel="canonical" href="([^"]+)"/.exec(builtPages()[0]!.html)![1]!).origin;
   const listed = root.children.map((u) => new URL(u.children[0]!.text).pathname);
-  const pages = builtPages().filter((p) => p.type !== '404').map((p) => p.url);
+  const pages = builtPages()
+    .filter((p) => p.type !== '404')
+    .map((p) => p.url);
   expect(listed.filter((u) => !pages.includes(u)).slice(0, 10)).toEqual([]);
   expect(pages.filter((u) => !listed.includes(u)).slice(0, 10)).toEqual([]);
   expect(read('robots.txt')).toContain(`Sitemap: ${site}/sitemap.xml`);
@@ -122,8 +150,10 @@ test('every page has a title, description, canonical URL and share tags whose im
   for (const p of builtPages()) {
     if (!/<title>[^<]+<\/title>/.test(p.html)) bad.push(`${p.url}: title`);
     if (!attr(p.html, /<meta name="description" content="([^"]+)"/)) bad.push(`${p.url}: description`);
-    if (p.type !== '404' && !attr(p.html, /<link rel="canonical" href="[^"]*?(\/[^"]*)"/)?.endsWith(p.url)) bad.push(`${p.url}: canonical`);
-    for (const tag of ['og:title', 'og:description', 'og:url', 'twitter:card']) if (!p.html.includes(`"${tag}"`)) bad.push(`${p.url}: ${tag}`);
+    if (p.type !== '404' && !attr(p.html, /<link rel="canonical" href="[^"]*?(\/[^"]*)"/)?.endsWith(p.url))
+      bad.push(`${p.url}: canonical`);
+    for (const tag of ['og:title', 'og:description', 'og:url', 'twitter:card'])
+      if (!p.html.includes(`"${tag}"`)) bad.push(`${p.url}: ${tag}`);
     const image = attr(p.html, /<meta property="og:image" content="([^"]+)"/);
     if (!image || !existsSync(join(DIST, new URL(image).pathname))) bad.push(`${p.url}: og:image ${image}`);
   }
@@ -137,7 +167,8 @@ test('every page has a title, description, canonical URL and share tags whose im
 test('the footer links the open-data pages', async ({ page }) => {
   await page.goto('/');
   const footer = page.getByRole('contentinfo');
-  for (const name of ['About', 'Contribute', 'Open data and API', 'Changes', 'Deprecations']) await expect(footer.getByRole('link', { name, exact: true })).toBeVisible();
+  for (const name of ['About', 'Contribute', 'Open data and API', 'Changes', 'Deprecations'])
+    await expect(footer.getByRole('link', { name, exact: true })).toBeVisible();
   await page.goto('/data/');
   await expect(page.getByRole('heading', { level: 1, name: 'Open data and API' })).toBeVisible();
   await expect(page.getByRole('link', { name: '/api/v1/offerings.csv' })).toBeVisible();

@@ -16,7 +16,15 @@ interface Offer {
   id: string;
   provider: string;
   status?: string;
-  pricing?: { billing?: string; currency?: string; input?: number; output?: number; per_request?: number; free_tier?: unknown; tiers?: { above_tokens: number }[] };
+  pricing?: {
+    billing?: string;
+    currency?: string;
+    input?: number;
+    output?: number;
+    per_request?: number;
+    free_tier?: unknown;
+    tiers?: { above_tokens: number }[];
+  };
 }
 /** Every offering of MODEL that the explorer lists by default (not deprecated or retired). */
 const offersOf = (model: string): Offer[] => {
@@ -30,14 +38,16 @@ const offersOf = (model: string): Offer[] => {
     }
     for (const f of files.filter((x) => x.endsWith('.yaml') && !x.startsWith('_'))) {
       const o = parse(readFileSync(join(DATA, provider, model.split('/')[0]!, f), 'utf8')) as Offer & { model?: string };
-      if (o.model === model && o.status !== 'deprecated' && o.status !== 'retired') out.push({ ...o, id: `${provider}/${model.split('/')[0]}/${f.slice(0, -5)}` });
+      if (o.model === model && o.status !== 'deprecated' && o.status !== 'retired')
+        out.push({ ...o, id: `${provider}/${model.split('/')[0]}/${f.slice(0, -5)}` });
     }
   }
   return out;
 };
 /** USD per month: tokens × USD per 1M tokens / 1,000,000, plus the per-request fee. */
 const expectedCost = (p: NonNullable<Offer['pricing']>) =>
-  (WORKLOAD.req * WORKLOAD.in * p.input! + WORKLOAD.req * WORKLOAD.out * p.output!) / 1_000_000 + WORKLOAD.req * (p.per_request ?? 0);
+  (WORKLOAD.req * WORKLOAD.in * p.input! + WORKLOAD.req * WORKLOAD.out * p.output!) / 1_000_000 +
+  WORKLOAD.req * (p.per_request ?? 0);
 const usd = (v: number) => `$${v.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 
 const ready = async (page: Page, url = '/pricing/') => {
@@ -63,14 +73,19 @@ test('without JavaScript: the 100 cheapest rows for the default workload and a n
   await expect(page.getByRole('table', { name: /Offerings sorted by monthly cost/ })).toBeVisible();
   await expect(page.locator('#explorer-form')).toBeHidden();
   const costs = await page.locator('#explorer-rows .cost .figure').allTextContents();
-  expect(costs.every((c) => /^\$[\d,.]+$/.test(c) && c !== '$0'), costs.join(' ')).toBe(true);
+  expect(
+    costs.every((c) => /^\$[\d,.]+$/.test(c) && c !== '$0'),
+    costs.join(' '),
+  ).toBe(true);
   await ctx.close();
 });
 
 test('a workload and one model: the ranking and the monthly figures match the records', async ({ page }) => {
   const offers = offersOf(MODEL);
   const priced = offers
-    .filter((o) => (o.pricing?.billing ?? 'usage') === 'usage' && o.pricing?.input !== undefined && o.pricing.output !== undefined)
+    .filter(
+      (o) => (o.pricing?.billing ?? 'usage') === 'usage' && o.pricing?.input !== undefined && o.pricing.output !== undefined,
+    )
     .map((o) => {
       // The workload is below every context tier, and free tiers would change the arithmetic.
       expect(o.pricing!.free_tier, o.id).toBeUndefined();
@@ -92,7 +107,9 @@ test('a workload and one model: the ranking and the monthly figures match the re
 
   const rows = await rowData(page);
   expect(rows.every((r) => r.name.startsWith('Claude Sonnet 4.5'))).toBe(true);
-  expect(rows.slice(0, priced.length).map((r) => [r.provider, r.cost])).toEqual(priced.map((p) => [`/providers/${p.provider}/`, usd(p.cost)]));
+  expect(rows.slice(0, priced.length).map((r) => [r.provider, r.cost])).toEqual(
+    priced.map((p) => [`/providers/${p.provider}/`, usd(p.cost)]),
+  );
   // 1,000 × (2,000 × $3 + 500 × $15) / 1M = $13.50 at Anthropic's own list price.
   const anthropic = priced.find((p) => p.id === `anthropic/${MODEL}`)!;
   expect(usd(anthropic.cost)).toBe('$13.50');

@@ -38,7 +38,10 @@ test.describe('performance samples recorded by the probe', () => {
       cpSync(join(ROOT, 'tests/fixtures/base'), data, { recursive: true });
       // The gateway in the fixture has no API record; give the copy one so that both offerings of Atlas 2 can be probed.
       const relay = join(data, 'providers/relay.yaml');
-      writeFileSync(relay, `${readFileSync(relay, 'utf8')}api:\n  base_url: https://api.relay.example.net/v1\n  openai_compatible: true\n  env: [RELAY_API_KEY]\n`);
+      writeFileSync(
+        relay,
+        `${readFileSync(relay, 'utf8')}api:\n  base_url: https://api.relay.example.net/v1\n  openai_compatible: true\n  env: [RELAY_API_KEY]\n`,
+      );
       const server = await startSseServer(() => ({ ttftMs: 60, gapMs: 10, tokens: 11, usage: true }));
       try {
         for (const args of [
@@ -55,7 +58,13 @@ test.describe('performance samples recorded by the probe', () => {
       // One old hand-recorded sample: 151 days before the fixture's data date (2025-06-01), so stale.
       const old = join(data, 'offerings/acme/acme/atlas-2.yaml');
       const plan = appendSamples(readFileSync(old, 'utf8'), [
-        { region: 'us-east', ttft_ms: { p50: 999 }, output_tokens_per_second: { p50: 12 }, measured_at: '2025-01-01', method: 'provider dashboard' },
+        {
+          region: 'us-east',
+          ttft_ms: { p50: 999 },
+          output_tokens_per_second: { p50: 12 },
+          measured_at: '2025-01-01',
+          method: 'provider dashboard',
+        },
       ]);
       expect(plan.ok).toBe(true);
       if (plan.ok) writeFileSync(old, plan.text);

@@ -7,7 +7,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { builtPages } from '../support/site.ts';
 import { parseCsv } from '../support/csv-export-parse.ts';
 
-const KINDS = { openai: 'First-party lab', 'amazon-bedrock': 'Cloud platform', openrouter: 'Gateway', groq: 'Inference host' } as const;
+const KINDS = {
+  openai: 'First-party lab',
+  'amazon-bedrock': 'Cloud platform',
+  openrouter: 'Gateway',
+  groq: 'Inference host',
+} as const;
 const PROVIDERS = Object.keys(KINDS) as (keyof typeof KINDS)[];
 const TABS = [
   ['', 'Overview', 'provider'],
@@ -20,12 +25,19 @@ const TABS = [
 /** Undo the CSV's formula guard: a leading ' before = + - @. */
 const unguard = (s: string) => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 const tableCells = (page: Page, selector: string) =>
-  page.locator(selector).evaluate((t: HTMLTableElement) => [
-    [...t.tHead!.rows[0]!.cells].map((c) => c.textContent!.trim()),
-    ...[...t.tBodies[0]!.rows].map((r) => [...r.cells].map((c) => c.textContent!.trim())),
-  ]);
+  page
+    .locator(selector)
+    .evaluate((t: HTMLTableElement) => [
+      [...t.tHead!.rows[0]!.cells].map((c) => c.textContent!.trim()),
+      ...[...t.tBodies[0]!.rows].map((r) => [...r.cells].map((c) => c.textContent!.trim())),
+    ]);
 const columnTexts = (page: Page, selector: string, index: number) =>
-  page.locator(selector).evaluate((t: HTMLTableElement, i) => [...t.tBodies[0]!.rows].filter((r) => !r.hidden).map((r) => r.cells[i]!.textContent!.trim()), index);
+  page
+    .locator(selector)
+    .evaluate(
+      (t: HTMLTableElement, i) => [...t.tBodies[0]!.rows].filter((r) => !r.hidden).map((r) => r.cells[i]!.textContent!.trim()),
+      index,
+    );
 const money = (s: string) => (/^\$[\d,.]+$/.test(s) ? Number(s.slice(1).replace(/,/g, '')) : undefined);
 
 test.describe('providers index', () => {
@@ -36,7 +48,8 @@ test.describe('providers index', () => {
     const n = builtPages().filter((p) => p.type === 'provider').length;
     await expect(page.getByRole('table').getByRole('row')).toHaveCount(n + 1);
     await expect(page.locator('main form')).toBeHidden();
-    for (const id of PROVIDERS) await expect(page.getByRole('row').filter({ has: page.locator(`a[href="/providers/${id}/"]`) })).toContainText(KINDS[id]);
+    for (const id of PROVIDERS)
+      await expect(page.getByRole('row').filter({ has: page.locator(`a[href="/providers/${id}/"]`) })).toContainText(KINDS[id]);
     await ctx.close();
   });
 
@@ -82,12 +95,17 @@ for (const id of PROVIDERS) {
         await page.goto(`/providers/${id}/${path}`);
         await expect(page.locator('html')).toHaveAttribute('data-page-type', type);
         await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Providers' })).toBeVisible();
-        await expect(page.getByRole('navigation', { name: /sections$/ }).getByRole('link', { name: label })).toHaveAttribute('aria-current', 'page');
+        await expect(page.getByRole('navigation', { name: /sections$/ }).getByRole('link', { name: label })).toHaveAttribute(
+          'aria-current',
+          'page',
+        );
         await expect(page.locator('.ph')).toContainText(KINDS[id]);
         titles.add(await page.title());
         expect(await page.locator('meta[name="description"]').getAttribute('content')).toBeTruthy();
         // Only table enhancements and the site script (copy button, lazy islands: search box, round-trip button) ship JS, as files.
-        const scripts = await page.locator('script').evaluateAll((els) => els.map((e) => [e.getAttribute('src') ?? '', e.textContent ?? '']));
+        const scripts = await page
+          .locator('script')
+          .evaluateAll((els) => els.map((e) => [e.getAttribute('src') ?? '', e.textContent ?? '']));
         for (const [src, text] of scripts) {
           expect(src).toMatch(/^\/_astro\/(SortableTable|PriceTable|Base)\.astro_astro_type_script/);
           expect(text).toBe('');
@@ -114,7 +132,10 @@ for (const id of PROVIDERS) {
 
     test('pricing: the CSV downloads hold exactly what the table shows, in both units', async ({ page }) => {
       await page.goto(`/providers/${id}/pricing/`);
-      for (const [unit, link] of [['1m', 'prices per 1M tokens'], ['1k', 'per 1K tokens']] as const) {
+      for (const [unit, link] of [
+        ['1m', 'prices per 1M tokens'],
+        ['1k', 'per 1K tokens'],
+      ] as const) {
         if (unit === '1k') await page.getByRole('radio', { name: '1K tokens' }).check();
         const download = page.waitForEvent('download');
         await page.getByRole('link', { name: link }).click();
@@ -154,7 +175,13 @@ test('models: grouped by creator, ids copyable, filter box driven by the URL', a
   await page.goto('/providers/amazon-bedrock/models/');
   const groups = page.locator('section[data-group] h2');
   expect(await groups.count()).toBeGreaterThan(2);
-  await expect(page.locator('section[data-group]').first().getByRole('button', { name: /^Copy / }).first()).toBeVisible();
+  await expect(
+    page
+      .locator('section[data-group]')
+      .first()
+      .getByRole('button', { name: /^Copy / })
+      .first(),
+  ).toBeVisible();
   await page.goto('/providers/amazon-bedrock/models/?q=llama');
   await expect(page.getByRole('searchbox', { name: 'Filter models' })).toHaveValue('llama');
   const visible = await page.locator('section[data-group]:visible tbody tr:visible').allTextContents();
@@ -180,7 +207,10 @@ test('models: the largest provider stays usable (groups, jump links, filter)', a
 
 test('pricing: the per-1K toggle converts token prices, headers and the URL, not per-unit prices', async ({ page }) => {
   await page.goto('/providers/openai/pricing/');
-  const row = page.getByRole('row', { name: /GPT-4o mini/ }).filter({ hasText: 'gpt-4o-mini' }).first();
+  const row = page
+    .getByRole('row', { name: /GPT-4o mini/ })
+    .filter({ hasText: 'gpt-4o-mini' })
+    .first();
   const input = row.getByRole('cell').nth(1);
   const perM = money((await input.textContent())!)!;
   expect(perM).toBeGreaterThan(0);
@@ -209,7 +239,9 @@ test('pricing: sorts by input price, "not published" last, and shows context tie
 
 test('pricing: offerings without a usage price read their billing or "not published", never $0', async ({ page }) => {
   await page.goto('/providers/openrouter/pricing/');
-  const rows = await page.locator('#prices tbody tr').evaluateAll((trs) => trs.map((r) => [...r.querySelectorAll('td')].slice(1).map((c) => c.textContent!.trim())));
+  const rows = await page
+    .locator('#prices tbody tr')
+    .evaluateAll((trs) => trs.map((r) => [...r.querySelectorAll('td')].slice(1).map((c) => c.textContent!.trim())));
   const free = rows.filter((cells) => cells.includes('free'));
   expect(free.length).toBeGreaterThan(0);
   for (const cells of free) expect(cells.filter((c) => /^\$0(\.0+)?$/.test(c))).toEqual([]);
@@ -234,7 +266,9 @@ test('features: yes, no and unknown are three visible states with words, and tot
   const states = await columnTexts(page, 'table.ft', logprobs);
   expect(states).toContain('✗ no');
   expect(states).toContain('? unknown');
-  const totals = await table.locator('tfoot tr').evaluateAll((trs, i) => trs.map((r) => Number(r.children[i]!.textContent)), logprobs);
+  const totals = await table
+    .locator('tfoot tr')
+    .evaluateAll((trs, i) => trs.map((r) => Number(r.children[i]!.textContent)), logprobs);
   expect(totals).toEqual(['✓ yes', '✗ no', '? unknown'].map((s) => states.filter((x) => x === s).length));
   // The unknown state is not told apart by colour alone: it has its own symbol and word.
   await expect(table.locator('td', { hasText: '? unknown' }).first()).toBeVisible();

@@ -71,7 +71,9 @@ test('a result shows its kind, facts and the highlighted match', async ({ page }
   await type(page, 'claude sonnet 4.5');
   const first = results(page).first();
   await expect(first.locator('.r-title')).toHaveText('Claude Sonnet 4.5');
-  await expect(first.locator('.r-facts')).toHaveText(/^Model · Anthropic · [\d.]+[KM] context · from \$[\d.]+ \/ 1M tokens · \d+ providers$/);
+  await expect(first.locator('.r-facts')).toHaveText(
+    /^Model · Anthropic · [\d.]+[KM] context · from \$[\d.]+ \/ 1M tokens · \d+ providers$/,
+  );
   await expect(first.locator('mark').first()).toBeVisible();
 });
 
@@ -150,11 +152,15 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto('/');
     await type(page, 'llama');
     await expect(results(page).first()).toBeVisible();
-    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    const r = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
     expect(r.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
     await page.goto('/search/?q=gemini&kind=model');
     await expect(page.locator('.page-results a').first()).toBeVisible();
-    const r2 = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    const r2 = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
     expect(r2.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
   });
 }

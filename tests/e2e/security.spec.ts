@@ -8,7 +8,13 @@ import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 
 const cspOf = (html: string) => /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1];
 const directives = (csp: string) =>
-  new Map(csp.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1)]));
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1)]),
+  );
 
 test('every page has a CSP without unsafe-inline/unsafe-eval, with object-src none and base-uri self', () => {
   const bad: string[] = [];
@@ -20,7 +26,8 @@ test('every page has a CSP without unsafe-inline/unsafe-eval, with object-src no
     }
     const d = directives(csp);
     const script = d.get('script-src') ?? d.get('default-src') ?? [];
-    if (script.includes("'unsafe-inline'") || script.includes("'unsafe-eval'")) bad.push(`${page.url}: script-src ${script.join(' ')}`);
+    if (script.includes("'unsafe-inline'") || script.includes("'unsafe-eval'"))
+      bad.push(`${page.url}: script-src ${script.join(' ')}`);
     if (d.get('object-src')?.join(' ') !== "'none'") bad.push(`${page.url}: object-src ${d.get('object-src')}`);
     if (d.get('base-uri')?.join(' ') !== "'self'") bad.push(`${page.url}: base-uri ${d.get('base-uri')}`);
     // The CSP must come before any script or stylesheet so that it governs them.

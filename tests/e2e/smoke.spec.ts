@@ -20,7 +20,9 @@ test('a provider lists its offerings with ids and prices, and ships no script bu
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('OpenAI');
   // The overview's only script is the site script (copy button, and the starter of the lazy islands: header search
   // box, round-trip button), a file; what the islands hold in a <template> is not in the DOM until used.
-  const scripts = await page.locator('script').evaluateAll((els) => els.map((e) => [(e as HTMLScriptElement).src, e.textContent]));
+  const scripts = await page
+    .locator('script')
+    .evaluateAll((els) => els.map((e) => [(e as HTMLScriptElement).src, e.textContent]));
   expect(scripts.map(([src]) => new URL(src!).pathname.split('/').pop()!.split('.')[0])).toEqual(['Base']);
   expect(scripts.every(([, text]) => text === '')).toBe(true);
   await page.goto('/providers/openai/models/');
@@ -28,7 +30,13 @@ test('a provider lists its offerings with ids and prices, and ships no script bu
   await expect(row).toBeVisible();
   await expect(row.getByRole('cell').first()).toContainText('gpt-4o-mini');
   await page.goto('/providers/openai/pricing/');
-  await expect(page.getByRole('row', { name: /GPT-4o mini/ }).first().getByRole('cell').nth(1)).toHaveText(/^\$\d/);
+  await expect(
+    page
+      .getByRole('row', { name: /GPT-4o mini/ })
+      .first()
+      .getByRole('cell')
+      .nth(1),
+  ).toHaveText(/^\$\d/);
 });
 
 test('unknown paths get the 404 page', async ({ page }) => {

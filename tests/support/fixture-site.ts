@@ -29,7 +29,10 @@ export interface FixtureSite {
  * records into the (empty) folder it is given — and serves the result. Fails the calling hook
  * with the build's output when the build fails.
  */
-export const fixtureSite = async (name: string, data: string | ((dataDir: string) => void | Promise<void>)): Promise<FixtureSite> => {
+export const fixtureSite = async (
+  name: string,
+  data: string | ((dataDir: string) => void | Promise<void>),
+): Promise<FixtureSite> => {
   const dir = mkdtempSync(join(tmpdir(), `atlas-${name}-`));
   try {
     let dataDir = join(dir, 'data');

@@ -3,8 +3,12 @@ const unescape = (v: string) => v.replace(/\\([\\;,nN])/g, (_, c: string) => (c 
 
 export const parseIcs = (text: string): { props: Record<string, string>; events: Record<string, string>[] } => {
   if (!text.includes('\r\n')) throw new Error('Lines must end with CRLF');
-  for (const raw of text.split('\r\n')) if (new TextEncoder().encode(raw).length > 75) throw new Error(`Line over 75 octets: ${raw}`);
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  for (const raw of text.split('\r\n'))
+    if (new TextEncoder().encode(raw).length > 75) throw new Error(`Line over 75 octets: ${raw}`);
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
   const stack: string[] = [];
   const props: Record<string, string> = {};
   const events: Record<string, string>[] = [];

@@ -18,7 +18,11 @@ export const model = (o: Over<Model>): Model & { id: string } => ({
   ...o,
 });
 /** An offering of `model` at `provider`, $1 / $4 per 1M tokens unless overridden. */
-export const offering = (providerId: string, modelId: string | undefined, o: Partial<Offering> & { id?: string } = {}): Offering & { id: string } => ({
+export const offering = (
+  providerId: string,
+  modelId: string | undefined,
+  o: Partial<Offering> & { id?: string } = {},
+): Offering & { id: string } => ({
   id: `${providerId}/${modelId ?? 'x'}${o.provider_model_id ? `-${o.provider_model_id}` : ''}`,
   provider: providerId,
   model: modelId,

@@ -63,7 +63,10 @@ export const providerKinds = (data = DATA): Map<string, string> =>
     readdirSync(join(data, 'providers'))
       .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
       .sort()
-      .map((f) => [f.slice(0, -'.yaml'.length), String((parse(readFileSync(join(data, 'providers', f), 'utf8')) as { kind: unknown }).kind)]),
+      .map((f) => [
+        f.slice(0, -'.yaml'.length),
+        String((parse(readFileSync(join(data, 'providers', f), 'utf8')) as { kind: unknown }).kind),
+      ]),
   );
 
 /**
@@ -96,7 +99,13 @@ export const a11ySample = (pages = builtPages(), kinds = providerKinds()): Built
   return out;
 };
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 /** Every href/src value in a page. */
 export const linksOf = (html: string): string[] => [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => decode(m[1]!));

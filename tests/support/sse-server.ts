@@ -61,9 +61,16 @@ export const startSseServer = async (scenarioFor: (i: number) => Scenario) => {
     const s = scenarioFor(i);
     const fault = s.fault ?? { kind: 'none' };
     if (fault.kind === 'status') {
-      res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) });
+      res.writeHead(fault.status, {
+        'content-type': 'application/json',
+        ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
+      });
       // Echoes the credential, as some real error bodies do, so tests can check that the probe redacts it.
-      res.end(JSON.stringify({ error: { message: `simulated ${fault.status} for ${req.headers.authorization ?? req.headers['x-api-key'] ?? ''}` } }));
+      res.end(
+        JSON.stringify({
+          error: { message: `simulated ${fault.status} for ${req.headers.authorization ?? req.headers['x-api-key'] ?? ''}` },
+        }),
+      );
       return;
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
@@ -86,12 +93,17 @@ export const startSseServer = async (scenarioFor: (i: number) => Scenario) => {
         res.write('data: {"choices": [ {"delta": \n\n');
         continue;
       }
-      if (style === 'anthropic') send('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: ` w${k}` } });
+      if (style === 'anthropic')
+        send('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: ` w${k}` } });
       else send(undefined, { id: 'c1', choices: [{ index: 0, delta: { content: ` w${k}` } }] });
     }
     if (style === 'anthropic') {
       send('content_block_stop', { type: 'content_block_stop', index: 0 });
-      send('message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn' }, ...(s.usage ? { usage: { output_tokens: s.tokens } } : {}) });
+      send('message_delta', {
+        type: 'message_delta',
+        delta: { stop_reason: 'end_turn' },
+        ...(s.usage ? { usage: { output_tokens: s.tokens } } : {}),
+      });
       send('message_stop', { type: 'message_stop' });
     } else {
       send(undefined, { id: 'c1', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });

@@ -72,7 +72,7 @@ export const CURATED_ALIASES: Record<string, string> = {
   'pixtral-large-latest': 'pixtral-large',
   'qwen3-235b-thinking': 'qwen3-235b-thinking-2507',
   'qwen3-coder': 'qwen3-coder-480b',
-  'schnell': 'flux-1-schnell',
+  schnell: 'flux-1-schnell',
   'solar-pro3': 'solar-pro-3',
   'stepfun-3.5-flash': 'step-3.5-flash',
 };

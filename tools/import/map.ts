@@ -4,7 +4,7 @@
  * negative prices…) are left out and reported as issues; nothing invalid is produced.
  * Prices stay USD per 1,000,000 tokens; limits stay tokens.
  */
-import type { BILLING} from '../../src/model/schema.ts';
+import type { BILLING } from '../../src/model/schema.ts';
 import { MODALITIES, PartialDate, type ProviderKind } from '../../src/model/schema.ts';
 import type { SourceCost, SourceModel, SourceProvider } from './models-dev.ts';
 import { slugify } from './normalize.ts';
@@ -68,15 +68,54 @@ export const providerOrg = (id: string): string | undefined => {
 
 /** Gateways and aggregators: route one API to many upstream providers. */
 const GATEWAYS = new Set([
-  '302ai', 'aihubmix', 'abacus', 'anyapi', 'auriko', 'cloudflare-ai-gateway', 'fastrouter', 'frogbot', 'helicone', 'jiekou',
-  'kilo', 'llmgateway', 'llmtr', 'merge-gateway', 'nano-gpt', 'neon', 'opencode', 'opencode-go', 'openrouter', 'orcarouter',
-  'poe', 'qiniu-ai', 'requesty', 'routing-run', 'the-grid-ai', 'vercel', 'vivgrid', 'zenmux',
+  '302ai',
+  'aihubmix',
+  'abacus',
+  'anyapi',
+  'auriko',
+  'cloudflare-ai-gateway',
+  'fastrouter',
+  'frogbot',
+  'helicone',
+  'jiekou',
+  'kilo',
+  'llmgateway',
+  'llmtr',
+  'merge-gateway',
+  'nano-gpt',
+  'neon',
+  'opencode',
+  'opencode-go',
+  'openrouter',
+  'orcarouter',
+  'poe',
+  'qiniu-ai',
+  'requesty',
+  'routing-run',
+  'the-grid-ai',
+  'vercel',
+  'vivgrid',
+  'zenmux',
 ]);
 /** Cloud platforms that host models among other services. */
 const CLOUDS = new Set([
-  'amazon-bedrock', 'azure', 'azure-cognitive-services', 'cloudferro-sherlock', 'cloudflare-workers-ai', 'databricks',
-  'digitalocean', 'evroc', 'google-vertex', 'google-vertex-anthropic', 'nebius', 'ovhcloud', 'sap-ai-core', 'scaleway',
-  'snowflake-cortex', 'stackit', 'vultr',
+  'amazon-bedrock',
+  'azure',
+  'azure-cognitive-services',
+  'cloudferro-sherlock',
+  'cloudflare-workers-ai',
+  'databricks',
+  'digitalocean',
+  'evroc',
+  'google-vertex',
+  'google-vertex-anthropic',
+  'nebius',
+  'ovhcloud',
+  'sap-ai-core',
+  'scaleway',
+  'snowflake-cortex',
+  'stackit',
+  'vultr',
 ]);
 
 /**
@@ -97,7 +136,8 @@ export const mapProvider = (p: SourceProvider, issues: Issue[]): Json => {
   const base = isHttps(p.api) ? p.api : undefined;
   const origin = docs ?? base;
   if (p.doc && !docs) issues.push({ where: p.id, field: 'docs_url', message: `"${p.doc}" is not an https URL; left out` });
-  if (p.api && !base) issues.push({ where: p.id, field: 'api.base_url', message: `"${p.api}" is not a public https URL; left out` });
+  if (p.api && !base)
+    issues.push({ where: p.id, field: 'api.base_url', message: `"${p.api}" is not a public https URL; left out` });
   const env = [...new Set((p.env ?? []).filter((e) => /^[A-Z][A-Z0-9_]*$/.test(e)))];
   const api: Json = {
     ...(base && { base_url: base }),
@@ -150,11 +190,16 @@ const mapMeters = (c: Partial<Record<(typeof METERS)[number], number>>, where: s
   for (const k of METERS) {
     const v = c[k];
     if (v === undefined) continue;
-    if (!Number.isFinite(v) || v < 0 || v > 1_000_000) issues.push({ where, field: `${field}${k}`, message: `price ${v} is not a valid price; left out` });
+    if (!Number.isFinite(v) || v < 0 || v > 1_000_000)
+      issues.push({ where, field: `${field}${k}`, message: `price ${v} is not a valid price; left out` });
     else out[k] = v;
   }
   if (typeof out.cache_read === 'number' && typeof out.input === 'number' && out.cache_read > out.input) {
-    issues.push({ where, field: `${field}cache_read`, message: `cache_read ${out.cache_read} exceeds input ${out.input}; left out` });
+    issues.push({
+      where,
+      field: `${field}cache_read`,
+      message: `cache_read ${out.cache_read} exceeds input ${out.input}; left out`,
+    });
     delete out.cache_read;
   }
   return out;
@@ -165,7 +210,11 @@ const mapTiers = (c: SourceCost, where: string, issues: Issue[]): Json[] => {
   const tiers: Json[] = [];
   for (const t of c.tiers ?? []) {
     if (t.tier.type !== 'context' || !Number.isInteger(t.tier.size) || t.tier.size < 1) {
-      issues.push({ where, field: 'pricing.tiers', message: `tier ${JSON.stringify(t.tier)} is not a context threshold; left out` });
+      issues.push({
+        where,
+        field: 'pricing.tiers',
+        message: `tier ${JSON.stringify(t.tier)} is not a context threshold; left out`,
+      });
       continue;
     }
     const { tier, ...rest } = t;
@@ -270,7 +319,12 @@ export const mapReasoning = (m: SourceModel, where: string, issues: Issue[]): Js
     else if (o.type === 'effort') {
       const levels = [...new Set(o.values.map((v) => (v ?? 'none').toLowerCase()))];
       if (levels.length && levels.every((v) => /^[a-z0-9][a-z0-9.-]*$/.test(v))) out.effort = levels;
-      else issues.push({ where, field: 'reasoning.effort', message: `effort levels ${JSON.stringify(o.values)} are not ids; left out` });
+      else
+        issues.push({
+          where,
+          field: 'reasoning.effort',
+          message: `effort levels ${JSON.stringify(o.values)} are not ids; left out`,
+        });
     } else {
       const b: Json = {};
       if (o.min !== undefined && Number.isInteger(o.min) && o.min >= 0) b.min = o.min;
@@ -286,7 +340,8 @@ export const mapReasoning = (m: SourceModel, where: string, issues: Issue[]): Js
 };
 
 /** Our offering status for the source's `alpha`/`beta`/`deprecated`. */
-export const mapStatus = (s: SourceModel['status']) => (s === 'deprecated' ? 'deprecated' : s === undefined ? undefined : 'preview');
+export const mapStatus = (s: SourceModel['status']) =>
+  s === 'deprecated' ? 'deprecated' : s === undefined ? undefined : 'preview';
 
 /** Display name without a gateway's "Creator: " prefix or a "(free)"-style suffix. */
 export const cleanName = (name: string) =>

@@ -40,7 +40,16 @@ export const mergeProvider = (base: Json | undefined, incoming: Json): Json => {
 export const mergeOrganization = (base: Json | undefined, incoming: Json): Json =>
   mergeKeys(base ?? {}, incoming, [], ['name', 'website', 'country']);
 
-const MODEL_OWNED = ['name', 'release_date', 'knowledge_cutoff', 'open_weights', 'context_window', 'max_input_tokens', 'max_output_tokens', 'modalities'] as const;
+const MODEL_OWNED = [
+  'name',
+  'release_date',
+  'knowledge_cutoff',
+  'open_weights',
+  'context_window',
+  'max_input_tokens',
+  'max_output_tokens',
+  'modalities',
+] as const;
 
 /**
  * Model: owns name, dates, open_weights, limits, modalities and the capability flags it
@@ -49,7 +58,11 @@ const MODEL_OWNED = ['name', 'release_date', 'knowledge_cutoff', 'open_weights',
  */
 export const mergeModel = (base: Json | undefined, incoming: Json): Json => {
   const out = mergeKeys(base ?? {}, incoming, MODEL_OWNED, ['organization', 'family']);
-  const caps = mergeNested(out.capabilities, incoming.capabilities, Object.keys(isObj(incoming.capabilities) ? incoming.capabilities : {}));
+  const caps = mergeNested(
+    out.capabilities,
+    incoming.capabilities,
+    Object.keys(isObj(incoming.capabilities) ? incoming.capabilities : {}),
+  );
   if (caps) out.capabilities = caps;
   const had = (out.aliases as string[] | undefined) ?? [];
   const seen = new Set(had.map(normalizeAlias));
@@ -60,8 +73,24 @@ export const mergeModel = (base: Json | undefined, incoming: Json): Json => {
 
 /** Pricing keys the import owns as a group: replaced together, so no stale meter survives. */
 const PRICING_OWNED = [
-  'billing', 'input', 'output', 'cache_read', 'cache_write', 'cache_write_1h', 'reasoning', 'input_audio', 'output_audio',
-  'input_image', 'output_image', 'per_image', 'per_request', 'per_audio_second', 'per_video_second', 'per_search', 'tiers', 'modes',
+  'billing',
+  'input',
+  'output',
+  'cache_read',
+  'cache_write',
+  'cache_write_1h',
+  'reasoning',
+  'input_audio',
+  'output_audio',
+  'input_image',
+  'output_image',
+  'per_image',
+  'per_request',
+  'per_audio_second',
+  'per_video_second',
+  'per_search',
+  'tiers',
+  'modes',
 ];
 
 /**
@@ -71,9 +100,16 @@ const PRICING_OWNED = [
  * other features, batch/flex/priority/free-tier prices, notes, sources and last_verified.
  */
 export const mergeOffering = (base: Json | undefined, incoming: Json): Json => {
-  const out = mergeKeys(base ?? {}, incoming, ['provider', 'name', 'provider_model_id', 'status', 'release_date', 'modalities', 'reasoning'], ['model']);
+  const out = mergeKeys(
+    base ?? {},
+    incoming,
+    ['provider', 'name', 'provider_model_id', 'status', 'release_date', 'modalities', 'reasoning'],
+    ['model'],
+  );
   if (isObj(incoming.pricing)) {
-    const kept = Object.fromEntries(Object.entries(isObj(out.pricing) ? out.pricing : {}).filter(([k]) => !PRICING_OWNED.includes(k)));
+    const kept = Object.fromEntries(
+      Object.entries(isObj(out.pricing) ? out.pricing : {}).filter(([k]) => !PRICING_OWNED.includes(k)),
+    );
     out.pricing = { ...kept, ...incoming.pricing };
   }
   const limits = mergeNested(out.limits, incoming.limits, ['context_window', 'max_input_tokens', 'max_output_tokens']);

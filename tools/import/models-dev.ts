@@ -104,7 +104,8 @@ export const parseModelsDev = (text: string): { ok: true; data: SourceFile } | {
   const errors: string[] = [];
   for (const [key, p] of Object.entries(r.data)) {
     if (p.id !== key) errors.push(`${key}.id: "${p.id}" does not match its key`);
-    for (const [mk, m] of Object.entries(p.models)) if (m.id !== mk) errors.push(`${key}.models.${mk}.id: "${m.id}" does not match its key`);
+    for (const [mk, m] of Object.entries(p.models))
+      if (m.id !== mk) errors.push(`${key}.models.${mk}.id: "${m.id}" does not match its key`);
   }
   if (Object.keys(r.data).length === 0) errors.push('No providers in the file');
   return errors.length ? { ok: false, errors: errors.slice(0, 20) } : { ok: true, data: r.data };

@@ -50,7 +50,8 @@ const SERVING_TOKENS = new Set([
 ]);
 
 /** Deployment prefixes glued to the model name by a host ("databricks-", "umans-", "coding-"). */
-const DEPLOYMENT_PREFIX = /^(alicloud|azure|cerebras|coding|databricks|deep|duo-chat|groq|labs|snowflake|umans|xpersona)-(?=[a-z])/;
+const DEPLOYMENT_PREFIX =
+  /^(alicloud|azure|cerebras|coding|databricks|deep|duo-chat|groq|labs|snowflake|umans|xpersona)-(?=[a-z])/;
 
 /** Creator prefixes that may be glued to the name with "-", longest first. */
 const GLUED_PREFIXES = Object.keys(ORG_PREFIXES).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));

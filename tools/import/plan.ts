@@ -56,7 +56,8 @@ const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0
 /** Most common value (ties: the smallest by JSON order); undefined when none. */
 const mode = <T>(values: (T | undefined)[]): T | undefined => {
   const counts = new Map<string, { v: T; n: number }>();
-  for (const v of values) if (v !== undefined) counts.set(JSON.stringify(v), { v, n: (counts.get(JSON.stringify(v))?.n ?? 0) + 1 });
+  for (const v of values)
+    if (v !== undefined) counts.set(JSON.stringify(v), { v, n: (counts.get(JSON.stringify(v))?.n ?? 0) + 1 });
   return [...counts.entries()].sort(([ka, a], [kb, b]) => b.n - a.n || cmp(ka, kb))[0]?.[1].v;
 };
 
@@ -66,7 +67,12 @@ const sameRecord = (kind: Kind, a: unknown, b: unknown) =>
 
 /** Reads the raw (default-free) records of the data folder, by kind and id. */
 const readExisting = (files: DataFile[]) => {
-  const recs: Record<Kind, Map<string, Json>> = { organizations: new Map(), models: new Map(), providers: new Map(), offerings: new Map() };
+  const recs: Record<Kind, Map<string, Json>> = {
+    organizations: new Map(),
+    models: new Map(),
+    providers: new Map(),
+    offerings: new Map(),
+  };
   for (const f of files) {
     const parts = f.rel.split('/');
     const kind = parts[0] as Kind;
@@ -83,7 +89,9 @@ const readExisting = (files: DataFile[]) => {
  * then an unknown creator-like prefix; the most common among the members, or undefined.
  */
 const groupOrg = (members: Member[]) =>
-  mode(members.map((m) => m.link.norm.prefixOrg)) ?? orgByName(members[0]!.link.key) ?? mode(members.map((m) => m.link.norm.unknownPrefix));
+  mode(members.map((m) => m.link.norm.prefixOrg)) ??
+  orgByName(members[0]!.link.key) ??
+  mode(members.map((m) => m.link.norm.unknownPrefix));
 
 /** Model facts from its offerings: the first-party ones when any, else the most common values. */
 const modelFacts = (org: string, key: string, members: Member[]): Json => {
@@ -91,7 +99,9 @@ const modelFacts = (org: string, key: string, members: Member[]): Json => {
   const best = first.length ? first : members;
   const pick = <T>(f: (m: Member) => T | undefined) => mode(best.map(f)) ?? mode(members.map(f));
   const limit = (k: string) => {
-    const vals = members.map((m) => (m.mapped.limits as Json | undefined)?.[k] as number | undefined).filter((v) => v !== undefined);
+    const vals = members
+      .map((m) => (m.mapped.limits as Json | undefined)?.[k] as number | undefined)
+      .filter((v) => v !== undefined);
     return vals.length ? Math.max(...vals) : undefined;
   };
   const noIssues: Issue[] = [];
@@ -136,7 +146,12 @@ const modelFacts = (org: string, key: string, members: Member[]): Json => {
 export const planImport = (source: SourceFile, existing: DataFile[], options: { asOf?: string | undefined } = {}): ImportPlan => {
   const issues: Issue[] = [];
   const recs = readExisting(existing);
-  const next: Record<Kind, Map<string, Json>> = { organizations: new Map(), models: new Map(), providers: new Map(), offerings: new Map() };
+  const next: Record<Kind, Map<string, Json>> = {
+    organizations: new Map(),
+    models: new Map(),
+    providers: new Map(),
+    offerings: new Map(),
+  };
 
   // Providers.
   const providers = Object.values(source).sort((a, b) => cmp(a.id, b.id));
@@ -158,7 +173,8 @@ export const planImport = (source: SourceFile, existing: DataFile[], options: { 
 
   // New models: one per key that reaches no record and has a creator.
   const groups = new Map<string, Member[]>();
-  for (const mem of members) if (mem.link.model === undefined) groups.set(mem.link.key, [...(groups.get(mem.link.key) ?? []), mem]);
+  for (const mem of members)
+    if (mem.link.model === undefined) groups.set(mem.link.key, [...(groups.get(mem.link.key) ?? []), mem]);
   for (const [key, list] of [...groups].sort(([a], [b]) => cmp(a, b))) {
     const org = groupOrg(list);
     if (org === undefined || !key) continue;
@@ -176,7 +192,9 @@ export const planImport = (source: SourceFile, existing: DataFile[], options: { 
     // A hand-made link to a model that does not exist is left to the validator to report, not invented.
     if (base === undefined && !list.some((m) => m.link.via.endsWith('new model'))) continue;
     const facts = modelFacts(org, list[0]!.link.key, list);
-    const curated = Object.entries(CURATED_ALIASES).filter(([, to]) => to === list[0]!.link.key).map(([from]) => from);
+    const curated = Object.entries(CURATED_ALIASES)
+      .filter(([, to]) => to === list[0]!.link.key)
+      .map(([from]) => from);
     // Aliases: curated ones, then every API id that linked here; one per normalized form
     // (the first in sort order), none equal to the model's own id or owned by another model.
     const seen = new Set([normalizeAlias(slug), normalizeAlias(id)]);
@@ -193,7 +211,11 @@ export const planImport = (source: SourceFile, existing: DataFile[], options: { 
     if (!check.success) {
       // Never write an invalid model: its offerings stay unlinked instead.
       skippedModels.push(id);
-      issues.push({ where: `models/${id}`, field: '(record)', message: `skipped, its offerings left unlinked: ${describe(check.error.issues)}` });
+      issues.push({
+        where: `models/${id}`,
+        field: '(record)',
+        message: `skipped, its offerings left unlinked: ${describe(check.error.issues)}`,
+      });
       for (const mem of list) mem.link = { ...mem.link, model: undefined, via: `${mem.link.via}; model skipped` };
       continue;
     }
@@ -208,7 +230,8 @@ export const planImport = (source: SourceFile, existing: DataFile[], options: { 
   }
 
   const unlinkedGroups = new Map<string, Member[]>();
-  for (const mem of members) if (mem.link.model === undefined) unlinkedGroups.set(mem.link.key, [...(unlinkedGroups.get(mem.link.key) ?? []), mem]);
+  for (const mem of members)
+    if (mem.link.model === undefined) unlinkedGroups.set(mem.link.key, [...(unlinkedGroups.get(mem.link.key) ?? []), mem]);
   const unlinked = [...unlinkedGroups]
     .map(([key, list]) => ({ key, count: list.length, examples: list.slice(0, 3).map((m) => `${m.provider.id}:${m.model.id}`) }))
     .sort((a, b) => b.count - a.count || cmp(a.key, b.key));
@@ -228,7 +251,11 @@ export const planImport = (source: SourceFile, existing: DataFile[], options: { 
     let id = byProviderId.get(`${pid}\u0000${mem.model.id}`);
     if (id === undefined) {
       const wanted = mem.link.model ? `${pid}/${mem.link.model}` : `${pid}/${slugify(mem.model.id)}`;
-      id = !taken.has(wanted) ? wanted : mem.link.model ? `${wanted}--${slugify(mem.model.id)}` : `${wanted}--${hash(mem.model.id)}`;
+      id = !taken.has(wanted)
+        ? wanted
+        : mem.link.model
+          ? `${wanted}--${slugify(mem.model.id)}`
+          : `${wanted}--${hash(mem.model.id)}`;
       if (taken.has(id)) id = `${id}--${hash(mem.model.id)}`;
       taken.add(id);
     }
@@ -241,7 +268,10 @@ export const planImport = (source: SourceFile, existing: DataFile[], options: { 
   }
 
   // Per-record schema check: a record that would not validate is skipped, never written.
-  const counts = Object.fromEntries(KIND_LIST.map((k) => [k, { created: 0, updated: 0, unchanged: 0, skipped: 0 }])) as Record<Kind, KindCounts>;
+  const counts = Object.fromEntries(KIND_LIST.map((k) => [k, { created: 0, updated: 0, unchanged: 0, skipped: 0 }])) as Record<
+    Kind,
+    KindCounts
+  >;
   counts.models.skipped = skippedModels.length;
   const writes: ImportPlan['writes'] = [];
   for (const kind of KIND_LIST) {
@@ -267,7 +297,9 @@ export const planImport = (source: SourceFile, existing: DataFile[], options: { 
   const written = new Map(writes.map((w) => [w.rel, w.text]));
   const encoder = new TextEncoder();
   const result: DataFile[] = existing.map((f) => (written.has(f.rel) ? { ...f, bytes: encoder.encode(written.get(f.rel)!) } : f));
-  for (const w of writes) if (!existing.some((f) => f.rel === w.rel)) result.push({ rel: w.rel, display: `data/${w.rel}`, bytes: encoder.encode(w.text) });
+  for (const w of writes)
+    if (!existing.some((f) => f.rel === w.rel))
+      result.push({ rel: w.rel, display: `data/${w.rel}`, bytes: encoder.encode(w.text) });
   const { problems } = validateFiles(result);
   const linked = members.filter((m) => m.link.model !== undefined).length;
   return { writes, counts, unlinked, links, issues, problems, totals: { offerings: members.length, linked } };
@@ -279,7 +311,8 @@ const unknownOrgName = (org: string, list: Member[]) => {
   return org;
 };
 
-const describe = (list: { path: PropertyKey[]; message: string }[]) => list.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
+const describe = (list: { path: PropertyKey[]; message: string }[]) =>
+  list.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
 
 /** Removes undefined values and empty objects, recursively. */
 const dropUndefined = (v: Json): Json => {

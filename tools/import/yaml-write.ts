@@ -7,13 +7,24 @@ import { stringify } from 'yaml';
 import { KINDS, type Kind } from '../../src/model/schema.ts';
 
 interface ZodLike {
-  _zod: { def: { type: string; shape?: Record<string, ZodLike>; innerType?: ZodLike; element?: ZodLike; valueType?: ZodLike; in?: ZodLike; options?: ZodLike[] } };
+  _zod: {
+    def: {
+      type: string;
+      shape?: Record<string, ZodLike>;
+      innerType?: ZodLike;
+      element?: ZodLike;
+      valueType?: ZodLike;
+      in?: ZodLike;
+      options?: ZodLike[];
+    };
+  };
 }
 
 /** Returns `value` with object keys re-inserted in `schema`'s declared order, recursively. */
 export const orderLike = (schema: ZodLike | undefined, value: unknown): unknown => {
   const def = schema?._zod.def;
-  if (def && (def.type === 'optional' || def.type === 'default' || def.type === 'nullable')) return orderLike(def.innerType, value);
+  if (def && (def.type === 'optional' || def.type === 'default' || def.type === 'nullable'))
+    return orderLike(def.innerType, value);
   if (def?.type === 'pipe') return orderLike(def.in, value);
   if (Array.isArray(value)) return value.map((v) => orderLike(def?.type === 'array' ? def.element : undefined, v));
   if (value === null || typeof value !== 'object') return value;

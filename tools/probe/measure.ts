@@ -19,7 +19,14 @@ export interface ProbeDeps {
 export type FaultKind = 'timeout' | 'rate-limited' | 'http' | 'truncated' | 'malformed' | 'stream-error' | 'network' | 'empty';
 
 export type Measurement =
-  | { ok: true; ttftMs: number; totalMs: number; outputTokens: number; tokensPerSecond: number | undefined; tokensCounted: 'usage' | 'chunks' }
+  | {
+      ok: true;
+      ttftMs: number;
+      totalMs: number;
+      outputTokens: number;
+      tokensPerSecond: number | undefined;
+      tokensCounted: 'usage' | 'chunks';
+    }
   | { ok: false; fault: FaultKind; message: string; status?: number; retryAfterMs?: number };
 
 /**
@@ -30,7 +37,13 @@ export const tokensPerSecond = (outputTokens: number, ttftMs: number, totalMs: n
   outputTokens >= 2 && totalMs > ttftMs ? (outputTokens - 1) / ((totalMs - ttftMs) / 1000) : undefined;
 
 /** Sends one request and times its stream. Never throws. */
-export const measureOnce = async (deps: ProbeDeps, style: ApiStyle, req: ProbeRequest, timeoutMs: number, key?: string): Promise<Measurement> => {
+export const measureOnce = async (
+  deps: ProbeDeps,
+  style: ApiStyle,
+  req: ProbeRequest,
+  timeoutMs: number,
+  key?: string,
+): Promise<Measurement> => {
   const ctrl = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -48,17 +61,29 @@ export const measureOnce = async (deps: ProbeDeps, style: ApiStyle, req: ProbeRe
     ...extra,
   });
   try {
-    const res = await deps.fetch(req.url, { method: 'POST', headers: req.headers, body: req.body, signal: ctrl.signal, redirect: 'error' });
+    const res = await deps.fetch(req.url, {
+      method: 'POST',
+      headers: req.headers,
+      body: req.body,
+      signal: ctrl.signal,
+      redirect: 'error',
+    });
     if (!res.ok) {
       const body = (await res.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ');
       if (res.status === 429) {
         const wait = retryAfterMs(res.headers.get('retry-after'), deps.wallNow());
-        return fail('rate-limited', `HTTP 429 rate limited${wait === undefined ? '' : `, Retry-After ${Math.round(wait / 1000)} s`}`, {
-          status: 429,
-          ...(wait === undefined ? {} : { retryAfterMs: wait }),
-        });
+        return fail(
+          'rate-limited',
+          `HTTP 429 rate limited${wait === undefined ? '' : `, Retry-After ${Math.round(wait / 1000)} s`}`,
+          {
+            status: 429,
+            ...(wait === undefined ? {} : { retryAfterMs: wait }),
+          },
+        );
       }
-      return fail('http', `HTTP ${res.status}${res.status >= 500 ? ' server error' : ''}${body ? `: ${body}` : ''}`, { status: res.status });
+      return fail('http', `HTTP ${res.status}${res.status >= 500 ? ' server error' : ''}${body ? `: ${body}` : ''}`, {
+        status: res.status,
+      });
     }
     if (!res.body) return fail('empty', 'Response has no body');
     const parser = createSseParser();
@@ -93,7 +118,8 @@ export const measureOnce = async (deps: ProbeDeps, style: ApiStyle, req: ProbeRe
       tokensCounted: usage === undefined ? 'chunks' : 'usage',
     };
   } catch (e) {
-    if (timedOut) return fail('timeout', `Timed out after ${timeoutMs} ms${first === undefined ? ' before the first token' : ' mid-stream'}`);
+    if (timedOut)
+      return fail('timeout', `Timed out after ${timeoutMs} ms${first === undefined ? ' before the first token' : ' mid-stream'}`);
     if (e instanceof SyntaxError) return fail('malformed', e.message);
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     const detail = cause?.code ?? cause?.message ?? (e as Error).message;
@@ -119,7 +145,14 @@ export const runRequests = async (
   deps: ProbeDeps,
   style: ApiStyle,
   req: ProbeRequest,
-  opts: { n: number; timeoutMs: number; maxRetries?: number; backoffMs?: number; key?: string; onResult?: (m: Measurement, i: number) => void },
+  opts: {
+    n: number;
+    timeoutMs: number;
+    maxRetries?: number;
+    backoffMs?: number;
+    key?: string;
+    onResult?: (m: Measurement, i: number) => void;
+  },
 ): Promise<ProfileRun> => {
   const measurements: Measurement[] = [];
   const faults: ProfileRun['faults'] = [];

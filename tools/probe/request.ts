@@ -10,7 +10,8 @@ export const PROBE_METHOD = `probe v${PROBE_VERSION}`;
 
 const LONG_CONTEXT = Array.from(
   { length: 60 },
-  (_, i) => `Line ${i + 1}: the quick brown fox jumps over the lazy dog while the committee reviews clause ${i + 1} of the contract.`,
+  (_, i) =>
+    `Line ${i + 1}: the quick brown fox jumps over the lazy dog while the committee reviews clause ${i + 1} of the contract.`,
 ).join('\n');
 
 /** The fixed prompts: "short" (a few tokens in) and "long" (about 1,800 tokens in); both ask for about 200 tokens out. */
@@ -35,25 +36,45 @@ const join = (base: string, path: string) => `${base.replace(/\/+$/, '')}/${path
  * bearer key and `stream_options.include_usage` (usage arrives in the last chunk). Anthropic:
  * POST {base}/messages with `x-api-key`; a base URL without /v1 gets it.
  */
-export const buildRequest = (style: ApiStyle, baseUrl: string, model: string, prompt: string, maxTokens: number, key: string): ProbeRequest => {
+export const buildRequest = (
+  style: ApiStyle,
+  baseUrl: string,
+  model: string,
+  prompt: string,
+  maxTokens: number,
+  key: string,
+): ProbeRequest => {
   const messages = [{ role: 'user', content: prompt }];
   if (style === 'anthropic') {
     const base = /\/v1\/?$/.test(baseUrl) ? baseUrl : join(baseUrl, 'v1');
     return {
       url: join(base, 'messages'),
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'x-api-key': key, 'anthropic-version': '2023-06-01' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        'x-api-key': key,
+        'anthropic-version': '2023-06-01',
+      },
       body: JSON.stringify({ model, messages, max_tokens: maxTokens, stream: true, temperature: 0 }),
     };
   }
   return {
     url: join(baseUrl, 'chat/completions'),
     headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ model, messages, max_tokens: maxTokens, stream: true, temperature: 0, stream_options: { include_usage: true } }),
+    body: JSON.stringify({
+      model,
+      messages,
+      max_tokens: maxTokens,
+      stream: true,
+      temperature: 0,
+      stream_options: { include_usage: true },
+    }),
   };
 };
 
 /** Replaces every occurrence of the key (and of `Bearer <key>`) in a message, so that no log line carries it. */
-export const redact = (text: string, key: string | undefined) => (key && key.length >= 4 ? text.split(key).join('[redacted]') : text);
+export const redact = (text: string, key: string | undefined) =>
+  key && key.length >= 4 ? text.split(key).join('[redacted]') : text;
 
 /**
  * Whether a base-URL override is allowed: only plain-HTTP or HTTPS loopback hosts

@@ -20,12 +20,16 @@ export const buildSample = (
 ): SampleOutcome => {
   const ok = measurements.filter((m): m is Success => m.ok);
   if (ok.length < opts.required)
-    return { ok: false, message: `Only ${ok.length} of ${opts.required} requests succeeded (${opts.promptProfile} prompt); nothing written` };
+    return {
+      ok: false,
+      message: `Only ${ok.length} of ${opts.required} requests succeeded (${opts.promptProfile} prompt); nothing written`,
+    };
   const speeds = ok.flatMap((m) => (m.tokensPerSecond === undefined ? [] : [m.tokensPerSecond]));
   const ttft = p50p90(ok.map((m) => m.ttftMs))!;
   const total = p50p90(ok.map((m) => m.totalMs))!;
   const tps = p50p90(speeds);
-  if (!tps) return { ok: false, message: `No request produced 2 or more output tokens (${opts.promptProfile} prompt); nothing written` };
+  if (!tps)
+    return { ok: false, message: `No request produced 2 or more output tokens (${opts.promptProfile} prompt); nothing written` };
   return {
     ok: true,
     sample: {

@@ -80,7 +80,12 @@ export const readEvent = (style: ApiStyle, e: SseEvent): StreamSignal[] => {
   if (style === 'openai') {
     for (const c of Array.isArray(json.choices) ? json.choices : []) {
       const delta = obj(obj(c).delta);
-      const text = typeof delta.content === 'string' ? delta.content : typeof delta.reasoning_content === 'string' ? delta.reasoning_content : '';
+      const text =
+        typeof delta.content === 'string'
+          ? delta.content
+          : typeof delta.reasoning_content === 'string'
+            ? delta.reasoning_content
+            : '';
       if (text) out.push({ kind: 'text', text });
     }
     const tokens = num(obj(json.usage).completion_tokens);

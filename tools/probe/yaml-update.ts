@@ -27,7 +27,8 @@ const splice = (text: string, samples: readonly PerformanceSample[]): string | u
   const seq = doc.get('performance', true);
   const items = render([...samples]);
   // A new list goes at the end, items indented under the key as in the rest of data/.
-  if (seq === undefined || seq === null) return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}performance:\n${indentLines(items, 2)}`;
+  if (seq === undefined || seq === null)
+    return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}performance:\n${indentLines(items, 2)}`;
   if (!isSeq(seq) || seq.flow || !seq.range || seq.items.length === 0) return undefined;
   const start = seq.range[0];
   const indent = start - (text.lastIndexOf('\n', start - 1) + 1);
@@ -46,11 +47,13 @@ export const appendSamples = (text: string, samples: readonly PerformanceSample[
   if (doc.errors.length) return { ok: false, message: `The file is not valid YAML: ${doc.errors[0]!.message}` };
   if (!isMap(doc.contents)) return { ok: false, message: 'The file is not a YAML mapping' };
   const existing = doc.get('performance', true);
-  if (existing !== undefined && existing !== null && !isSeq(existing)) return { ok: false, message: '`performance` is not a list' };
+  if (existing !== undefined && existing !== null && !isSeq(existing))
+    return { ok: false, message: '`performance` is not a list' };
   const before = doc.toJS() as Record<string, unknown>;
   const expected = { ...before, performance: [...((before.performance as unknown[] | null | undefined) ?? []), ...samples] };
   const spliced = splice(text, samples);
-  if (spliced !== undefined && JSON.stringify(parse(spliced, OPTS)) === JSON.stringify(expected)) return { ok: true, text: spliced };
+  if (spliced !== undefined && JSON.stringify(parse(spliced, OPTS)) === JSON.stringify(expected))
+    return { ok: true, text: spliced };
   // Fallback: edit the document and re-render it (comments and key order kept).
   if (isSeq(existing)) for (const s of samples) existing.add(doc.createNode(s));
   else doc.set('performance', doc.createNode([...samples]));

@@ -3,11 +3,32 @@
  * registered (tree-shaken), coloured from the page's CSS custom properties so that dark mode
  * follows the site's palette. The spec comes from src/views/compare/chart-data.ts; nothing is computed here.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LogarithmicScale, PointElement, ScatterController, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LogarithmicScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+} from 'chart.js';
 import type { ChartAxis, ChartPoint, ChartSpec, ChartUnit } from '../../views/compare/chart-data.ts';
 import { formatCount, formatTokens, formatUsd, formatUsdAxis } from '../../core/format.ts';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, PointElement, ScatterController, Tooltip, Legend);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LogarithmicScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  Legend,
+);
 
 const FULL: Record<ChartUnit, (v: number) => string> = {
   usd: (v) => `${formatUsd(v)} per 1M tokens`,
@@ -45,7 +66,15 @@ export const drawChart = (canvas: HTMLCanvasElement, spec: ChartSpec): Chart<'ba
     const y = spec.y!;
     return new Chart<'scatter', ChartPoint[]>(canvas, {
       type: 'scatter',
-      data: { datasets: spec.datasets.map((d, i) => ({ label: d.label, data: d.data as ChartPoint[], backgroundColor: palette[i % palette.length], pointRadius: 5, pointHoverRadius: 7 })) },
+      data: {
+        datasets: spec.datasets.map((d, i) => ({
+          label: d.label,
+          data: d.data as ChartPoint[],
+          backgroundColor: palette[i % palette.length],
+          pointRadius: 5,
+          pointHoverRadius: 7,
+        })),
+      },
       options: {
         ...common,
         plugins: {
@@ -64,10 +93,18 @@ export const drawChart = (canvas: HTMLCanvasElement, spec: ChartSpec): Chart<'ba
     }) as unknown as Chart<'bar' | 'scatter', unknown[]>;
   }
   const value = spec.value!;
-  if (canvas.parentElement) canvas.parentElement.style.height = `${Math.max(220, spec.labels.length * spec.datasets.length * 22 + 110)}px`;
+  if (canvas.parentElement)
+    canvas.parentElement.style.height = `${Math.max(220, spec.labels.length * spec.datasets.length * 22 + 110)}px`;
   return new Chart<'bar', number[], string>(canvas, {
     type: 'bar',
-    data: { labels: spec.labels, datasets: spec.datasets.map((d, i) => ({ label: d.label, data: d.data as number[], backgroundColor: palette[i % palette.length] })) },
+    data: {
+      labels: spec.labels,
+      datasets: spec.datasets.map((d, i) => ({
+        label: d.label,
+        data: d.data as number[],
+        backgroundColor: palette[i % palette.length],
+      })),
+    },
     options: {
       ...common,
       indexAxis: 'y',

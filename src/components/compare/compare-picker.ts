@@ -6,15 +6,35 @@
  * tables are clones of their <template>s (CompareTemplates.astro) filled with textContent only.
  * The selection lives in the URL (table-state, through items.ts), so a comparison can be shared.
  */
-import { MAX_ITEMS, MIN_ITEMS, pickItems, parseSelection, type CompareItem, type CompareKind, type ComparePool } from '../../views/compare/items.ts';
+import {
+  MAX_ITEMS,
+  MIN_ITEMS,
+  pickItems,
+  parseSelection,
+  type CompareItem,
+  type CompareKind,
+  type ComparePool,
+} from '../../views/compare/items.ts';
 import { compareEmptyHref, compareSelectionHref, PATHS } from '../../core/urls.ts';
-import { columnSlots, compareCellSlots, compareRowSlots, compareView, perfSlots, workloadLabel, type CompareView } from '../../views/compare/view.ts';
+import {
+  columnSlots,
+  compareCellSlots,
+  compareRowSlots,
+  compareView,
+  perfSlots,
+  workloadLabel,
+  type CompareView,
+} from '../../views/compare/view.ts';
 import { cloneRow, type Slots } from '../shared/row-template.ts';
 import { decodeWorkload, encodeWorkload, WORKLOAD_PARAMS } from '../../core/workload.ts';
 import type { CompareChart } from './compare-chart.ts';
 import './compare-chart.ts';
 
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] => {
+const el = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  text?: string,
+): HTMLElementTagNameMap[K] => {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
   if (text !== undefined) e.textContent = text;
@@ -22,7 +42,11 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 };
 
 const optionLabel = (kind: CompareKind, it: CompareItem) =>
-  kind === 'offerings' ? `${it.name} — ${it.sub} (${String(it.facts.apiId)})` : kind === 'models' ? `${it.name} (${it.sub})` : it.name;
+  kind === 'offerings'
+    ? `${it.name} — ${it.sub} (${String(it.facts.apiId)})`
+    : kind === 'models'
+      ? `${it.name} (${it.sub})`
+      : it.name;
 
 class ComparePicker extends HTMLElement {
   private pool: ComparePool | undefined;
@@ -74,7 +98,9 @@ class ComparePicker extends HTMLElement {
     const q = text.trim().toLowerCase();
     if (!q) return;
     const list = this.candidates();
-    const hit = list.find((i) => optionLabel(this.kind, i).toLowerCase() === q || i.id === q) ?? list.find((i) => optionLabel(this.kind, i).toLowerCase().includes(q));
+    const hit =
+      list.find((i) => optionLabel(this.kind, i).toLowerCase() === q || i.id === q) ??
+      list.find((i) => optionLabel(this.kind, i).toLowerCase().includes(q));
     if (!hit) return this.status(`Nothing matches “${text}”.`);
     if (this.ids.includes(hit.id)) return this.status(`${hit.name} is already chosen.`);
     if (this.ids.length >= MAX_ITEMS) return this.status(`Compare at most ${MAX_ITEMS}; remove one first.`);
@@ -85,12 +111,24 @@ class ComparePicker extends HTMLElement {
   private update(push = true) {
     if (!this.pool) return;
     const params = new URLSearchParams(location.search);
-    const workloadQuery = Object.values(WORKLOAD_PARAMS).some((p) => params.has(p)) || params.has('preset') ? encodeWorkload(decodeWorkload(params)) : '';
+    const workloadQuery =
+      Object.values(WORKLOAD_PARAMS).some((p) => params.has(p)) || params.has('preset')
+        ? encodeWorkload(decodeWorkload(params))
+        : '';
     const pool = this.pool[this.kind];
     this.ids = this.ids.filter((id) => pool.some((i) => i.id === id));
-    if (push) history.replaceState(null, '', this.ids.length ? compareSelectionHref(this.kind, this.ids, workloadQuery) : compareEmptyHref(workloadQuery));
+    if (push)
+      history.replaceState(
+        null,
+        '',
+        this.ids.length ? compareSelectionHref(this.kind, this.ids, workloadQuery) : compareEmptyHref(workloadQuery),
+      );
     const list = this.querySelector('datalist')!;
-    list.replaceChildren(...this.candidates().filter((i) => !this.ids.includes(i.id)).map((i) => el('option', { value: optionLabel(this.kind, i) })));
+    list.replaceChildren(
+      ...this.candidates()
+        .filter((i) => !this.ids.includes(i.id))
+        .map((i) => el('option', { value: optionLabel(this.kind, i) })),
+    );
     const chosen = this.querySelector('ul.chosen')!;
     chosen.replaceChildren(
       ...this.ids.map((id) => {
@@ -126,7 +164,8 @@ class ComparePicker extends HTMLElement {
 
   private render(view: CompareView, wl: string): Node[] {
     const out: Node[] = [el('h2', { id: 'result' }, view.subject)];
-    if (view.table.kind === 'offerings') out.push(el('p', { class: 'muted' }, `Prices in USD per 1M tokens. Monthly cost for ${wl}.`));
+    if (view.table.kind === 'offerings')
+      out.push(el('p', { class: 'muted' }, `Prices in USD per 1M tokens. Monthly cost for ${wl}.`));
     const wrap = this.clone<HTMLElement>('compare-table-template', { caption: view.subject, kind: view.table.kind });
     wrap.querySelector('thead tr')!.append(...view.table.columns.map((c) => this.clone('compare-column', columnSlots(c))));
     wrap.querySelector('tbody')!.append(
@@ -143,7 +182,10 @@ class ComparePicker extends HTMLElement {
       const chart = el('compare-chart', { id: c.id });
       chart.append(el('canvas', { role: 'img', 'aria-label': c.spec.title, 'aria-describedby': `${c.id}-note` }));
       const cap = el('figcaption', { id: `${c.id}-note`, class: 'muted' }, `${c.caption} The figures are in the `);
-      cap.append(el('a', { href: c.id.startsWith('chart-speed') || c.id === 'chart-ttft' ? '#perf-table' : '#compare-table' }, 'table'), '.');
+      cap.append(
+        el('a', { href: c.id.startsWith('chart-speed') || c.id === 'chart-ttft' ? '#perf-table' : '#compare-table' }, 'table'),
+        '.',
+      );
       fig.append(chart, cap);
       out.push(fig);
     }

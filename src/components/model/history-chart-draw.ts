@@ -31,7 +31,12 @@ export const drawHistoryChart = (canvas: HTMLCanvasElement, spec: HistoryChartSp
       plugins: { tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.y ?? 0)} per 1M tokens` } } },
       scales: {
         x: { ticks: { color: color('--fg-soft') }, grid: { color: color('--line') } },
-        y: { beginAtZero: true, ticks: { color: color('--fg-soft'), callback: (v) => formatUsd(Number(v)) }, grid: { color: color('--line') }, title: { display: true, text: 'USD per 1M tokens', color: color('--fg') } },
+        y: {
+          beginAtZero: true,
+          ticks: { color: color('--fg-soft'), callback: (v) => formatUsd(Number(v)) },
+          grid: { color: color('--line') },
+          title: { display: true, text: 'USD per 1M tokens', color: color('--fg') },
+        },
       },
     },
   });

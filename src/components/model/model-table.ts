@@ -5,14 +5,26 @@
  * of ModelRow.astro filled with its slots. The state lives here: the form only reports edits.
  * Without the script the paged table stays as it is.
  */
-import { compileQuery, DEFAULT_QUERY, nextSort, parseQuery, sortEntries, toSearch, withInput, type IndexEntry, type ModelQuery, type SortKey } from '../../views/model/filter.ts';
+import {
+  compileQuery,
+  DEFAULT_QUERY,
+  nextSort,
+  parseQuery,
+  sortEntries,
+  toSearch,
+  withInput,
+  type IndexEntry,
+  type ModelQuery,
+  type SortKey,
+} from '../../views/model/filter.ts';
 import { indexRowSlots, MODELS_PAGE_SIZE } from '../../views/model/row.ts';
 import { ariaSort } from '../../core/table-state.ts';
 import { cloneRow } from '../shared/row-template.ts';
 
 /** Shows `q` in the form. */
 const writeForm = (form: HTMLFormElement, q: ModelQuery) => {
-  const set = (name: string, value: string) => ((form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value = value);
+  const set = (name: string, value: string) =>
+    ((form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value = value);
   set('q', q.q);
   set('creator', q.creator);
   set('family', q.family);
@@ -95,7 +107,8 @@ class ModelTable extends HTMLElement {
       if (aria) th.setAttribute('aria-sort', aria);
       else th.removeAttribute('aria-sort');
     }
-    this.querySelector('.count')!.textContent = `Showing ${shown.length} of ${matching.length} matching models (${this.all.length} in all).`;
+    this.querySelector('.count')!.textContent =
+      `Showing ${shown.length} of ${matching.length} matching models (${this.all.length} in all).`;
     this.querySelector<HTMLElement>('.empty')!.hidden = matching.length > 0;
     const more = this.querySelector<HTMLButtonElement>('.more')!;
     more.hidden = matching.length <= shown.length;

@@ -26,7 +26,12 @@ export const drawCostChart = (canvas: HTMLCanvasElement, bars: CostBar[]): Chart
       borderColor: color('--line'),
       plugins: { tooltip: { callbacks: { label: (c) => `${formatUsd(c.parsed.x ?? 0)} per month` } } },
       scales: {
-        x: { beginAtZero: true, ticks: { color: color('--fg-soft'), callback: (v) => formatUsdAxis(Number(v)) }, grid: { color: color('--line') }, title: { display: true, text: 'USD per month', color: color('--fg') } },
+        x: {
+          beginAtZero: true,
+          ticks: { color: color('--fg-soft'), callback: (v) => formatUsdAxis(Number(v)) },
+          grid: { color: color('--line') },
+          title: { display: true, text: 'USD per month', color: color('--fg') },
+        },
         y: { ticks: { color: color('--fg') }, grid: { display: false } },
       },
     },

@@ -24,7 +24,8 @@ export class CostChart extends HTMLElement {
     // Inside the explorer, wait until its form is shown: before that the chart sits higher on the
     // page than it will, and would load chart.js for a chart nobody scrolled to.
     const host = this.closest('pricing-explorer');
-    if (host && !host.hasAttribute('data-ready')) await new Promise((r) => host.addEventListener('explorer-ready', r, { once: true }));
+    if (host && !host.hasAttribute('data-ready'))
+      await new Promise((r) => host.addEventListener('explorer-ready', r, { once: true }));
     const io = new IntersectionObserver(async ([e]) => {
       if (!e?.isIntersecting) return;
       io.disconnect();

@@ -13,7 +13,15 @@ import { validateWorkload } from '../../core/cost.ts';
 import { unpackIndex, type ExplorerIndex, type ExplorerRow } from '../../views/pricing/index-data.ts';
 import { CHART_BARS } from '../../views/pricing/first-view.ts';
 import { cheapestBars, rankRows, resultsText, type RankedRow } from '../../views/pricing/rows.ts';
-import { DEFAULT_STATE, decodeState, encodeState, SORT_KEYS, withInput, type ExplorerState, type SortKey } from '../../views/pricing/state.ts';
+import {
+  DEFAULT_STATE,
+  decodeState,
+  encodeState,
+  SORT_KEYS,
+  withInput,
+  type ExplorerState,
+  type SortKey,
+} from '../../views/pricing/state.ts';
 import { formatCount, formatUsd } from '../../core/format.ts';
 import { PATHS } from '../../core/urls.ts';
 import { toggleSort } from '../../core/table-state.ts';

@@ -24,7 +24,13 @@ customElements.define(
           for (let i = 0; i < count; i++) {
             const url = `${origin}/`;
             const t0 = performance.now();
-            await fetch(url, { method: 'HEAD', mode: 'no-cors', cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer' });
+            await fetch(url, {
+              method: 'HEAD',
+              mode: 'no-cors',
+              cache: 'no-store',
+              credentials: 'omit',
+              referrerPolicy: 'no-referrer',
+            });
             times.push(performance.now() - t0);
           }
           const s = summarizeRtt(times);

@@ -8,7 +8,8 @@ import { DEV_NOTICE, loadPagefind, resultItem } from './search-core.ts';
 import { searchHref } from '../../core/urls.ts';
 
 const SHOWN = 8;
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>) => Object.assign(document.createElement(tag), props);
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>) =>
+  Object.assign(document.createElement(tag), props);
 /** Results whose names are compared with the query (see rankByName). */
 const RERANK = 30;
 
@@ -114,7 +115,8 @@ customElements.define(
         items.push(li);
       }
       this.#list.replaceChildren(...items);
-      this.#status.textContent = n === 0 ? `No results for “${q}”.` : `${n} ${n === 1 ? 'result' : 'results'}; arrow keys to move, Escape to close.`;
+      this.#status.textContent =
+        n === 0 ? `No results for “${q}”.` : `${n} ${n === 1 ? 'result' : 'results'}; arrow keys to move, Escape to close.`;
       this.dispatchEvent(new CustomEvent('search-results', { bubbles: true }));
     }
   },

@@ -2,7 +2,15 @@
  * <search-page>: runs the /search/ form with Pagefind. The form is the state: every change
  * rewrites the URL (replaceState), so a search with its filters and sort can be shared.
  */
-import { mergeResults, pagefindQuery, queryVariants, rankByName, readSearchState, writeSearchState, type SearchState } from '../../core/search.ts';
+import {
+  mergeResults,
+  pagefindQuery,
+  queryVariants,
+  rankByName,
+  readSearchState,
+  writeSearchState,
+  type SearchState,
+} from '../../core/search.ts';
 import { DEV_NOTICE, loadPagefind, resultItem, type PagefindResult } from './search-core.ts';
 
 const PAGE = 20;
@@ -81,7 +89,8 @@ customElements.define(
       this.#rank = sort ? '' : state.q;
       await this.#showMore(seq);
       const n = res.results.length;
-      this.#status.textContent = n === 0 ? 'No results. Try fewer filters or another spelling.' : `${n} ${n === 1 ? 'result' : 'results'}`;
+      this.#status.textContent =
+        n === 0 ? 'No results. Try fewer filters or another spelling.' : `${n} ${n === 1 ? 'result' : 'results'}`;
     }
 
     async #showMore(seq = this.#seq) {

@@ -16,7 +16,12 @@ customElements.define(
     connectedCallback() {
       if (this.querySelector('button')) return;
       const text = this.dataset.copy ?? this.textContent?.trim() ?? '';
-      const button = Object.assign(document.createElement('button'), { type: 'button', className: 'copy', textContent: 'Copy', ariaLabel: `Copy ${text}` });
+      const button = Object.assign(document.createElement('button'), {
+        type: 'button',
+        className: 'copy',
+        textContent: 'Copy',
+        ariaLabel: `Copy ${text}`,
+      });
       button.addEventListener('click', async () => {
         try {
           await navigator.clipboard.writeText(text);

@@ -7,7 +7,22 @@
  * so that a view can be shared; the rows are the server's, only hidden and reordered here.
  * Without JS the full tables show and the form stays hidden.
  */
-import { allOf, applyInput, hasAll, hasText, listParam, readState, sortParam, sortRows, textParam, toggleSort, ariaSort, writeState, type Param, type Sort } from '../../core/table-state.ts';
+import {
+  allOf,
+  applyInput,
+  hasAll,
+  hasText,
+  listParam,
+  readState,
+  sortParam,
+  sortRows,
+  textParam,
+  toggleSort,
+  ariaSort,
+  writeState,
+  type Param,
+  type Sort,
+} from '../../core/table-state.ts';
 import { columnKey, sortValue } from '../../core/table-values.ts';
 
 type Filters = Record<string, string | string[]>;
@@ -53,7 +68,13 @@ customElements.define(
         this.writeForm();
         this.form.addEventListener('input', (e) => {
           const t = e.target as HTMLInputElement | HTMLSelectElement;
-          this.filters = applyInput(this.schema, this.filters, t.name, t.value, t instanceof HTMLInputElement ? t.checked : undefined);
+          this.filters = applyInput(
+            this.schema,
+            this.filters,
+            t.name,
+            t.value,
+            t instanceof HTMLInputElement ? t.checked : undefined,
+          );
           this.filter();
           this.writeUrl();
         });
@@ -104,12 +125,14 @@ customElements.define(
 
     filter() {
       if (!this.form) return;
-      const test = allOf(Object.entries(this.filters).flatMap(([name, v]) => {
-        const want = (Array.isArray(v) ? v : [v]).filter(Boolean);
-        if (!want.length) return [];
-        if (name === 'q') return [(row: HTMLTableRowElement) => hasText(row.textContent ?? '', want[0]!)];
-        return [(row: HTMLTableRowElement) => hasAll((row.dataset[name] ?? '').split(' '), want)];
-      }));
+      const test = allOf(
+        Object.entries(this.filters).flatMap(([name, v]) => {
+          const want = (Array.isArray(v) ? v : [v]).filter(Boolean);
+          if (!want.length) return [];
+          if (name === 'q') return [(row: HTMLTableRowElement) => hasText(row.textContent ?? '', want[0]!)];
+          return [(row: HTMLTableRowElement) => hasAll((row.dataset[name] ?? '').split(' '), want)];
+        }),
+      );
       let shown = 0;
       let total = 0;
       for (const table of this.tables) {

@@ -2,4 +2,5 @@
 import { catalog } from '../../model/catalog.ts';
 import { modelIndex } from '../../views/model/index-page.ts';
 
-export const GET = () => new Response(JSON.stringify(modelIndex(catalog.models)), { headers: { 'content-type': 'application/json' } });
+export const GET = () =>
+  new Response(JSON.stringify(modelIndex(catalog.models)), { headers: { 'content-type': 'application/json' } });

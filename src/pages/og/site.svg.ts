@@ -10,7 +10,11 @@ export const GET: APIRoute = () =>
       kicker: 'Compare AI model APIs',
       title: 'Provider Atlas',
       subtitle: 'Who serves which model, at what price, with which limits and features.',
-      facts: [`${formatCount(catalog.providers.length)} providers`, `${formatCount(catalog.models.length)} models`, `${formatCount(catalog.offerings.length)} offerings`],
+      facts: [
+        `${formatCount(catalog.providers.length)} providers`,
+        `${formatCount(catalog.models.length)} models`,
+        `${formatCount(catalog.offerings.length)} offerings`,
+      ],
     }),
     { headers: { 'content-type': 'image/svg+xml' } },
   );

@@ -2,4 +2,5 @@
 import { catalog } from '../../model/catalog.ts';
 import { explorerIndex } from '../../views/pricing/first-view.ts';
 
-export const GET = () => new Response(JSON.stringify(explorerIndex(catalog.offerings)), { headers: { 'content-type': 'application/json' } });
+export const GET = () =>
+  new Response(JSON.stringify(explorerIndex(catalog.offerings)), { headers: { 'content-type': 'application/json' } });

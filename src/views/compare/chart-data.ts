@@ -96,7 +96,9 @@ export const sampleLabel = (s: PerfSample): string =>
 
 /** Blended price against output speed, one point per sample with a price; undefined under two points. */
 export const priceSpeedChart = (samples: PerfSample[], subject: string): ChartSpec | undefined => {
-  const pts = samples.filter((s) => s.blended !== undefined).map((s) => ({ x: s.tokensPerSecond, y: s.blended!, label: sampleLabel(s) }));
+  const pts = samples
+    .filter((s) => s.blended !== undefined)
+    .map((s) => ({ x: s.tokensPerSecond, y: s.blended!, label: sampleLabel(s) }));
   if (pts.length < 2) return undefined;
   return {
     kind: 'scatter',
@@ -130,7 +132,9 @@ export const ttftChart = (samples: PerfSample[], subject: string): ChartSpec | u
 };
 
 /** Cheapest blended price against context window, one point per model; undefined under two points. */
-export const priceContextChart = (models: { name: string; context: number | undefined; blended: number | undefined }[]): ChartSpec | undefined => {
+export const priceContextChart = (
+  models: { name: string; context: number | undefined; blended: number | undefined }[],
+): ChartSpec | undefined => {
   const pts = models
     .filter((m) => m.context !== undefined && m.blended !== undefined && m.blended > 0)
     .map((m) => ({ x: m.context!, y: m.blended!, label: m.name }));

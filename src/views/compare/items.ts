@@ -8,7 +8,7 @@
 import { priceWorkload, type CostPricing, type Workload } from '../../core/cost.ts';
 import { listParam, readState, type Schema } from '../../core/table-state.ts';
 import { countryName, formatCount, formatTokens, formatUsd } from '../../core/format.ts';
-import type { HEADLINE_METERS} from '../../core/vocab.ts';
+import type { HEADLINE_METERS } from '../../core/vocab.ts';
 import { COMPLIANCE_LABEL, FEATURE_LABEL, FEATURES, KIND_LABEL, yesNo } from '../../core/vocab.ts';
 import { median } from '../../core/stats.ts';
 import { modelPath, providerPath } from '../../core/urls.ts';
@@ -68,7 +68,8 @@ export interface CompareTable {
   rows: CompareRow[];
 }
 
-const featureRows = (prefix: string): RowDef[] => FEATURES.map((f) => ({ key: `${prefix}${f}`, label: FEATURE_LABEL[f], type: 'bool' }));
+const featureRows = (prefix: string): RowDef[] =>
+  FEATURES.map((f) => ({ key: `${prefix}${f}`, label: FEATURE_LABEL[f], type: 'bool' }));
 
 /** Rows per kind, in order. `monthly` is computed from `pricing` at the workload. */
 export const ROWS: Record<CompareKind, RowDef[]> = {
@@ -121,7 +122,10 @@ export const ROWS: Record<CompareKind, RowDef[]> = {
 
 const rateLimitText = (tiers: RateLimitTier[] | undefined): string[] =>
   (tiers ?? []).map((t) =>
-    [t.tier, t.rpm !== undefined && `${formatCount(t.rpm)} RPM`, t.tpm !== undefined && `${formatCount(t.tpm)} TPM`].filter(Boolean).join(': ').replace(/: (.*): /, ': $1, '),
+    [t.tier, t.rpm !== undefined && `${formatCount(t.rpm)} RPM`, t.tpm !== undefined && `${formatCount(t.tpm)} TPM`]
+      .filter(Boolean)
+      .join(': ')
+      .replace(/: (.*): /, ': $1, '),
   );
 
 /** The catalog's price view of an offering (USD), with the USD pricing record the cost engine reads. */
@@ -172,7 +176,10 @@ export const providerItem = (p: ProviderLike): CompareItem => {
 };
 
 /** An offering as a comparison column; `modelName` heads it with the provider below. */
-export const offeringItem = (o: OfferingLike, model?: { id: string; name: string; context_window?: number | undefined; max_output_tokens?: number | undefined }): CompareItem => {
+export const offeringItem = (
+  o: OfferingLike,
+  model?: { id: string; name: string; context_window?: number | undefined; max_output_tokens?: number | undefined },
+): CompareItem => {
   const p = o.providerRecord;
   const regionName = new Map((p.regions ?? []).map((r) => [r.id, r.name]));
   const samples = o.performance ?? [];
@@ -200,7 +207,11 @@ export const offeringItem = (o: OfferingLike, model?: { id: string; name: string
       context: o.limits?.context_window ?? model?.context_window ?? null,
       maxOutput: o.limits?.max_output_tokens ?? model?.max_output_tokens ?? null,
       regions: o.regions?.length ? o.regions.map((id) => regionName.get(id) ?? id) : null,
-      rateLimits: o.limits?.rate_limits?.length ? rateLimitText(o.limits.rate_limits) : p.rate_limits?.length ? rateLimitText(p.rate_limits) : null,
+      rateLimits: o.limits?.rate_limits?.length
+        ? rateLimitText(o.limits.rate_limits)
+        : p.rate_limits?.length
+          ? rateLimitText(p.rate_limits)
+          : null,
       ...features,
       ttft: median(samples.map((s) => s.ttft_ms.p50)) ?? null,
       tps: median(samples.map((s) => s.output_tokens_per_second.p50)) ?? null,
@@ -268,20 +279,24 @@ export const monthlyOf = (item: CompareItem, workload: Workload): number | null 
  * have a value and they are not all equal.
  */
 export const compareTable = (kind: CompareKind, items: CompareItem[], workload?: Workload): CompareTable => {
-  const rows = ROWS[kind].filter((def) => def.key !== 'monthly' || workload !== undefined).map((def): CompareRow => {
-    const facts = items.map((it) => (def.key === 'monthly' ? monthlyOf(it, workload!) : (it.facts[def.key] ?? null)));
-    const values = facts.map((f) => (typeof f === 'number' ? f : undefined));
-    const known = values.filter((v): v is number => v !== undefined);
-    const target = def.better === 'low' ? Math.min(...known) : def.better === 'high' ? Math.max(...known) : undefined;
-    const mark = def.better !== undefined && known.length >= 2 && new Set(known).size > 1;
-    const cells = facts.map((f, i) => ({ text: textOf(def.type, f), value: values[i], best: mark && values[i] === target }));
-    return { key: def.key, label: def.label, cells, differs: new Set(cells.map((c) => c.text)).size > 1 };
-  });
+  const rows = ROWS[kind]
+    .filter((def) => def.key !== 'monthly' || workload !== undefined)
+    .map((def): CompareRow => {
+      const facts = items.map((it) => (def.key === 'monthly' ? monthlyOf(it, workload!) : (it.facts[def.key] ?? null)));
+      const values = facts.map((f) => (typeof f === 'number' ? f : undefined));
+      const known = values.filter((v): v is number => v !== undefined);
+      const target = def.better === 'low' ? Math.min(...known) : def.better === 'high' ? Math.max(...known) : undefined;
+      const mark = def.better !== undefined && known.length >= 2 && new Set(known).size > 1;
+      const cells = facts.map((f, i) => ({ text: textOf(def.type, f), value: values[i], best: mark && values[i] === target }));
+      return { key: def.key, label: def.label, cells, differs: new Set(cells.map((c) => c.text)).size > 1 };
+    });
   return { kind, columns: items.map(({ id, name, sub, href }) => ({ id, name, sub, href })), rows };
 };
 
 /** The selection's URL form (table-state): one list parameter per kind, ids in the chosen order. */
-const SELECTION = Object.fromEntries(COMPARE_KINDS.map((k) => [k, listParam(k, { max: MAX_ITEMS })])) as Schema<Record<CompareKind, string[]>>;
+const SELECTION = Object.fromEntries(COMPARE_KINDS.map((k) => [k, listParam(k, { max: MAX_ITEMS })])) as Schema<
+  Record<CompareKind, string[]>
+>;
 
 /** The selection a URL asks for: the first kind present with its ids (deduplicated, at most MAX_ITEMS). */
 export const parseSelection = (query: string | URLSearchParams): { kind: CompareKind; ids: string[] } | undefined => {
@@ -289,7 +304,6 @@ export const parseSelection = (query: string | URLSearchParams): { kind: Compare
   const kind = COMPARE_KINDS.find((k) => params.has(k));
   return kind && { kind, ids: readState(SELECTION, params)[kind] };
 };
-
 
 /**
  * Items of a selection, in the URL's order, dropping unknown ids; offerings must all be of the
@@ -306,7 +320,10 @@ export const pickItems = (pool: CompareItem[], ids: string[], kind: CompareKind)
  * The popular comparisons: models served by at least two providers, most providers first (then
  * id), each with its up-to-MAX_ITEMS cheapest live offerings by blended price, one per provider.
  */
-export const popularComparisons = <M extends { id: string; offerings: OfferingLike[] }>(models: M[], count = 30): { model: M; offerings: OfferingLike[] }[] =>
+export const popularComparisons = <M extends { id: string; offerings: OfferingLike[] }>(
+  models: M[],
+  count = 30,
+): { model: M; offerings: OfferingLike[] }[] =>
   models
     .map((model) => {
       const best = new Map<string, { o: OfferingLike; b: number }>();
@@ -334,7 +351,9 @@ export const FEATURED_PROVIDER_SETS: string[][] = [
 
 /** Featured provider sets whose providers exist (at least MIN_ITEMS), each with its page slug "a-vs-b". */
 export const featuredProviderSets = (known: (id: string) => boolean): { slug: string; ids: string[] }[] =>
-  FEATURED_PROVIDER_SETS.map((ids) => ids.filter(known)).filter((ids) => ids.length >= MIN_ITEMS).map((ids) => ({ slug: ids.join('-vs-'), ids }));
+  FEATURED_PROVIDER_SETS.map((ids) => ids.filter(known))
+    .filter((ids) => ids.length >= MIN_ITEMS)
+    .map((ids) => ({ slug: ids.join('-vs-'), ids }));
 
 export interface ComparePool {
   providers: CompareItem[];
@@ -344,17 +363,19 @@ export interface ComparePool {
 }
 
 /** An item without its unknown facts (a missing fact reads as unknown), to keep the JSON small. */
-const compact = (it: CompareItem): CompareItem => ({ ...it, facts: Object.fromEntries(Object.entries(it.facts).filter(([, v]) => v !== null)) });
+const compact = (it: CompareItem): CompareItem => ({
+  ...it,
+  facts: Object.fromEntries(Object.entries(it.facts).filter(([, v]) => v !== null)),
+});
 
 /** The picker's data: every item of every kind, names sorted, unknown facts left out. */
-export const comparePool = (c: {
-  providers: ProviderLike[];
-  models: ModelWithOfferings[];
-}): ComparePool => {
+export const comparePool = (c: { providers: ProviderLike[]; models: ModelWithOfferings[] }): ComparePool => {
   const byName = (a: CompareItem, b: CompareItem) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1);
   return {
     providers: c.providers.map((p) => compact(providerItem(p))).sort(byName),
     models: c.models.map((m) => compact(modelItem(m))).sort(byName),
-    offerings: c.models.filter((m) => m.offerings.length >= MIN_ITEMS).flatMap((m) => m.offerings.map((o) => compact(offeringItem(o, m)))),
+    offerings: c.models
+      .filter((m) => m.offerings.length >= MIN_ITEMS)
+      .flatMap((m) => m.offerings.map((o) => compact(offeringItem(o, m)))),
   };
 };

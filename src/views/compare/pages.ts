@@ -27,7 +27,12 @@ export const compareIndexPage = (models: LinkedModel[], providerById: Map<string
 
 /** /compare/<model>/: the model's cheapest offerings side by side at the model page's workload. */
 export const offeringsComparisonPage = (model: { id: string; name: string }, offerings: Offerings) => {
-  const view = compareView('offerings', offerings.map((o) => offeringItem(o, model)), MODEL_PAGE_WORKLOAD.workload, MODEL_PAGE_WORKLOAD.label);
+  const view = compareView(
+    'offerings',
+    offerings.map((o) => offeringItem(o, model)),
+    MODEL_PAGE_WORKLOAD.workload,
+    MODEL_PAGE_WORKLOAD.label,
+  );
   const names = view.table.columns.map((c) => c.name).join(', ');
   const count = view.table.columns.length;
   return {
@@ -38,7 +43,10 @@ export const offeringsComparisonPage = (model: { id: string; name: string }, off
     count,
     modelHref: modelPath(model.id),
     whereHref: `${modelPath(model.id)}#where`,
-    changeHref: compareSelectionHref('offerings', offerings.map((o) => o.id)),
+    changeHref: compareSelectionHref(
+      'offerings',
+      offerings.map((o) => o.id),
+    ),
   };
 };
 
@@ -48,7 +56,10 @@ export const providersComparisonPage = (providers: LinkedProvider[]) => {
   return {
     view,
     description: `${view.subject} side by side: kind, headquarters, regions, compliance, data policy and rate limits.`,
-    changeHref: compareSelectionHref('providers', providers.map((p) => p.id)),
+    changeHref: compareSelectionHref(
+      'providers',
+      providers.map((p) => p.id),
+    ),
   };
 };
 
@@ -57,8 +68,16 @@ export const performancePage = (model: LinkedModel) => {
   const samples = perfSamples(model);
   const latest = latestSamples(samples);
   const charts = [
-    { id: 'chart-speed', spec: priceSpeedChart(latest, model.name), caption: 'Blended price against median output speed, newest sample per provider and region.' },
-    { id: 'chart-ttft', spec: ttftChart(latest, model.name), caption: 'Median time to first token per region and provider, newest sample.' },
+    {
+      id: 'chart-speed',
+      spec: priceSpeedChart(latest, model.name),
+      caption: 'Blended price against median output speed, newest sample per provider and region.',
+    },
+    {
+      id: 'chart-ttft',
+      spec: ttftChart(latest, model.name),
+      caption: 'Median time to first token per region and provider, newest sample.',
+    },
   ].flatMap((c) => (c.spec ? [{ ...c, spec: c.spec }] : []));
   return { samples, charts, modelHref: modelPath(model.id) };
 };

@@ -20,28 +20,30 @@ interface ModelLike {
   offerings: OfferingLike[];
 }
 
-
 /** Every sample of a model's offerings, sorted by provider, region, then newest first. */
 export const perfSamples = (model: ModelLike): PerfSample[] =>
   model.offerings
     .flatMap((o) =>
-      (o.performance ?? []).map(
-        (s): PerfSample => ({
-          provider: o.providerRecord.name,
-          region: s.region,
-          ttftMs: s.ttft_ms.p50,
-          ttftP90: s.ttft_ms.p90,
-          tokensPerSecond: s.output_tokens_per_second.p50,
-          tpsP90: s.output_tokens_per_second.p90,
-          blended: o.price.blended,
-          measuredAt: s.measured_at,
-          method: s.method,
-          source: s.source,
-          n: s.n,
-        }),
-      ),
+      (o.performance ?? []).map((s): PerfSample => ({
+        provider: o.providerRecord.name,
+        region: s.region,
+        ttftMs: s.ttft_ms.p50,
+        ttftP90: s.ttft_ms.p90,
+        tokensPerSecond: s.output_tokens_per_second.p50,
+        tpsP90: s.output_tokens_per_second.p90,
+        blended: o.price.blended,
+        measuredAt: s.measured_at,
+        method: s.method,
+        source: s.source,
+        n: s.n,
+      })),
     )
-    .sort((a, b) => a.provider.localeCompare(b.provider, 'en') || (a.region < b.region ? -1 : a.region > b.region ? 1 : 0) || (a.measuredAt < b.measuredAt ? 1 : a.measuredAt > b.measuredAt ? -1 : 0));
+    .sort(
+      (a, b) =>
+        a.provider.localeCompare(b.provider, 'en') ||
+        (a.region < b.region ? -1 : a.region > b.region ? 1 : 0) ||
+        (a.measuredAt < b.measuredAt ? 1 : a.measuredAt > b.measuredAt ? -1 : 0),
+    );
 
 /**
  * The newest sample per provider and region: what the charts plot (the table lists them all).
@@ -62,7 +64,11 @@ export const modelsWithSamples = <M extends ModelLike>(models: M[]): { model: M;
   models
     .map((model) => {
       const timed = model.offerings.filter((o) => o.performance?.length);
-      return { model, samples: timed.reduce((n, o) => n + o.performance!.length, 0), providers: new Set(timed.map((o) => o.providerRecord.id)).size };
+      return {
+        model,
+        samples: timed.reduce((n, o) => n + o.performance!.length, 0),
+        providers: new Set(timed.map((o) => o.providerRecord.id)).size,
+      };
     })
     .filter((m) => m.samples > 0)
     .sort((a, b) => b.samples - a.samples || a.model.name.localeCompare(b.model.name, 'en'));

@@ -35,7 +35,12 @@ export const itemSamples = (items: CompareItem[]): PerfSample[] =>
         n: s.n,
       })),
     )
-    .sort((a, b) => a.provider.localeCompare(b.provider, 'en') || (a.region < b.region ? -1 : a.region > b.region ? 1 : 0) || (a.measuredAt < b.measuredAt ? 1 : -1));
+    .sort(
+      (a, b) =>
+        a.provider.localeCompare(b.provider, 'en') ||
+        (a.region < b.region ? -1 : a.region > b.region ? 1 : 0) ||
+        (a.measuredAt < b.measuredAt ? 1 : -1),
+    );
 
 /** The subject of a comparison: the model of compared offerings, else the names joined. */
 export const subjectOf = (kind: CompareKind, items: CompareItem[]): string =>
@@ -49,9 +54,21 @@ export const compareView = (kind: CompareKind, items: CompareItem[], workload: W
   const latest = latestSamples(samples);
   const charts = [
     { id: 'chart-meters', spec: meterChart(table, subject), caption: 'Price of each meter per provider, USD per 1M tokens.' },
-    { id: 'chart-monthly', spec: monthlyChart(table, subject, workloadLabel), caption: `Monthly cost of the workload (${workloadLabel}) per provider.` },
-    { id: 'chart-speed', spec: priceSpeedChart(latest, subject), caption: 'Blended price against median output speed, newest sample per provider and region.' },
-    { id: 'chart-ttft', spec: ttftChart(latest, subject), caption: 'Median time to first token per region and provider, newest sample.' },
+    {
+      id: 'chart-monthly',
+      spec: monthlyChart(table, subject, workloadLabel),
+      caption: `Monthly cost of the workload (${workloadLabel}) per provider.`,
+    },
+    {
+      id: 'chart-speed',
+      spec: priceSpeedChart(latest, subject),
+      caption: 'Blended price against median output speed, newest sample per provider and region.',
+    },
+    {
+      id: 'chart-ttft',
+      spec: ttftChart(latest, subject),
+      caption: 'Median time to first token per region and provider, newest sample.',
+    },
   ].filter((c): c is CompareView['charts'][number] => kind === 'offerings' && c.spec !== undefined);
   return { table, subject, charts, samples };
 };
@@ -65,8 +82,16 @@ export const workloadLabel = (w: Workload): string =>
  * components render the static pages from them and the picker fills its templates with them.
  */
 export const columnSlots = (c: CompareTable['columns'][number]) => ({ id: c.id, name: c.name, href: c.href, sub: c.sub });
-export const compareRowSlots = (r: CompareTable['rows'][number]) => ({ key: r.key, label: r.label, cls: r.differs ? 'differs' : '' });
-export const compareCellSlots = (c: CompareTable['rows'][number]['cells'][number]) => ({ text: c.text, cls: c.best ? 'best' : '', tag: c.best ? ' best' : '' });
+export const compareRowSlots = (r: CompareTable['rows'][number]) => ({
+  key: r.key,
+  label: r.label,
+  cls: r.differs ? 'differs' : '',
+});
+export const compareCellSlots = (c: CompareTable['rows'][number]['cells'][number]) => ({
+  text: c.text,
+  cls: c.best ? 'best' : '',
+  tag: c.best ? ' best' : '',
+});
 
 const count = (v: number | undefined) => (v === undefined ? '—' : formatCount(Math.round(v)));
 

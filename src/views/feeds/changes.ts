@@ -29,7 +29,11 @@ export const changeFeed = (offerings: Offerings, models: Models, today: string |
   });
 
 /** Atom XML of one provider's price changes. */
-export const providerChangeFeed = (provider: { id: string; name: string; offerings: Offerings }, today: string | undefined, site: string): string =>
+export const providerChangeFeed = (
+  provider: { id: string; name: string; offerings: Offerings },
+  today: string | undefined,
+  site: string,
+): string =>
   atomFeed({
     id: new URL(providerFeedPath(provider.id), site).href,
     title: `Provider Atlas: ${provider.name} price changes`,

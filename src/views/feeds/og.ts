@@ -51,7 +51,12 @@ export const shareCardSvg = (card: ShareCard): string => {
     `  <text x="80" y="120" font-size="34" font-weight="600" fill="#38bdf8">${xmlEscape(`Provider Atlas · ${card.kicker}`)}</text>`,
     ...title.map((l) => text(l, 76, 700, '#f8fafc', 90)),
     ...subtitle.map((l) => text(l, 34, 400, '#cbd5e1', 46)),
-    ...card.facts.slice(0, 4).map((f, i) => `  <text x="80" y="${440 + i * 44}" font-size="32" fill="#e2e8f0">${xmlEscape(wrapText(f, 64, 1)[0] ?? '')}</text>`),
+    ...card.facts
+      .slice(0, 4)
+      .map(
+        (f, i) =>
+          `  <text x="80" y="${440 + i * 44}" font-size="32" fill="#e2e8f0">${xmlEscape(wrapText(f, 64, 1)[0] ?? '')}</text>`,
+      ),
     '</svg>',
     '',
   ].join('\n');
@@ -72,15 +77,30 @@ const priceFact = (offerings: PricedOffering[]) => {
 };
 
 /** The card of a provider: kind, model count and lowest prices (USD per 1M tokens). */
-export const providerCard = (p: { name: string; kind: keyof typeof KIND_LABEL; description?: string | undefined; offerings: PricedOffering[] }): ShareCard => ({
+export const providerCard = (p: {
+  name: string;
+  kind: keyof typeof KIND_LABEL;
+  description?: string | undefined;
+  offerings: PricedOffering[];
+}): ShareCard => ({
   kicker: 'Provider',
   title: p.name,
   subtitle: p.description ?? `${KIND_LABEL[p.kind]} serving AI models through an API.`,
-  facts: [KIND_LABEL[p.kind], `${formatCount(countModels(p.offerings))} ${countModels(p.offerings) === 1 ? 'model' : 'models'}`, priceFact(p.offerings)],
+  facts: [
+    KIND_LABEL[p.kind],
+    `${formatCount(countModels(p.offerings))} ${countModels(p.offerings) === 1 ? 'model' : 'models'}`,
+    priceFact(p.offerings),
+  ],
 });
 
 /** The card of a model: creator, context, provider count and lowest prices (USD per 1M tokens). */
-export const modelCard = (m: { name: string; id: string; organizationRecord: { name: string }; context_window?: number | undefined; offerings: PricedOffering[] }): ShareCard => {
+export const modelCard = (m: {
+  name: string;
+  id: string;
+  organizationRecord: { name: string };
+  context_window?: number | undefined;
+  offerings: PricedOffering[];
+}): ShareCard => {
   const providers = new Set(m.offerings.map((o) => o.provider)).size;
   return {
     kicker: 'Model',

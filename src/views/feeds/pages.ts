@@ -11,7 +11,8 @@ import type { Catalog } from '../../model/link.ts';
 type Records = Pick<Catalog, 'providers' | 'models' | 'offerings'>;
 
 /** The data's own date, YYYY-MM-DD: the newest `last_verified` of any provider or offering. */
-export const catalogDate = (c: Pick<Catalog, 'providers' | 'offerings'>): string | undefined => dataDate([...c.providers, ...c.offerings]);
+export const catalogDate = (c: Pick<Catalog, 'providers' | 'offerings'>): string | undefined =>
+  dataDate([...c.providers, ...c.offerings]);
 
 /** /changes/: the latest changes up to the data date, newest first, with their dates and kinds as shown. */
 export const changesPage = (c: Records) => {

@@ -5,7 +5,6 @@
 import { xmlEscape } from '../../core/atom.ts';
 import { PATHS } from '../../core/urls.ts';
 
-
 /** Absolute URLs of `paths` on `site`, sorted and de-duplicated. */
 export const absoluteUrls = (site: string, paths: string[]): string[] =>
   [...new Set(paths.map((p) => new URL(p, site).href))].sort();
@@ -22,7 +21,9 @@ export const sitemapXml = (urls: string[]): string =>
 
 /** robots.txt: everything may be crawled except Pagefind's index; points at the sitemap. */
 export const robotsTxt = (site: string): string =>
-  ['User-agent: *', 'Allow: /', `Disallow: ${PATHS.pagefind}`, '', `Sitemap: ${new URL(PATHS.sitemap, site).href}`, ''].join('\n');
+  ['User-agent: *', 'Allow: /', `Disallow: ${PATHS.pagefind}`, '', `Sitemap: ${new URL(PATHS.sitemap, site).href}`, ''].join(
+    '\n',
+  );
 
 /**
  * Site paths of the built HTML files (paths relative to the build folder, "/" separated):

@@ -31,7 +31,9 @@ export const spansOrders = (values: number[], span = LOG_SPAN): boolean => {
 const labelsOf = (rows: WhereRow[]) => {
   const perProvider = new Map<string, number>();
   for (const r of rows) perProvider.set(r.providerId, (perProvider.get(r.providerId) ?? 0) + 1);
-  return rows.map((r) => (perProvider.get(r.providerId)! > 1 ? `${r.providerName} (${r.variant ?? r.providerModelId})` : r.providerName));
+  return rows.map((r) =>
+    perProvider.get(r.providerId)! > 1 ? `${r.providerName} (${r.variant ?? r.providerModelId})` : r.providerName,
+  );
 };
 
 /**

@@ -12,8 +12,15 @@ type ModelLike = Model & {
   offerings: (Offering & { id: string; providerRecord: Provider & { id: string }; price: PriceView<Pricing> })[];
 };
 
-const byDate = (a: { release_date?: string | undefined; name: string }, b: { release_date?: string | undefined; name: string }) =>
-  (a.release_date ?? '9999') < (b.release_date ?? '9999') ? -1 : (a.release_date ?? '9999') > (b.release_date ?? '9999') ? 1 : a.name.localeCompare(b.name, 'en');
+const byDate = (
+  a: { release_date?: string | undefined; name: string },
+  b: { release_date?: string | undefined; name: string },
+) =>
+  (a.release_date ?? '9999') < (b.release_date ?? '9999')
+    ? -1
+    : (a.release_date ?? '9999') > (b.release_date ?? '9999')
+      ? 1
+      : a.name.localeCompare(b.name, 'en');
 
 /** Families: slug → its models, oldest release first; models without a family are left out. */
 export const familiesOf = <M extends ModelLike>(models: M[]): Map<string, M[]> => {
@@ -36,11 +43,18 @@ export interface FamilySummary {
 /** One summary per family, sorted by slug. */
 export const familySummaries = (models: ModelLike[]): FamilySummary[] =>
   [...familiesOf(models)].map(([id, list]) => {
-    const dates = list.map((m) => m.release_date).filter((d): d is string => d !== undefined).sort();
+    const dates = list
+      .map((m) => m.release_date)
+      .filter((d): d is string => d !== undefined)
+      .sort();
     return {
       id,
       models: list.length,
-      creators: [...new Map(list.map((m) => [m.organizationRecord.id, { id: m.organizationRecord.id, name: m.organizationRecord.name }])).values()],
+      creators: [
+        ...new Map(
+          list.map((m) => [m.organizationRecord.id, { id: m.organizationRecord.id, name: m.organizationRecord.name }]),
+        ).values(),
+      ],
       providers: new Set(list.flatMap((m) => m.offerings.map((o) => o.provider))).size,
       firstRelease: dates[0],
       latestRelease: dates.at(-1),
@@ -61,13 +75,21 @@ export interface FamilyGrid {
  */
 export const familyGrid = (models: ModelLike[]): FamilyGrid => {
   const perModel = models.map((m) => ({ m, rows: whereToRun(m) }));
-  const providers = [...new Map(perModel.flatMap(({ rows }) => rows.map((r) => [r.providerId, { id: r.providerId, name: r.providerName }]))).values()].sort(
-    (a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1),
-  );
+  const providers = [
+    ...new Map(
+      perModel.flatMap(({ rows }) => rows.map((r) => [r.providerId, { id: r.providerId, name: r.providerName }])),
+    ).values(),
+  ].sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
   return {
     providers,
     rows: perModel
-      .sort((a, b) => (a.m.release_date === undefined) !== (b.m.release_date === undefined) ? (a.m.release_date === undefined ? 1 : -1) : byDate(b.m, a.m))
+      .sort((a, b) =>
+        (a.m.release_date === undefined) !== (b.m.release_date === undefined)
+          ? a.m.release_date === undefined
+            ? 1
+            : -1
+          : byDate(b.m, a.m),
+      )
       .map(({ m, rows }) => ({
         id: m.id,
         name: m.name,
@@ -91,4 +113,6 @@ export interface TimelineEntry {
 
 /** Releases of a family, oldest first; models without a release date come last. */
 export const familyTimeline = (models: ModelLike[]): TimelineEntry[] =>
-  [...models].sort(byDate).map((m) => ({ id: m.id, name: m.name, release: m.release_date, status: m.status, creator: m.organizationRecord.name }));
+  [...models]
+    .sort(byDate)
+    .map((m) => ({ id: m.id, name: m.name, release: m.release_date, status: m.status, creator: m.organizationRecord.name }));

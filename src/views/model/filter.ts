@@ -68,7 +68,20 @@ export type StatusFilter = keyof typeof STATUS_FILTERS;
 /** Minimum-context choices, tokens (0 = any). */
 export const MIN_CONTEXT_CHOICES = [0, 8_000, 32_000, 128_000, 200_000, 1_000_000] as const;
 
-export const SORT_KEYS = ['name', 'creator', 'family', 'release', 'context', 'max-output', 'modalities', 'open-weights', 'providers', 'input', 'output', 'cheapest-at'] as const;
+export const SORT_KEYS = [
+  'name',
+  'creator',
+  'family',
+  'release',
+  'context',
+  'max-output',
+  'modalities',
+  'open-weights',
+  'providers',
+  'input',
+  'output',
+  'cheapest-at',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type { SortDir };
 
@@ -162,7 +175,8 @@ const SORT_VALUE: Record<SortKey, (e: IndexEntry) => SortValue> = {
 const byName = (a: IndexEntry, b: IndexEntry) => compareValues(a.n, b.n, 'asc') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** A sorted copy: by the key in the direction, unknown values last either way, then by name and id. */
-export const sortEntries = (entries: IndexEntry[], key: SortKey, dir: SortDir): IndexEntry[] => sortRows(entries, SORT_VALUE[key], dir, { tie: byName });
+export const sortEntries = (entries: IndexEntry[], key: SortKey, dir: SortDir): IndexEntry[] =>
+  sortRows(entries, SORT_VALUE[key], dir, { tie: byName });
 
 /** Keys whose first click sorts A→Z or cheapest first; the others start with the largest or newest. */
 const ASCENDING_FIRST = new Set<SortKey>(['name', 'creator', 'family', 'input', 'output', 'cheapest-at']);
@@ -174,4 +188,7 @@ export const nextSort = (current: { sort: SortKey; dir: SortDir }, key: SortKey)
 };
 
 /** The query after the user edits one control of the filter form (its name, value, and checked for a checkbox). */
-export const withInput = (q: ModelQuery, name: string, value: string, checked?: boolean): ModelQuery => ({ ...q, ...applyInput(FILTERS, q, name, value, checked) });
+export const withInput = (q: ModelQuery, name: string, value: string, checked?: boolean): ModelQuery => ({
+  ...q,
+  ...applyInput(FILTERS, q, name, value, checked),
+});

@@ -66,7 +66,9 @@ const counted = (values: [string, string][]): FilterChoice[] => {
     if (c) c.count++;
     else m.set(value, { value, label, count: 1 });
   }
-  return [...m.values()].sort((a, b) => a.label.toLowerCase().localeCompare(b.label.toLowerCase(), 'en') || (a.value < b.value ? -1 : 1));
+  return [...m.values()].sort(
+    (a, b) => a.label.toLowerCase().localeCompare(b.label.toLowerCase(), 'en') || (a.value < b.value ? -1 : 1),
+  );
 };
 
 const MODALITY_ORDER: readonly string[] = MODALITIES;

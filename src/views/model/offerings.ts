@@ -48,7 +48,10 @@ export interface WhereRow {
 
 type ProviderLike = Pick<Provider, 'name' | 'kind' | 'headquarters' | 'regions'> & { id: string };
 type OfferingLike = Offering & { id: string; providerRecord: ProviderLike; price: PriceView<Pricing> };
-type ModelLike = Pick<Model, 'name' | 'context_window' | 'max_output_tokens' | 'aliases'> & { id: string; offerings: OfferingLike[] };
+type ModelLike = Pick<Model, 'name' | 'context_window' | 'max_output_tokens' | 'aliases'> & {
+  id: string;
+  offerings: OfferingLike[];
+};
 
 /** Speed of an offering from its performance samples; undefined without samples. */
 export const speedOf = (samples: PerformanceSample[] | undefined): Speed | undefined =>
@@ -62,7 +65,8 @@ export const speedOf = (samples: PerformanceSample[] | undefined): Speed | undef
 
 /** Sort group: priced by usage, then free, then usage without a blended price, then other billing; retired last. */
 const group = (r: WhereRow) =>
-  (r.status === 'retired' ? 10 : 0) + (r.price.blended !== undefined ? 0 : r.price.billing === 'free' ? 1 : r.price.billing === 'usage' ? 2 : 3);
+  (r.status === 'retired' ? 10 : 0) +
+  (r.price.blended !== undefined ? 0 : r.price.billing === 'free' ? 1 : r.price.billing === 'usage' ? 2 : 3);
 
 /** Order of the rows: by group, then blended price, then provider name and model id. */
 export const compareWhereRows = (a: WhereRow, b: WhereRow): number =>
@@ -133,14 +137,19 @@ export const whereToRun = (model: ModelLike, workload: Workload = MODEL_PAGE_WOR
 
 /** Every id the model goes by: its aliases and each provider's API id, deduplicated, sorted. */
 export const modelAliases = (model: Pick<ModelLike, 'aliases' | 'offerings'>): string[] =>
-  [...new Set([...(model.aliases ?? []), ...model.offerings.map((o) => o.provider_model_id)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  [...new Set([...(model.aliases ?? []), ...model.offerings.map((o) => o.provider_model_id)])].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
 
 /** Distinct providers among the model's offerings (all statuses). */
-export const providerCount = (model: { offerings: { provider: string }[] }): number => new Set(model.offerings.map((o) => o.provider)).size;
+export const providerCount = (model: { offerings: { provider: string }[] }): number =>
+  new Set(model.offerings.map((o) => o.provider)).size;
 
 /** The providers of a model, each once, sorted by name. */
 export const modelProviders = (model: { offerings: { providerRecord: { id: string; name: string } }[] }) =>
-  [...new Map(model.offerings.map((o) => [o.providerRecord.id, o.providerRecord])).values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  [...new Map(model.offerings.map((o) => [o.providerRecord.id, o.providerRecord])).values()].sort((a, b) =>
+    a.name.localeCompare(b.name, 'en'),
+  );
 
 /** Every capability of the schema with the model's value: true, false or undefined (unknown). */
 export const modelCapabilities = (model: Pick<Model, 'capabilities'>) =>
@@ -151,7 +160,10 @@ export const successorOf = <M extends { id: string; name: string }>(model: Pick<
   model.successor === undefined ? undefined : { id: model.successor, model: byId.get(model.successor) };
 
 /** The warning line of a deprecated or retired model, with its dates ("2025-10-28" → "28 Oct 2025"); undefined otherwise. */
-export const statusNotice = (model: Pick<Model, 'status' | 'deprecation_date' | 'retirement_date'>, date: (iso: string) => string): string | undefined => {
+export const statusNotice = (
+  model: Pick<Model, 'status' | 'deprecation_date' | 'retirement_date'>,
+  date: (iso: string) => string,
+): string | undefined => {
   if (model.status !== 'deprecated' && model.status !== 'retired') return undefined;
   const dates = [
     model.deprecation_date && `deprecated on ${date(model.deprecation_date)}`,

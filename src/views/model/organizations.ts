@@ -2,7 +2,10 @@
 import { providerCount } from './offerings.ts';
 import type { Model, Organization } from '../../model/schema.ts';
 
-type ModelLike = Pick<Model, 'name' | 'family' | 'release_date' | 'status' | 'open_weights'> & { id: string; offerings: { provider: string }[] };
+type ModelLike = Pick<Model, 'name' | 'family' | 'release_date' | 'status' | 'open_weights'> & {
+  id: string;
+  offerings: { provider: string }[];
+};
 type OrgLike = Pick<Organization, 'name' | 'country'> & { id: string; models: ModelLike[] };
 
 export interface OrganizationSummary {
@@ -25,7 +28,11 @@ export const organizationSummaries = (orgs: OrgLike[]): OrganizationSummary[] =>
       country: o.country,
       models: o.models.length,
       providers: new Set(o.models.flatMap((m) => m.offerings.map((x) => x.provider))).size,
-      latestRelease: o.models.map((m) => m.release_date).filter((d): d is string => d !== undefined).sort().at(-1),
+      latestRelease: o.models
+        .map((m) => m.release_date)
+        .filter((d): d is string => d !== undefined)
+        .sort()
+        .at(-1),
     }))
     .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase(), 'en') || (a.id < b.id ? -1 : 1));
 
@@ -42,5 +49,15 @@ export interface OrganizationModelRow {
 /** The organization's models, newest release first (undated last), then by name. */
 export const organizationModels = (org: OrgLike): OrganizationModelRow[] =>
   org.models
-    .map((m) => ({ id: m.id, name: m.name, family: m.family, release: m.release_date, status: m.status, openWeights: m.open_weights, providers: providerCount(m) }))
-    .sort((a, b) => ((a.release ?? '') < (b.release ?? '') ? 1 : (a.release ?? '') > (b.release ?? '') ? -1 : a.name.localeCompare(b.name, 'en')));
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      family: m.family,
+      release: m.release_date,
+      status: m.status,
+      openWeights: m.open_weights,
+      providers: providerCount(m),
+    }))
+    .sort((a, b) =>
+      (a.release ?? '') < (b.release ?? '') ? 1 : (a.release ?? '') > (b.release ?? '') ? -1 : a.name.localeCompare(b.name, 'en'),
+    );

@@ -30,7 +30,15 @@ export interface PriceSummary {
   tiers: TierPrice[];
 }
 
-const NO_PRICE = { input: undefined, output: undefined, cacheRead: undefined, cacheWrite: undefined, blended: undefined, batch: undefined, tiers: [] };
+const NO_PRICE = {
+  input: undefined,
+  output: undefined,
+  cacheRead: undefined,
+  cacheWrite: undefined,
+  blended: undefined,
+  batch: undefined,
+  tiers: [],
+};
 
 /** Prices of one offering from its price view; every meter is undefined unless the offering is billed by usage. */
 export const priceSummary = (price: Pick<PriceView, 'billing' | 'usd' | 'blended' | 'tiers' | 'variants'>): PriceSummary => {
@@ -64,9 +72,17 @@ export const monthlyCost = (pricing: CostPricing | undefined, workload: Workload
  * Text of a price cell: the price, else the billing label for the main meters (`labelled`) of an
  * offering not billed by usage (never "$0"), else a dash.
  */
-export const priceText = (p: Pick<PriceSummary, 'billing'>, usd: number | undefined, labelled = false): { text: string; known: boolean } =>
+export const priceText = (
+  p: Pick<PriceSummary, 'billing'>,
+  usd: number | undefined,
+  labelled = false,
+): { text: string; known: boolean } =>
   usd !== undefined ? { text: formatUsd(usd), known: true } : { text: labelled ? BILLING_LABEL[p.billing] : '—', known: false };
 
 /** Text of the monthly-cost cell: the cost, "Free", or why it is not computed. */
 export const monthlyText = (p: Pick<PriceSummary, 'billing'>, cost: CostResult): { text: string; known: boolean } =>
-  p.billing === 'free' ? { text: 'Free', known: true } : cost.ok ? { text: formatUsd(cost.totalUsd), known: true } : { text: p.billing === 'usage' ? cost.reason : BILLING_LABEL[p.billing], known: false };
+  p.billing === 'free'
+    ? { text: 'Free', known: true }
+    : cost.ok
+      ? { text: formatUsd(cost.totalUsd), known: true }
+      : { text: p.billing === 'usage' ? cost.reason : BILLING_LABEL[p.billing], known: false };

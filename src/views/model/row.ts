@@ -57,4 +57,10 @@ export const INDEX_COLUMNS: readonly { link?: boolean; badge?: boolean; num?: bo
 
 /** The template slots of a row (see src/components/shared/row-template.ts): t<i> text, h<i> link, b<i> badge of column i. */
 export const indexRowSlots = (e: IndexEntry): Record<string, string | undefined> =>
-  Object.fromEntries(indexRowCells(e).flatMap((c, i) => [[`t${i}`, c.text], [`h${i}`, c.href], [`b${i}`, c.badge]]));
+  Object.fromEntries(
+    indexRowCells(e).flatMap((c, i) => [
+      [`t${i}`, c.text],
+      [`h${i}`, c.href],
+      [`b${i}`, c.badge],
+    ]),
+  );

@@ -19,8 +19,7 @@ export interface ExampleLine {
   usd: string;
 }
 export type WorkedExample =
-  | { ok: true; lines: ExampleLine[]; total: string; perRequest: string; notes: string[] }
-  | { ok: false; reason: string };
+  { ok: true; lines: ExampleLine[]; total: string; perRequest: string; notes: string[] } | { ok: false; reason: string };
 
 const tierLabel = (tier: number | undefined) => (tier === undefined ? '' : `above ${formatCount(tier)} tokens`);
 

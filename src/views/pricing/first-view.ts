@@ -1,6 +1,14 @@
 /** The pricing explorer's first view, computed at build time, and the choices of its filter form. */
 import { MODALITY_LABEL } from '../../core/vocab.ts';
-import { CAPABILITY_ORDER, KIND_ORDER, MODALITY_ORDER, packIndex, unpackIndex, type ExplorerIndex, type IndexableOffering } from './index-data.ts';
+import {
+  CAPABILITY_ORDER,
+  KIND_ORDER,
+  MODALITY_ORDER,
+  packIndex,
+  unpackIndex,
+  type ExplorerIndex,
+  type IndexableOffering,
+} from './index-data.ts';
 import { cheapestBars, rankRows, rowCells, type RowCells } from './rows.ts';
 import { DEFAULT_STATE } from './state.ts';
 

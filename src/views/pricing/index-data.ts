@@ -113,7 +113,11 @@ export const packPricing = (p: CostPricing | undefined): PackedPricing | 0 => {
   const billing = Math.max(0, BILLING_ORDER.indexOf(p.billing ?? 'usage'));
   return Object.keys(extras).length > 0 ? [billing, packMeters(p), extras] : [billing, packMeters(p)];
 };
-const packVariant = (v: PriceVariant): [PackedMeters, number | null, PackedTier[] | null] => [packMeters(v), v.discount ?? null, packTiers(v.tiers) ?? null];
+const packVariant = (v: PriceVariant): [PackedMeters, number | null, PackedTier[] | null] => [
+  packMeters(v),
+  v.discount ?? null,
+  packTiers(v.tiers) ?? null,
+];
 
 const unpackMeters = <T extends object>(packed: PackedMeters, into: T): T => {
   const out = into as Record<string, number>;
@@ -170,7 +174,8 @@ export const capabilityBits = (o: IndexableOffering): number => {
   let bits = 0;
   CAPABILITY_ORDER.forEach(([id], i) => {
     const src = CAPABILITY_SOURCES[id];
-    let on = (src.feature !== undefined && o.features?.[src.feature] === true) || (src.model !== undefined && caps[src.model] === true);
+    let on =
+      (src.feature !== undefined && o.features?.[src.feature] === true) || (src.model !== undefined && caps[src.model] === true);
     if (id === 'prompt_caching' && o.pricing?.cache_read !== undefined) on = true;
     if (id === 'batch' && o.pricing?.batch !== undefined) on = true;
     if (on) bits |= 1 << i;
@@ -187,7 +192,8 @@ export const modalityBits = (o: IndexableOffering): number => {
   return bits;
 };
 
-const byName = <T extends { name: string; id: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1);
+const byName = <T extends { name: string; id: string }>(a: T, b: T) =>
+  a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1);
 
 /**
  * The compact index of every offering, in id order. A region is the offering's own list, else
@@ -195,7 +201,9 @@ const byName = <T extends { name: string; id: string }>(a: T, b: T) => a.name.lo
  */
 export const packIndex = (offerings: readonly IndexableOffering[]): ExplorerIndex => {
   const providers = [...new Map(offerings.map((o) => [o.providerRecord.id, o.providerRecord])).values()].sort(byName);
-  const models = [...new Map(offerings.flatMap((o) => (o.modelRecord ? [[o.modelRecord.id, o.modelRecord] as const] : []))).values()].sort(byName);
+  const models = [
+    ...new Map(offerings.flatMap((o) => (o.modelRecord ? [[o.modelRecord.id, o.modelRecord] as const] : []))).values(),
+  ].sort(byName);
   const orgs = [...new Map(models.map((m) => [m.organizationRecord.id, m.organizationRecord])).values()].sort(byName);
   const families = [...new Set(models.flatMap((m) => (m.family ? [m.family] : [])))].sort();
   const regionMap = new Map<string, string>();
@@ -211,7 +219,9 @@ export const packIndex = (offerings: readonly IndexableOffering[]): ExplorerInde
     .map((o): PackedRow => {
       const prov = o.providerRecord;
       const rest = o.id.startsWith(`${prov.id}/`) ? o.id.slice(prov.id.length + 1) : o.id;
-      const regions = (o.regions ?? (prov.regions ?? []).map((r) => r.id)).flatMap((r) => (regionIx.has(r) ? [regionIx.get(r)!] : []));
+      const regions = (o.regions ?? (prov.regions ?? []).map((r) => r.id)).flatMap((r) =>
+        regionIx.has(r) ? [regionIx.get(r)!] : [],
+      );
       return [
         providerIx.get(prov.id)!,
         o.modelRecord ? modelIx.get(o.modelRecord.id)! : -1,

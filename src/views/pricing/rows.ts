@@ -51,7 +51,11 @@ const compile = (ix: ExplorerIndex, f: ExplorerFilters): ((r: ExplorerRow) => bo
  * The rows that match `filters`, in their order, and how many more match but are hidden as
  * deprecated or retired (listed only with `includeOld`).
  */
-export const filterRows = (ix: ExplorerIndex, rows: readonly ExplorerRow[], filters: ExplorerFilters): { rows: ExplorerRow[]; hiddenOld: number } => {
+export const filterRows = (
+  ix: ExplorerIndex,
+  rows: readonly ExplorerRow[],
+  filters: ExplorerFilters,
+): { rows: ExplorerRow[]; hiddenOld: number } => {
   const test = compile(ix, filters);
   const out: ExplorerRow[] = [];
   let hiddenOld = 0;
@@ -79,7 +83,8 @@ const groupOf = (r: ExplorerRow, c: CostResult): CostGroup => (!c.ok ? 2 : r.bil
 /** Every row priced for `workload` (monthly USD, cost.ts). An invalid workload makes every row not computable. */
 export const priceRows = (rows: readonly ExplorerRow[], workload: Workload): RankedRow[] => {
   const errors = validateWorkload(workload);
-  const invalid: CostResult | undefined = errors.length > 0 ? { ok: false, reason: `invalid workload: ${errors.join('; ')}`, missing: [] } : undefined;
+  const invalid: CostResult | undefined =
+    errors.length > 0 ? { ok: false, reason: `invalid workload: ${errors.join('; ')}`, missing: [] } : undefined;
   return rows.map((row) => {
     const cost = invalid ?? priceWorkload(row.pricing, workload);
     return { row, cost, group: groupOf(row, cost) };
@@ -88,7 +93,8 @@ export const priceRows = (rows: readonly ExplorerRow[], workload: Workload): Ran
 
 const PRICE_KEY = { input: 'input', output: 'output', cache_read: 'cacheRead', blended: 'blended' } as const;
 
-const byCost = (a: RankedRow, b: RankedRow) => a.group - b.group || (a.cost.ok && b.cost.ok ? a.cost.totalUsd - b.cost.totalUsd : 0);
+const byCost = (a: RankedRow, b: RankedRow) =>
+  a.group - b.group || (a.cost.ok && b.cost.ok ? a.cost.totalUsd - b.cost.totalUsd : 0);
 const byId = (a: RankedRow, b: RankedRow) => (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0);
 
 /**
@@ -107,7 +113,10 @@ export const sortRanked = (ranked: RankedRow[], ix: ExplorerIndex, key: SortKey,
           : key === 'provider'
             ? (r) => ix.providers[r.row.provider]![1]
             : (r) => r.row[PRICE_KEY[key]];
-  return sortRows(ranked, value, dir, { group: key === 'cost' ? (r) => r.group : undefined, tie: (a, b) => byCost(a, b) || byId(a, b) });
+  return sortRows(ranked, value, dir, {
+    group: key === 'cost' ? (r) => r.group : undefined,
+    tie: (a, b) => byCost(a, b) || byId(a, b),
+  });
 };
 
 /** Filter, price and sort in one call: the rows of the explorer's table, and the hidden old ones. */
@@ -157,7 +166,9 @@ export const contextText = (tokens: number): string => (tokens > 0 ? formatToken
 /** Bars of the chart: the `n` cheapest rows priced by usage, in the order given (USD per month). */
 export const cheapestBars = (ranked: readonly RankedRow[], ix: ExplorerIndex, n: number): { label: string; usd: number }[] => {
   const bars: { label: string; usd: number }[] = [];
-  const priced = ranked.filter((r) => r.group === 0 && r.cost.ok).sort((a, b) => (a.cost.ok && b.cost.ok ? a.cost.totalUsd - b.cost.totalUsd : 0));
+  const priced = ranked
+    .filter((r) => r.group === 0 && r.cost.ok)
+    .sort((a, b) => (a.cost.ok && b.cost.ok ? a.cost.totalUsd - b.cost.totalUsd : 0));
   for (const r of priced) {
     if (bars.length >= n) break;
     if (r.cost.ok) bars.push({ label: `${r.row.name} · ${ix.providers[r.row.provider]![1]}`, usd: r.cost.totalUsd });
@@ -168,7 +179,8 @@ export const cheapestBars = (ranked: readonly RankedRow[], ix: ExplorerIndex, n:
 /** The results line announced to screen readers: "42 offerings match (3 deprecated hidden)". */
 export const resultsText = (count: number, hiddenOld: number, shown: number): string => {
   const n = (k: number, one: string, many: string) => `${formatCount(k)} ${k === 1 ? one : many}`;
-  const hidden = hiddenOld > 0 ? ` (${n(hiddenOld, 'deprecated or retired offering', 'deprecated or retired offerings')} hidden)` : '';
+  const hidden =
+    hiddenOld > 0 ? ` (${n(hiddenOld, 'deprecated or retired offering', 'deprecated or retired offerings')} hidden)` : '';
   const showing = shown < count ? `; showing the first ${formatCount(shown)}` : '';
   return `${n(count, 'offering matches', 'offerings match')}${hidden}${showing}.`;
 };
@@ -234,6 +246,11 @@ export const rowSlots = (c: RowCells): Record<string, string | undefined> => ({
   cost: c.cost.text,
   costDetail: c.cost.detail,
   costClass: c.cost.known ? 'num cost' : 'num cost na',
-  ...Object.fromEntries(PRICE_CELLS.flatMap((k) => [[k, c[k].text], [`${k}Class`, c[k].known ? 'num' : 'num na']])),
+  ...Object.fromEntries(
+    PRICE_CELLS.flatMap((k) => [
+      [k, c[k].text],
+      [`${k}Class`, c[k].known ? 'num' : 'num na'],
+    ]),
+  ),
   context: c.context,
 });

@@ -6,8 +6,27 @@
  * table-state engine (src/core/table-state.ts). Pure: no DOM, no location.
  */
 import type { Workload } from '../../core/cost.ts';
-import { decodeWorkload, DEFAULT_WORKLOAD, encodeWorkload, withFieldText, WORKLOAD_FIELDS, WORKLOAD_PRESETS, type PresetId } from '../../core/workload.ts';
-import { applyInput, countParam, flagParam, readableQuery, readState, sortParam, textParam, writeState, type Param, type SortDir } from '../../core/table-state.ts';
+import {
+  decodeWorkload,
+  DEFAULT_WORKLOAD,
+  encodeWorkload,
+  withFieldText,
+  WORKLOAD_FIELDS,
+  WORKLOAD_PRESETS,
+  type PresetId,
+} from '../../core/workload.ts';
+import {
+  applyInput,
+  countParam,
+  flagParam,
+  readableQuery,
+  readState,
+  sortParam,
+  textParam,
+  writeState,
+  type Param,
+  type SortDir,
+} from '../../core/table-state.ts';
 
 /** Column the rows are sorted by: the monthly cost of the workload, a price (USD per 1M tokens), or a name. */
 export const SORT_KEYS = ['cost', 'input', 'output', 'cache_read', 'blended', 'context', 'model', 'provider'] as const;
@@ -94,7 +113,8 @@ const SCHEMA = {
 };
 type Flat = { [K in keyof typeof SCHEMA]: (typeof SCHEMA)[K]['default'] };
 
-const flatten = (s: ExplorerState): Flat => ({ ...readState(SCHEMA, ''), ...s.filters, workload: s.workload, sort: { key: s.sort, dir: s.dir } }) as Flat;
+const flatten = (s: ExplorerState): Flat =>
+  ({ ...readState(SCHEMA, ''), ...s.filters, workload: s.workload, sort: { key: s.sort, dir: s.dir } }) as Flat;
 /** The filters that are on, only: off filters are left out of the object. */
 const nest = ({ workload, sort, ...f }: Flat): ExplorerState => ({
   workload,

@@ -26,11 +26,18 @@ export interface FeatureMatrix {
 export const featureState = (v: boolean | undefined): FeatureState => (v === undefined ? 'unknown' : v ? 'yes' : 'no');
 
 export const featureMatrix = (offerings: OfferingIn[]): FeatureMatrix => {
-  const label = (list: string[] | undefined) => list?.map((m) => MODALITY_LABEL[m as keyof typeof MODALITY_LABEL] ?? m).join(', ');
+  const label = (list: string[] | undefined) =>
+    list?.map((m) => MODALITY_LABEL[m as keyof typeof MODALITY_LABEL] ?? m).join(', ');
   const rows = offerings
     .map((o): FeatureRow => {
       const m = modalitiesOf(o);
-      return { id: o.id, name: offeringName(o), states: FEATURES.map((f) => featureState(o.features?.[f])), input: label(m?.input), output: label(m?.output) };
+      return {
+        id: o.id,
+        name: offeringName(o),
+        states: FEATURES.map((f) => featureState(o.features?.[f])),
+        input: label(m?.input),
+        output: label(m?.output),
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
   const totals = FEATURES.map((_, i) => {

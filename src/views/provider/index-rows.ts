@@ -57,7 +57,10 @@ export const platformFeatures = (p: Provider): PlatformFeature[] => {
 };
 
 /** One row per provider, sorted by name (case-insensitive, then id); `today` is the data date for staleness. */
-export const providerRows = (providers: (Provider & { id: string; offerings: (Offering & Priced)[] })[], today?: string): ProviderRow[] =>
+export const providerRows = (
+  providers: (Provider & { id: string; offerings: (Offering & Priced)[] })[],
+  today?: string,
+): ProviderRow[] =>
   providers
     .map((p) => ({
       id: p.id,

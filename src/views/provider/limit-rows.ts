@@ -4,7 +4,14 @@ import type { Offering, RateLimitTier } from '../../model/schema.ts';
 
 interface OfferingIn extends Offering {
   id: string;
-  modelRecord?: { name: string; context_window?: number | undefined; max_input_tokens?: number | undefined; max_output_tokens?: number | undefined } | undefined;
+  modelRecord?:
+    | {
+        name: string;
+        context_window?: number | undefined;
+        max_input_tokens?: number | undefined;
+        max_output_tokens?: number | undefined;
+      }
+    | undefined;
 }
 
 export interface LimitRow {
@@ -43,7 +50,8 @@ const CORE: RateMetric[] = ['rpm', 'tpm', 'rpd'];
 const ALL: RateMetric[] = ['rpm', 'tpm', 'itpm', 'otpm', 'rpd', 'tpd'];
 
 /** Columns for a list of tiers: RPM, TPM and RPD always, the others when some tier has them. */
-export const rateColumns = (tiers: RateLimitTier[]): RateMetric[] => ALL.filter((m) => CORE.includes(m) || tiers.some((t) => t[m] !== undefined));
+export const rateColumns = (tiers: RateLimitTier[]): RateMetric[] =>
+  ALL.filter((m) => CORE.includes(m) || tiers.some((t) => t[m] !== undefined));
 
 export interface OfferingRateRow extends RateLimitTier {
   name: string;

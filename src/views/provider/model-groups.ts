@@ -82,6 +82,7 @@ export const groupOfferings = (offerings: OfferingIn[], orgName: (id: string) =>
     });
   }
   const list = [...groups.values()];
-  for (const g of list) g.rows.sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.providerModelId < b.providerModelId ? -1 : 1));
+  for (const g of list)
+    g.rows.sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.providerModelId < b.providerModelId ? -1 : 1));
   return list.sort((a, b) => a.label.localeCompare(b.label, 'en') || (a.id < b.id ? -1 : 1));
 };

@@ -9,7 +9,10 @@ import { summarizeOfferings, upstreamsOf } from './summary.ts';
  * The overview of `provider`. "Today" is the newest check of any provider (it ages samples and marks
  * the record stale); `origin` is the one HTTPS origin the round-trip button may fetch (the CSP allows it on this page only).
  */
-export const providerOverview = (provider: LinkedProvider, catalog: Pick<Catalog, 'providers' | 'providerById' | 'organizationById'>) => {
+export const providerOverview = (
+  provider: LinkedProvider,
+  catalog: Pick<Catalog, 'providers' | 'providerById' | 'organizationById'>,
+) => {
   const today = dataDate(catalog.providers);
   const origin = apiOrigin(provider.api?.base_url);
   return {

@@ -7,10 +7,25 @@
  */
 import { toCsv } from '../../core/csv.ts';
 import { formatCount, formatTokens, formatUsd } from '../../core/format.ts';
-import { FIXED_VARIANTS, inUnit, UNIT_LABEL, type PriceUnit, type PriceView, type UsdMeters, type UsdTier } from '../../core/price.ts';
+import {
+  FIXED_VARIANTS,
+  inUnit,
+  UNIT_LABEL,
+  type PriceUnit,
+  type PriceView,
+  type UsdMeters,
+  type UsdTier,
+} from '../../core/price.ts';
 import { offeringName } from '../../model/link.ts';
 import type { Pricing } from '../../model/schema.ts';
-import { BILLING_LABEL, CACHE_STORAGE_LABEL, METER_LABEL, TOKEN_METERS, UNIT_METERS, type Meter as PricedMeter } from '../../core/vocab.ts';
+import {
+  BILLING_LABEL,
+  CACHE_STORAGE_LABEL,
+  METER_LABEL,
+  TOKEN_METERS,
+  UNIT_METERS,
+  type Meter as PricedMeter,
+} from '../../core/vocab.ts';
 
 /** A piece of cell text: a string, or a token price in USD per 1M tokens (shown in the chosen unit). */
 export type Part = string | number;
@@ -42,7 +57,8 @@ export interface PriceTable {
 }
 
 /** What a price cell reads when there is no price, by billing (the vocabulary's label, lower-cased). Never "$0". */
-export const priceNa = (price: Pick<PriceView, 'billing' | 'noRate'>): string => (price.noRate ? 'no USD rate' : BILLING_LABEL[price.billing].toLowerCase());
+export const priceNa = (price: Pick<PriceView, 'billing' | 'noRate'>): string =>
+  price.noRate ? 'no USD rate' : BILLING_LABEL[price.billing].toLowerCase();
 
 type Meter = PricedMeter | 'cache_storage_per_hour';
 const METER_LABEL_OF: Record<Meter, string> = { ...METER_LABEL, cache_storage_per_hour: CACHE_STORAGE_LABEL };
@@ -63,7 +79,10 @@ interface ColumnSort {
 
 /** A meter's column key and label; cache writes split by TTL ("cache_write_5m", "Cache write (5m)"). */
 const meterColumn = (meter: Meter, ttl: string | undefined) => {
-  if (meter === 'cache_write' && ttl) return ttl === '1h' ? { key: 'cache_write_1h', label: METER_LABEL_OF.cache_write_1h, ttl: 3600 } : { key: `cache_write_${ttl}`, label: `${METER_LABEL_OF.cache_write} (${ttl})`, ttl: ttlSeconds(ttl) };
+  if (meter === 'cache_write' && ttl)
+    return ttl === '1h'
+      ? { key: 'cache_write_1h', label: METER_LABEL_OF.cache_write_1h, ttl: 3600 }
+      : { key: `cache_write_${ttl}`, label: `${METER_LABEL_OF.cache_write} (${ttl})`, ttl: ttlSeconds(ttl) };
   return { key: meter, label: METER_LABEL_OF[meter], ttl: meter === 'cache_write_1h' ? 3600 : 0 };
 };
 
@@ -127,7 +146,12 @@ export const priceTable = (offerings: OfferingIn[]): PriceTable => {
         if (v === undefined) return;
         const c = meterColumn(m, p?.cache_write_ttl);
         const key = prefix ? `${prefix}:${c.key}` : c.key;
-        addColumn(key, prefix ? `${capital(prefix)} ${c.label.toLowerCase()}` : c.label, TOKEN.has(m), { variant, mode, meter: meterIndex * 2, ttl: c.ttl });
+        addColumn(key, prefix ? `${capital(prefix)} ${c.label.toLowerCase()}` : c.label, TOKEN.has(m), {
+          variant,
+          mode,
+          meter: meterIndex * 2,
+          ttl: c.ttl,
+        });
         cells.set(key, { usd: v });
       });
     };
@@ -152,8 +176,16 @@ export const priceTable = (offerings: OfferingIn[]): PriceTable => {
     return { o, cells, na: priceNa(price) };
   });
   // Blended sits right after Output, when any offering has both prices.
-  if (values.some((v) => v.cells.has('blended'))) addColumn('blended', 'Blended', true, { variant: 0, mode: '', meter: 3, ttl: 0 });
-  const cols = [...columns.values()].sort((a, b) => a.sort.variant - b.sort.variant || a.sort.mode.localeCompare(b.sort.mode, 'en') || a.sort.meter - b.sort.meter || a.sort.ttl - b.sort.ttl || (a.key < b.key ? -1 : 1));
+  if (values.some((v) => v.cells.has('blended')))
+    addColumn('blended', 'Blended', true, { variant: 0, mode: '', meter: 3, ttl: 0 });
+  const cols = [...columns.values()].sort(
+    (a, b) =>
+      a.sort.variant - b.sort.variant ||
+      a.sort.mode.localeCompare(b.sort.mode, 'en') ||
+      a.sort.meter - b.sort.meter ||
+      a.sort.ttl - b.sort.ttl ||
+      (a.key < b.key ? -1 : 1),
+  );
   const rows = values
     .map(({ o, cells, na }): PriceRow => ({
       id: o.id,
@@ -181,5 +213,9 @@ export const cellText = (cell: PriceCell, tok: boolean, unit: PriceUnit): string
 export const priceCsv = (table: PriceTable, unit: PriceUnit): string =>
   toCsv([
     ['Model', 'API model id', ...table.columns.map((c) => columnLabel(c, unit))],
-    ...table.rows.map((r) => [r.name, r.providerModelId, ...r.cells.map((cell, i) => cellText(cell, table.columns[i]!.tok, unit))]),
+    ...table.rows.map((r) => [
+      r.name,
+      r.providerModelId,
+      ...r.cells.map((cell, i) => cellText(cell, table.columns[i]!.tok, unit)),
+    ]),
   ]);

@@ -65,7 +65,12 @@ export const sampleRows = <O extends OfferingLike>(
         };
       }),
     )
-    .sort((a, b) => a.region.localeCompare(b.region) || (a.measuredAt < b.measuredAt ? 1 : a.measuredAt > b.measuredAt ? -1 : 0) || a.subject.localeCompare(b.subject));
+    .sort(
+      (a, b) =>
+        a.region.localeCompare(b.region) ||
+        (a.measuredAt < b.measuredAt ? 1 : a.measuredAt > b.measuredAt ? -1 : 0) ||
+        a.subject.localeCompare(b.subject),
+    );
 
 /** The rows split by region, in row order. */
 export const groupByRegion = (rows: readonly SampleRow[]): { region: string; rows: SampleRow[] }[] => {
@@ -84,7 +89,11 @@ interface LinkedOfferingLike extends OfferingLike {
 
 /** Samples of a provider's offerings, each named by its model (linked to the model page). */
 export const providerSampleRows = (offerings: readonly LinkedOfferingLike[], today: string | undefined) =>
-  sampleRows(offerings, (o) => ({ name: o.modelRecord?.name ?? o.name ?? o.id, href: o.modelRecord ? modelPath(o.modelRecord.id) : undefined }), today);
+  sampleRows(
+    offerings,
+    (o) => ({ name: o.modelRecord?.name ?? o.name ?? o.id, href: o.modelRecord ? modelPath(o.modelRecord.id) : undefined }),
+    today,
+  );
 
 /** Samples of a model's offerings, each named by its provider (linked to the provider page). */
 export const modelSampleRows = (offerings: readonly LinkedOfferingLike[], today: string | undefined) =>
@@ -94,6 +103,8 @@ const whole = (x: number) => String(Math.round(x));
 const oneDecimal = (x: number) => (Math.round(x * 10) / 10).toFixed(1).replace(/\.0$/, '');
 
 /** "210 ms (p90 400 ms)": time to first token as shown in the tables. */
-export const ttftText = (r: Pick<SampleRow, 'ttftP50' | 'ttftP90'>) => `${whole(r.ttftP50)} ms${r.ttftP90 === undefined ? '' : ` (p90 ${whole(r.ttftP90)} ms)`}`;
+export const ttftText = (r: Pick<SampleRow, 'ttftP50' | 'ttftP90'>) =>
+  `${whole(r.ttftP50)} ms${r.ttftP90 === undefined ? '' : ` (p90 ${whole(r.ttftP90)} ms)`}`;
 /** "88.5 tok/s (p90 120)": output speed as shown in the tables. */
-export const tpsText = (r: Pick<SampleRow, 'tpsP50' | 'tpsP90'>) => `${oneDecimal(r.tpsP50)} tok/s${r.tpsP90 === undefined ? '' : ` (p90 ${oneDecimal(r.tpsP90)})`}`;
+export const tpsText = (r: Pick<SampleRow, 'tpsP50' | 'tpsP90'>) =>
+  `${oneDecimal(r.tpsP50)} tok/s${r.tpsP90 === undefined ? '' : ` (p90 ${oneDecimal(r.tpsP90)})`}`;

@@ -21,7 +21,10 @@ export interface ProviderSummary {
   otherBilling: { billing: Exclude<Billing, 'usage'>; offerings: number }[];
 }
 
-export const summarizeOfferings = (offerings: (OfferingIn & Priced)[], orgName: (id: string) => string | undefined): ProviderSummary => {
+export const summarizeOfferings = (
+  offerings: (OfferingIn & Priced)[],
+  orgName: (id: string) => string | undefined,
+): ProviderSummary => {
   const creators = new Map<string, number>();
   const billing = new Map<string, number>();
   let unknownModalities = 0;
@@ -55,9 +58,14 @@ export const summarizeOfferings = (offerings: (OfferingIn & Priced)[], orgName: 
 };
 
 /** Upstream providers of a gateway, as { id, name }; ids the catalog lacks keep their id as name. */
-export const upstreamsOf = (p: { platform?: { upstreams?: string[] | undefined } | undefined }, nameOf: (id: string) => string | undefined) =>
-  (p.platform?.upstreams ?? []).map((id) => ({ id, name: nameOf(id) ?? id, known: nameOf(id) !== undefined }));
+export const upstreamsOf = (
+  p: { platform?: { upstreams?: string[] | undefined } | undefined },
+  nameOf: (id: string) => string | undefined,
+) => (p.platform?.upstreams ?? []).map((id) => ({ id, name: nameOf(id) ?? id, known: nameOf(id) !== undefined }));
 
 /** "Text (13), Image (1)": offerings per modality on one side, modalities with none left out; "" when there are none. */
 export const modalityText = (s: Pick<ProviderSummary, 'modalities'>, side: 'input' | 'output'): string =>
-  s.modalities.filter((m) => m[side] > 0).map((m) => `${MODALITY_LABEL[m.modality]} (${formatCount(m[side])})`).join(', ');
+  s.modalities
+    .filter((m) => m[side] > 0)
+    .map((m) => `${MODALITY_LABEL[m.modality]} (${formatCount(m[side])})`)
+    .join(', ');

@@ -21,12 +21,18 @@ export const providerPageMeta = (p: { id: string; name: string; kind: ProviderKi
       title: p.name,
       description: `${p.name}: ${kind} serving ${n}. API base URL, SDKs, regions, compliance, data policy and sources.`,
     },
-    models: { title: `${p.name} models`, description: `Every model ${p.name} serves (${n}): API model ids, context window, max output, modalities and status.` },
+    models: {
+      title: `${p.name} models`,
+      description: `Every model ${p.name} serves (${n}): API model ids, context window, max output, modalities and status.`,
+    },
     pricing: {
       title: `${p.name} pricing`,
       description: `${p.name} prices for ${n} in USD per 1M tokens: input, output, caching, batch and other meters, blended price and CSV download.`,
     },
-    limits: { title: `${p.name} limits`, description: `${p.name} context windows, max input and output tokens, and rate-limit tiers (RPM, TPM, RPD).` },
+    limits: {
+      title: `${p.name} limits`,
+      description: `${p.name} context windows, max input and output tokens, and rate-limit tiers (RPM, TPM, RPD).`,
+    },
     features: {
       title: `${p.name} features`,
       description: `Which of ${p.name}'s ${n} support streaming, tools, structured output, vision, caching, batch and more: yes, no or unknown.`,

@@ -22,7 +22,7 @@ const filesUnder = (dir: string, ext: RegExp) =>
 const forbidden = (module: string): string | undefined => {
   if (module === 'zod' || module.startsWith('zod/') || module === 'astro/zod') return 'zod';
   if (module.startsWith('node:')) return 'a Node module';
-  if (module.startsWith('astro:')) return "an Astro virtual module";
+  if (module.startsWith('astro:')) return 'an Astro virtual module';
   if (module.startsWith('src/model/')) return 'the build-time model folder';
   if (module.startsWith('tools/')) return 'a Node tool';
   return undefined;
@@ -46,7 +46,10 @@ const browserEntries = (): string[] => {
 describe('browser code', () => {
   test('loads no zod, node:*, astro:*, src/model/ or tools/', () => {
     const entries = browserEntries();
-    assert.ok(entries.some((e) => e.startsWith('src/components/')), 'found the island scripts');
+    assert.ok(
+      entries.some((e) => e.startsWith('src/components/')),
+      'found the island scripts',
+    );
     const problems = [...reachable(ROOT, entries)]
       .filter(([module]) => forbidden(module))
       .map(([module, chain]) => `${chain.join(' → ')} loads ${forbidden(module)} (${module})`);
@@ -58,7 +61,9 @@ describe('browser code', () => {
     assert.deepEqual(runtimeImports("import { type A } from 'astro/zod';"), ['astro/zod']);
     assert.deepEqual(runtimeImports("export { x } from './x.ts';\nconst y = await import('node:fs');"), ['./x.ts', 'node:fs']);
     assert.deepEqual(
-      astroClientScripts("<script>import './a.ts';</script><script is:inline>import 'b';</script><script type=\"application/ld+json\">{}</script>"),
+      astroClientScripts(
+        "<script>import './a.ts';</script><script is:inline>import 'b';</script><script type=\"application/ld+json\">{}</script>",
+      ),
       ["import './a.ts';"],
     );
     assert.deepEqual(astroUrlImports("import js from './box.ts?worker&url';"), ['./box.ts']);

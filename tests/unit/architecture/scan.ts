@@ -19,7 +19,8 @@ export const scriptsOf = (file: string, text: string): { code: string; line: num
   const fm = /^---\n([\s\S]*?)\n---/.exec(text);
   if (fm) out.push({ code: fm[1]!, line: 2 });
   const rest = fm ? fm[0].length : 0;
-  for (const m of text.slice(rest).matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)) out.push({ code: m[1]!, line: lineAt(rest + m.index! + m[0].indexOf('>') + 1) });
+  for (const m of text.slice(rest).matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g))
+    out.push({ code: m[1]!, line: lineAt(rest + m.index! + m[0].indexOf('>') + 1) });
   // Template expressions: balanced {…} outside the frontmatter and scripts.
   const template = text.slice(rest).replace(/<script[^>]*>[\s\S]*?<\/script>/g, (s) => ' '.repeat(s.length));
   let depth = 0;
@@ -28,7 +29,8 @@ export const scriptsOf = (file: string, text: string): { code: string; line: num
     if (template[i] === '{') {
       if (depth === 0) start = i + 1;
       depth++;
-    } else if (template[i] === '}' && depth > 0 && --depth === 0) out.push({ code: `(${template.slice(start, i)})`, line: lineAt(rest + start) });
+    } else if (template[i] === '}' && depth > 0 && --depth === 0)
+      out.push({ code: `(${template.slice(start, i)})`, line: lineAt(rest + start) });
   }
   return out;
 };

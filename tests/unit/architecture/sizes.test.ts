@@ -31,11 +31,23 @@ test(`pages (.astro and .ts under src/pages) are at most ${LIMITS.page} lines`, 
 });
 
 test(`components (.astro under src/components) are at most ${LIMITS.component} lines`, () => {
-  assert.deepEqual(over(walk(join(root, 'src/components')).filter((f) => f.endsWith('.astro')), LIMITS.component), []);
+  assert.deepEqual(
+    over(
+      walk(join(root, 'src/components')).filter((f) => f.endsWith('.astro')),
+      LIMITS.component,
+    ),
+    [],
+  );
 });
 
 test(`client scripts (.ts under src/components) are at most ${LIMITS.clientScript} lines`, () => {
-  assert.deepEqual(over(walk(join(root, 'src/components')).filter((f) => f.endsWith('.ts')), LIMITS.clientScript), []);
+  assert.deepEqual(
+    over(
+      walk(join(root, 'src/components')).filter((f) => f.endsWith('.ts')),
+      LIMITS.clientScript,
+    ),
+    [],
+  );
 });
 
 test(`no folder under src/ or tools/ holds more than ${LIMITS.folder} source files`, () => {
@@ -45,5 +57,8 @@ test(`no folder under src/ or tools/ holds more than ${LIMITS.folder} source fil
     counts.set(dir, (counts.get(dir) ?? 0) + 1);
   }
   assert.ok(counts.size > 10);
-  assert.deepEqual([...counts].filter(([, n]) => n > LIMITS.folder).map(([d, n]) => `${d}: ${n} files`), []);
+  assert.deepEqual(
+    [...counts].filter(([, n]) => n > LIMITS.folder).map(([d, n]) => `${d}: ${n} files`),
+    [],
+  );
 });

@@ -23,7 +23,9 @@ const URL_MODULE = 'src/core/urls.ts';
 const routeName = (entry: string) => entry.replace(/\.(astro|mdx|md|ts|js)$/, '');
 /** Files written into the build by tools/build.ts and Pagefind, not by src/pages or public/. */
 const GENERATED = ['sitemap.xml', 'pagefind'];
-const ROUTES = [...new Set([...readdirSync(join(src, 'pages')), ...readdirSync(join(root, 'public')), ...GENERATED].map(routeName))]
+const ROUTES = [
+  ...new Set([...readdirSync(join(src, 'pages')), ...readdirSync(join(root, 'public')), ...GENERATED].map(routeName)),
+]
   .filter((r) => r !== 'index')
   .sort((a, b) => b.length - a.length);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -68,7 +70,10 @@ const split = (file: string, text: string): { code: string[]; markup: string } =
   if (file.endsWith('.mdx')) {
     body = body.replace(/^(import|export)\s.*$/gm, (line) => (code.push(line), ''));
     // Prose: fenced code, `code spans` and Markdown links document URLs for readers.
-    body = body.replace(/^```[\s\S]*?^```/gm, '').replace(/`[^`\n]*`/g, '').replace(/\]\([^)]*\)/g, ']');
+    body = body
+      .replace(/^```[\s\S]*?^```/gm, '')
+      .replace(/`[^`\n]*`/g, '')
+      .replace(/\]\([^)]*\)/g, ']');
   }
   return { code, markup: body };
 };
@@ -82,15 +87,37 @@ const routeStrings = (file: string): string[] => {
 };
 
 test('the route prefixes come from src/pages and public', () => {
-  for (const r of ['providers', 'models', 'families', 'organizations', 'compare', 'og', 'api', 'api.json', 'schema', 'changes.xml', 'favicon.svg']) {
+  for (const r of [
+    'providers',
+    'models',
+    'families',
+    'organizations',
+    'compare',
+    'og',
+    'api',
+    'api.json',
+    'schema',
+    'changes.xml',
+    'favicon.svg',
+  ]) {
     assert.ok(ROUTES.includes(r), r);
   }
   assert.ok(files.length > 100, `scanned ${files.length} files`);
 });
 
 test('the scanner sees strings in code and markup, not comments or prose', () => {
-  assert.deepEqual(tsStrings("// '/models/'\nconst a = '/models/x/', b = `/og/${id}.svg`, c = `${x}/y`;"), ['/models/x/', '/og/', '.svg', '', '/y']);
-  assert.deepEqual(markupStrings('<a href="/about/">x</a> <!-- "/data/" --> {a ? \'/b/\' : `/c/`} text /d/'), ['/about/', '/b/', '/c/']);
+  assert.deepEqual(tsStrings("// '/models/'\nconst a = '/models/x/', b = `/og/${id}.svg`, c = `${x}/y`;"), [
+    '/models/x/',
+    '/og/',
+    '.svg',
+    '',
+    '/y',
+  ]);
+  assert.deepEqual(markupStrings('<a href="/about/">x</a> <!-- "/data/" --> {a ? \'/b/\' : `/c/`} text /d/'), [
+    '/about/',
+    '/b/',
+    '/c/',
+  ]);
   assert.ok(ROUTE_START.test('/providers/groq/'));
   assert.ok(ROUTE_START.test('/api.json'));
   assert.ok(!ROUTE_START.test('/providersx'));

@@ -37,16 +37,28 @@ export const findCopies = (code: string, jsx = false): string[] => {
   const visit = (n: ts.Node) => {
     if (ts.isArrayLiteralExpression(n)) {
       const strings = n.elements.map(literal).filter((s): s is string => s !== undefined);
-      const heads = n.elements.map((e) => (ts.isArrayLiteralExpression(e) ? literal(e.elements[0]) : undefined)).filter((s): s is string => s !== undefined);
+      const heads = n.elements
+        .map((e) => (ts.isArrayLiteralExpression(e) ? literal(e.elements[0]) : undefined))
+        .filter((s): s is string => s !== undefined);
       for (const list of [strings, heads]) {
         const vocab = copiedVocabulary(list);
-        if (vocab) found.push(`${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}: [${list.map((s) => `'${s}'`).join(', ')}] (${vocab})`);
+        if (vocab)
+          found.push(
+            `${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}: [${list.map((s) => `'${s}'`).join(', ')}] (${vocab})`,
+          );
       }
     }
     if (ts.isObjectLiteralExpression(n) && n.properties.length >= 2) {
-      const keys = n.properties.map((p) => (ts.isPropertyAssignment(p) && literal(p.initializer) !== undefined && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined));
+      const keys = n.properties.map((p) =>
+        ts.isPropertyAssignment(p) &&
+        literal(p.initializer) !== undefined &&
+        (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))
+          ? p.name.text
+          : undefined,
+      );
       const vocab = keys.every((k) => k !== undefined) ? copiedVocabulary(keys as string[]) : undefined;
-      if (vocab) found.push(`${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}: label table {${keys.join(', ')}} (${vocab})`);
+      if (vocab)
+        found.push(`${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}: label table {${keys.join(', ')}} (${vocab})`);
     }
     ts.forEachChild(n, visit);
   };
@@ -55,18 +67,31 @@ export const findCopies = (code: string, jsx = false): string[] => {
 };
 
 test('the scanner finds a copied list and a list of tuples, and ignores mixed lists', () => {
-  const [meters, modalities, mixed] = [[...VOCABULARIES.METERS].slice(0, 3), [...VOCABULARIES.MODALITIES].slice(0, 2), [VOCABULARIES.METERS[0], 'cost']];
+  const [meters, modalities, mixed] = [
+    [...VOCABULARIES.METERS].slice(0, 3),
+    [...VOCABULARIES.MODALITIES].slice(0, 2),
+    [VOCABULARIES.METERS[0], 'cost'],
+  ];
   const q = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
   assert.equal(findCopies(`const a = [${q(meters)}] as const;`).length, 1);
   assert.equal(findCopies(`const t = [${modalities.map((m) => `[${q([m])}, 'Label']`).join(', ')}];`).length, 1);
   assert.deepEqual(findCopies(`const k = [${q(mixed)}]; const one = [${q(meters.slice(0, 1))}];`), []);
   assert.equal(findCopies(`const l = { ${meters.map((m) => `${m}: 'x'`).join(', ')} };`).length, 1);
-  assert.deepEqual(findCopies(`const k = { ${mixed.map((m) => `${m}: 'x'`).join(', ')} }; const v = { ${meters.map((m) => `${m}: 1`).join(', ')} };`), []);
+  assert.deepEqual(
+    findCopies(
+      `const k = { ${mixed.map((m) => `${m}: 'x'`).join(', ')} }; const v = { ${meters.map((m) => `${m}: 1`).join(', ')} };`,
+    ),
+    [],
+  );
 });
 
 test('no list of vocabulary values outside src/core/vocab.ts', () => {
   const copies = sourceFiles()
     .filter((f) => f !== VOCAB_FILE)
-    .flatMap((f) => scriptsOf(f, readFileSync(f, 'utf8')).flatMap(({ code, line }) => findCopies(code, f.endsWith('.astro')).map((c) => `${f}:${line + Number(c.split(':')[0]) - 1}${c.slice(c.indexOf(':'))}`)));
+    .flatMap((f) =>
+      scriptsOf(f, readFileSync(f, 'utf8')).flatMap(({ code, line }) =>
+        findCopies(code, f.endsWith('.astro')).map((c) => `${f}:${line + Number(c.split(':')[0]) - 1}${c.slice(c.indexOf(':'))}`),
+      ),
+    );
   assert.deepEqual(copies, [], `import these lists from ${VOCAB_FILE}:\n${copies.join('\n')}`);
 });

@@ -31,7 +31,10 @@ const sonnet = (over: Partial<CostPricing> = {}): CostPricing =>
   });
 
 const near = (actual: number, expected: number, what = 'value') =>
-  assert.ok(Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)), `${what}: got ${actual}, expected ${expected}`);
+  assert.ok(
+    Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected)),
+    `${what}: got ${actual}, expected ${expected}`,
+  );
 const ok = (r: CostResult): CostOk => {
   assert.equal(r.ok, true, r.ok ? '' : `not computable: ${r.reason}`);
   return r as CostOk;
@@ -52,7 +55,15 @@ describe('base prices', () => {
     const r = ok(priceWorkload(pricing(), workload()));
     near(r.totalUsd, 10.5); // 1,000,000 × 3 / 1e6 = 3; 500,000 × 15 / 1e6 = 7.5; 3 + 7.5
     near(r.perRequestUsd, 0.0105); // 10.5 / 1,000
-    assert.deepEqual(line(r, 'input'), { meter: 'input', tokens: 1_000_000, units: undefined, unitPrice: 3, usd: 3, variant: 'standard', tier: undefined });
+    assert.deepEqual(line(r, 'input'), {
+      meter: 'input',
+      tokens: 1_000_000,
+      units: undefined,
+      unitPrice: 3,
+      usd: 3,
+      variant: 'standard',
+      tier: undefined,
+    });
     near(line(r, 'output').usd, 7.5); // 500,000 × 15 / 1e6
     near(sum(r), r.totalUsd, 'breakdown sum');
   });
@@ -94,7 +105,12 @@ describe('context tiers', () => {
   });
 
   test('the highest matching tier wins', () => {
-    const p = pricing({ tiers: [{ above_tokens: 100_000, input: 4 }, { above_tokens: 200_000, input: 6 }] });
+    const p = pricing({
+      tiers: [
+        { above_tokens: 100_000, input: 4 },
+        { above_tokens: 200_000, input: 6 },
+      ],
+    });
     const one = (inputTokens: number) => workload({ requestsPerMonth: 1, inputTokens, outputTokens: 0 });
     near(ok(priceWorkload(p, one(150_000))).totalUsd, 0.6); // 150,000 × 4 / 1e6
     near(ok(priceWorkload(p, one(250_000))).totalUsd, 1.5); // 250,000 × 6 / 1e6
@@ -108,7 +124,9 @@ describe('context tiers', () => {
   });
 
   test('cache reads above the threshold use the tier cache-read price', () => {
-    const r = ok(priceWorkload(sonnet(), workload({ requestsPerMonth: 1, inputTokens: 400_000, outputTokens: 0, cachedInputShare: 0.5 })));
+    const r = ok(
+      priceWorkload(sonnet(), workload({ requestsPerMonth: 1, inputTokens: 400_000, outputTokens: 0, cachedInputShare: 0.5 })),
+    );
     near(r.totalUsd, 1.32); // 200,000 × 6 / 1e6 = 1.2; 200,000 × 0.6 / 1e6 = 0.12
   });
 });
@@ -124,7 +142,10 @@ describe('prompt cache', () => {
   test('100% cache hits: every input token at the cache-read price, no input line', () => {
     const r = ok(priceWorkload(sonnet(), workload({ cachedInputShare: 1 })));
     near(r.totalUsd, 7.8); // 1,000,000 × 0.3 / 1e6 = 0.3; output 7.5
-    assert.equal(r.breakdown.some((l) => l.meter === 'input'), false);
+    assert.equal(
+      r.breakdown.some((l) => l.meter === 'input'),
+      false,
+    );
   });
 
   test('cache hits without a published cache-read price are not computable', () => {
@@ -139,7 +160,14 @@ describe('prompt cache', () => {
 
   // 100 requests of 10,000 input tokens: 5,000 read from cache, 2,000 written, 3,000 plain input.
   const writes = (over: Partial<Workload> = {}) =>
-    workload({ requestsPerMonth: 100, inputTokens: 10_000, outputTokens: 0, cachedInputShare: 0.5, cacheWriteTokens: 2000, ...over });
+    workload({
+      requestsPerMonth: 100,
+      inputTokens: 10_000,
+      outputTokens: 0,
+      cachedInputShare: 0.5,
+      cacheWriteTokens: 2000,
+      ...over,
+    });
 
   test('cache writes at the default (5-minute) price', () => {
     const r = ok(priceWorkload(sonnet(), writes()));
@@ -184,7 +212,10 @@ describe('batch', () => {
   test('discount only: half of every base price', () => {
     const r = ok(priceWorkload(pricing({ batch: { discount: 0.5 } }), workload({ batchShare: 1 })));
     near(r.totalUsd, 5.25); // 1,000,000 × 1.5 / 1e6 = 1.5; 500,000 × 7.5 / 1e6 = 3.75
-    assert.equal(r.breakdown.every((l) => l.variant === 'batch'), true);
+    assert.equal(
+      r.breakdown.every((l) => l.variant === 'batch'),
+      true,
+    );
   });
 
   test('explicit batch prices win over the discount, which covers the rest', () => {
@@ -207,9 +238,19 @@ describe('batch', () => {
   });
 
   test('batch cache reads need a batch cache-read price or a discount', () => {
-    const r = notOk(priceWorkload(pricing({ cache_read: 0.3, batch: { input: 1.5, output: 7.5 } }), workload({ batchShare: 1, cachedInputShare: 0.5 })));
+    const r = notOk(
+      priceWorkload(
+        pricing({ cache_read: 0.3, batch: { input: 1.5, output: 7.5 } }),
+        workload({ batchShare: 1, cachedInputShare: 0.5 }),
+      ),
+    );
     assert.deepEqual(r.missing, ['batch.cache_read']);
-    const d = ok(priceWorkload(pricing({ cache_read: 0.3, batch: { input: 1.5, output: 7.5, discount: 0.5 } }), workload({ batchShare: 1, cachedInputShare: 0.5 })));
+    const d = ok(
+      priceWorkload(
+        pricing({ cache_read: 0.3, batch: { input: 1.5, output: 7.5, discount: 0.5 } }),
+        workload({ batchShare: 1, cachedInputShare: 0.5 }),
+      ),
+    );
     near(d.totalUsd, 4.575); // 500,000 × 1.5 / 1e6 = 0.75; 500,000 × 0.15 / 1e6 = 0.075; 500,000 × 7.5 / 1e6 = 3.75
   });
 
@@ -222,7 +263,9 @@ describe('batch', () => {
   });
 
   test('batch above the threshold uses the batch tier', () => {
-    const r = ok(priceWorkload(sonnet(), workload({ requestsPerMonth: 1, inputTokens: 200_001, outputTokens: 1000, batchShare: 1 })));
+    const r = ok(
+      priceWorkload(sonnet(), workload({ requestsPerMonth: 1, inputTokens: 200_001, outputTokens: 1000, batchShare: 1 })),
+    );
     near(r.totalUsd, 0.611253); // 200,001 × 3 / 1e6 = 0.600003; 1,000 × 11.25 / 1e6 = 0.01125
     assert.equal(line(r, 'input', 'batch').tier, 200_000);
   });
@@ -235,8 +278,14 @@ describe('batch', () => {
   });
 
   test('batch prices without tiers do not cover a long-context request', () => {
-    const gpt = pricing({ input: 5, output: 30, tiers: [{ above_tokens: 272_000, input: 10, output: 45 }], batch: { input: 2.5, output: 15 } });
-    const at = (inputTokens: number) => priceWorkload(gpt, workload({ requestsPerMonth: 1, inputTokens, outputTokens: 1000, batchShare: 1 }));
+    const gpt = pricing({
+      input: 5,
+      output: 30,
+      tiers: [{ above_tokens: 272_000, input: 10, output: 45 }],
+      batch: { input: 2.5, output: 15 },
+    });
+    const at = (inputTokens: number) =>
+      priceWorkload(gpt, workload({ requestsPerMonth: 1, inputTokens, outputTokens: 1000, batchShare: 1 }));
     near(ok(at(272_000)).totalUsd, 0.695); // 272,000 × 2.5 / 1e6 = 0.68; 1,000 × 15 / 1e6 = 0.015
     const r = notOk(at(272_001));
     assert.deepEqual(r.missing, ['batch.input', 'batch.output']);
@@ -269,7 +318,10 @@ describe('reasoning and per-unit meters', () => {
   test('images without a per-image price are not computable; no fee published means no fee', () => {
     const r = notOk(priceWorkload(pricing(), workload({ imagesPerRequest: 1 })));
     assert.deepEqual(r.missing, ['per_image']);
-    assert.equal(ok(priceWorkload(pricing(), workload())).breakdown.some((l) => l.meter === 'per_request'), false);
+    assert.equal(
+      ok(priceWorkload(pricing(), workload())).breakdown.some((l) => l.meter === 'per_request'),
+      false,
+    );
   });
 
   test('audio and video seconds', () => {
@@ -338,7 +390,14 @@ describe('currency', () => {
 
 describe('workload validation', () => {
   test('bad numbers give a result, not a throw', () => {
-    for (const bad of [{ requestsPerMonth: -1 }, { inputTokens: Number.NaN }, { outputTokens: Infinity }, { batchShare: 1.5 }, { cachedInputShare: -0.1 }, { reasoningTokens: -5 }]) {
+    for (const bad of [
+      { requestsPerMonth: -1 },
+      { inputTokens: Number.NaN },
+      { outputTokens: Infinity },
+      { batchShare: 1.5 },
+      { cachedInputShare: -0.1 },
+      { reasoningTokens: -5 },
+    ]) {
       const r = notOk(priceWorkload(pricing(), workload(bad)));
       assert.match(r.reason, /^invalid workload: /);
     }
@@ -362,7 +421,10 @@ describe('rankByCost', () => {
       { id: 'a/no-price' },
     ];
     const ranked = rankByCost(offerings, workload());
-    assert.deepEqual(ranked.map((r) => r.offering.id), ['c/cheap', 'a/same', 'b/same', 'a/no-price', 'z/not-published']);
+    assert.deepEqual(
+      ranked.map((r) => r.offering.id),
+      ['c/cheap', 'a/same', 'b/same', 'a/no-price', 'z/not-published'],
+    );
     near((ranked[0]!.cost as CostOk).totalUsd, 3.5);
   });
 
@@ -378,7 +440,12 @@ describe('rankByCost', () => {
       const input = 1 + (i % 50) / 10;
       return {
         id: `p${String(i).padStart(4, '0')}`,
-        pricing: { input, output: 4 * input, ...(i % 10 === 0 ? {} : { cache_read: input / 10 }), batch: { discount: 0.5 } } as CostPricing,
+        pricing: {
+          input,
+          output: 4 * input,
+          ...(i % 10 === 0 ? {} : { cache_read: input / 10 }),
+          batch: { discount: 0.5 },
+        } as CostPricing,
       };
     });
     const w = workload({ cachedInputShare: 0.5, batchShare: 0.5 });
@@ -402,6 +469,9 @@ describe('rankByCost', () => {
       previous = (cost as CostOk).totalUsd;
     }
     assert.equal(computable, 4500);
-    assert.equal(ranked.slice(4500).every((r) => !r.cost.ok), true);
+    assert.equal(
+      ranked.slice(4500).every((r) => !r.cost.ok),
+      true,
+    );
   });
 });

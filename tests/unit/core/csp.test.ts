@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { contentSecurityPolicy } from '../../../src/core/csp.ts';
 
-const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k!, v]),
+  );
 
 test('the site policy: own-origin scripts and styles only, no inline, no eval, no plugins', () => {
   const d = directives(contentSecurityPolicy());
@@ -22,6 +28,13 @@ test('extra connect-src origins are added once each', () => {
 });
 
 test('anything but a bare https origin is refused, so nothing can widen or break the policy', () => {
-  for (const bad of ['http://api.example.com', 'https://api.example.com/v1', "https://a.example.com; script-src 'unsafe-inline'", '*', 'https:', ''])
+  for (const bad of [
+    'http://api.example.com',
+    'https://api.example.com/v1',
+    "https://a.example.com; script-src 'unsafe-inline'",
+    '*',
+    'https:',
+    '',
+  ])
     assert.throws(() => contentSecurityPolicy([bad]), /not an https origin/, bad);
 });

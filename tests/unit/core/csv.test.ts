@@ -9,7 +9,15 @@ test('commas, quotes and line breaks are quoted, quotes doubled', () => {
   assert.equal(csvField('a\nb'), '"a\nb"');
 });
 test('formula starts are neutralised with a single quote', () => {
-  for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx']) assert.equal(csvField(s)[0] === '"' ? csvField(s)[1] : csvField(s)[0], "'");
+  for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx'])
+    assert.equal(csvField(s)[0] === '"' ? csvField(s)[1] : csvField(s)[0], "'");
   assert.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
 });
-test('rows end with CRLF', () => assert.equal(toCsv([['a', 'b'], ['1', '2']]), 'a,b\r\n1,2\r\n'));
+test('rows end with CRLF', () =>
+  assert.equal(
+    toCsv([
+      ['a', 'b'],
+      ['1', '2'],
+    ]),
+    'a,b\r\n1,2\r\n',
+  ));

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countryName, formatCount, formatDate, formatPercent, formatTokens, formatUsd, formatUsdAxis } from '../../../src/core/format.ts';
+import {
+  countryName,
+  formatCount,
+  formatDate,
+  formatPercent,
+  formatTokens,
+  formatUsd,
+  formatUsdAxis,
+} from '../../../src/core/format.ts';
 
 test('formatUsd: two decimals from $1 up, with thousands separators', () => {
   assert.equal(formatUsd(3), '$3.00');

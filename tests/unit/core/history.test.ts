@@ -5,11 +5,25 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { parse } from 'yaml';
 import { main } from '../../../tools/import.ts';
-import { changeList, historyChartSpec, modelPriceHistory, pastChanges, priceSteps, recordPriceChange, upcomingRetirements } from '../../../src/core/history.ts';
+import {
+  changeList,
+  historyChartSpec,
+  modelPriceHistory,
+  pastChanges,
+  priceSteps,
+  recordPriceChange,
+  upcomingRetirements,
+} from '../../../src/core/history.ts';
 import { OfferingSchema } from '../../../src/model/schema.ts';
 import { withPrice } from '../../support/priced.ts';
 
-const offering = (over = {}) => ({ provider: 'acme', model: 'x/m', provider_model_id: 'm', pricing: { billing: 'usage', input: 2, output: 8 }, ...over });
+const offering = (over = {}) => ({
+  provider: 'acme',
+  model: 'x/m',
+  provider_model_id: 'm',
+  pricing: { billing: 'usage', input: 2, output: 8 },
+  ...over,
+});
 
 test('recordPriceChange: no change, no history', () => {
   assert.equal(recordPriceChange(offering(), offering(), '2026-03-01'), undefined);
@@ -17,7 +31,11 @@ test('recordPriceChange: no change, no history', () => {
 });
 
 test('recordPriceChange: the previous price (dated by last_verified) and the new one', () => {
-  const h = recordPriceChange(offering({ last_verified: '2026-01-10' }), offering({ pricing: { billing: 'usage', input: 1, output: 8 } }), '2026-03-01');
+  const h = recordPriceChange(
+    offering({ last_verified: '2026-01-10' }),
+    offering({ pricing: { billing: 'usage', input: 1, output: 8 } }),
+    '2026-03-01',
+  );
   assert.deepEqual(h, [
     { effective_from: '2026-01-10', input: 2, output: 8 },
     { effective_from: '2026-03-01', input: 1, output: 8 },
@@ -27,39 +45,70 @@ test('recordPriceChange: the previous price (dated by last_verified) and the new
 
 test('recordPriceChange: undated previous price; a second change the same day replaces the last entry', () => {
   const first = recordPriceChange(offering(), offering({ pricing: { input: 1, output: 8 } }), '2026-03-01')!;
-  assert.deepEqual(first, [{ input: 2, output: 8 }, { effective_from: '2026-03-01', input: 1, output: 8 }]);
-  const again = recordPriceChange(offering({ pricing: { input: 1, output: 8 }, price_history: first }), offering({ pricing: { input: 1.5, output: 8 } }), '2026-03-01')!;
+  assert.deepEqual(first, [
+    { input: 2, output: 8 },
+    { effective_from: '2026-03-01', input: 1, output: 8 },
+  ]);
+  const again = recordPriceChange(
+    offering({ pricing: { input: 1, output: 8 }, price_history: first }),
+    offering({ pricing: { input: 1.5, output: 8 } }),
+    '2026-03-01',
+  )!;
   assert.deepEqual(again.at(-1), { effective_from: '2026-03-01', input: 1.5, output: 8 });
   assert.equal(again.length, 2);
 });
 
 test('the schema refuses a history out of order or with an undated entry after the first', () => {
   const bad = (price_history: unknown[]) => OfferingSchema.safeParse(offering({ price_history })).success;
-  assert.equal(bad([{ effective_from: '2026-03-01', input: 1 }, { effective_from: '2026-02-01', input: 2 }]), false);
+  assert.equal(
+    bad([
+      { effective_from: '2026-03-01', input: 1 },
+      { effective_from: '2026-02-01', input: 2 },
+    ]),
+    false,
+  );
   assert.equal(bad([{ effective_from: '2026-03-01', input: 1 }, { input: 2 }]), false);
   assert.equal(bad([{ input: 1 }, { effective_from: '2026-02-01', input: 2 }]), true);
 });
 
-const rec = (over = {}) => withPrice({
-  id: 'acme/x/m', provider: 'acme', model: 'x/m', provider_model_id: 'm', providerRecord: { name: 'Acme' }, modelRecord: { name: 'M' },
-  pricing: { currency: 'EUR', usd_rate: { usd_per_unit: 2 } },
-  price_history: [{ effective_from: '2026-01-01', input: 1, output: 4 }, { effective_from: '2026-03-01', input: 0.5, output: 4 }],
-  ...over,
-});
+const rec = (over = {}) =>
+  withPrice({
+    id: 'acme/x/m',
+    provider: 'acme',
+    model: 'x/m',
+    provider_model_id: 'm',
+    providerRecord: { name: 'Acme' },
+    modelRecord: { name: 'M' },
+    pricing: { currency: 'EUR', usd_rate: { usd_per_unit: 2 } },
+    price_history: [
+      { effective_from: '2026-01-01', input: 1, output: 4 },
+      { effective_from: '2026-03-01', input: 0.5, output: 4 },
+    ],
+    ...over,
+  });
 
 test('priceSteps: USD at the record rate, each step until the next', () => {
   assert.deepEqual(priceSteps(rec().price.history), [
     { from: '2026-01-01', until: '2026-03-01', input: 2, output: 8 },
     { from: '2026-03-01', until: undefined, input: 1, output: 8 },
   ]);
-  assert.deepEqual(modelPriceHistory([rec(), rec({ id: 'b', price_history: undefined })]).map((h) => h.id), ['acme/x/m']);
+  assert.deepEqual(
+    modelPriceHistory([rec(), rec({ id: 'b', price_history: undefined })]).map((h) => h.id),
+    ['acme/x/m'],
+  );
 });
 
 test('changeList/pastChanges: newest first, nothing after the data date', () => {
   const models = [{ id: 'x/m', name: 'M', release_date: '2026-02', retirement_date: '2027-01-01', successor: 'x/n' }];
   const all = changeList([rec()], models);
-  assert.deepEqual(all.map((c) => `${c.date} ${c.kind}`), ['2027-01-01 retirement', '2026-03-01 price', '2026-02 release']);
-  assert.deepEqual(pastChanges(all, '2026-06-01').map((c) => c.kind), ['price', 'release']);
+  assert.deepEqual(
+    all.map((c) => `${c.date} ${c.kind}`),
+    ['2027-01-01 retirement', '2026-03-01 price', '2026-02 release'],
+  );
+  assert.deepEqual(
+    pastChanges(all, '2026-06-01').map((c) => c.kind),
+    ['price', 'release'],
+  );
 });
 
 test('upcomingRetirements: on or after the data date, offering dates only when they differ from the model', () => {
@@ -68,13 +117,15 @@ test('upcomingRetirements: on or after the data date, offering dates only when t
     { id: 'x/m', name: 'M', deprecation_date: '2026-07-01', retirement_date: '2026-09', successor: 'x/n' },
     { id: 'x/n', name: 'N' },
   ];
-  const offerings = [rec({ retirement_date: '2026-09' }), rec({ id: 'p2', providerRecord: { name: 'P2' }, retirement_date: '2026-08-01' })];
+  const offerings = [
+    rec({ retirement_date: '2026-09' }),
+    rec({ id: 'p2', providerRecord: { name: 'P2' }, retirement_date: '2026-08-01' }),
+  ];
   const list = upcomingRetirements(models, offerings, '2026-06-15');
-  assert.deepEqual(list.map((r) => `${r.date} ${r.kind} ${r.id} ${r.provider ?? '-'} ${r.successor?.name ?? '-'}`), [
-    '2026-07-01 deprecation x/m - N',
-    '2026-08-01 retirement p2 P2 N',
-    '2026-09 retirement x/m - N',
-  ]);
+  assert.deepEqual(
+    list.map((r) => `${r.date} ${r.kind} ${r.id} ${r.provider ?? '-'} ${r.successor?.name ?? '-'}`),
+    ['2026-07-01 deprecation x/m - N', '2026-08-01 retirement p2 P2 N', '2026-09 retirement x/m - N'],
+  );
 });
 
 const temps: string[] = [];
@@ -89,7 +140,9 @@ test('two imports where a price changed: the importer appends the change to pric
   const quiet = () => {};
   writeFileSync(file, JSON.stringify(api));
   assert.equal(main(['models-dev', file, '--data', data, '--as-of', '2026-01-05'], quiet, quiet), 0);
-  const groq = readdirSync(join(data, 'offerings', 'groq'), { recursive: true }).map(String).find((f) => f.endsWith('.yaml') && f.includes('llama-3.3-70b'))!;
+  const groq = readdirSync(join(data, 'offerings', 'groq'), { recursive: true })
+    .map(String)
+    .find((f) => f.endsWith('.yaml') && f.includes('llama-3.3-70b'))!;
   const path = join(data, 'offerings', 'groq', groq);
   assert.equal(parse(readFileSync(path, 'utf8')).price_history, undefined);
 
@@ -98,7 +151,10 @@ test('two imports where a price changed: the importer appends the change to pric
   assert.equal(main(['models-dev', file, '--data', data, '--as-of', '2026-02-10'], quiet, quiet), 0);
   const after1 = parse(readFileSync(path, 'utf8'));
   assert.equal(after1.pricing.input, 0.49);
-  assert.deepEqual(after1.price_history, [{ effective_from: '2024-12-06', input: 0.59, output: 0.79 }, { effective_from: '2026-02-10', input: 0.49, output: 0.79 }]);
+  assert.deepEqual(after1.price_history, [
+    { effective_from: '2024-12-06', input: 0.59, output: 0.79 },
+    { effective_from: '2026-02-10', input: 0.49, output: 0.79 },
+  ]);
 
   // The same file again changes nothing; the next change is appended.
   assert.equal(main(['models-dev', file, '--data', data, '--as-of', '2026-02-11'], quiet, quiet), 0);
@@ -106,25 +162,46 @@ test('two imports where a price changed: the importer appends the change to pric
   api.groq.models['llama-3.3-70b-versatile'].cost.output = 0.69;
   writeFileSync(file, JSON.stringify(api));
   assert.equal(main(['models-dev', file, '--data', data, '--as-of', '2026-03-01'], quiet, quiet), 0);
-  assert.deepEqual(parse(readFileSync(path, 'utf8')).price_history.at(-1), { effective_from: '2026-03-01', input: 0.49, output: 0.69 });
+  assert.deepEqual(parse(readFileSync(path, 'utf8')).price_history.at(-1), {
+    effective_from: '2026-03-01',
+    input: 0.49,
+    output: 0.69,
+  });
 });
 
 test('historyChartSpec: one dated axis, the price in force at each change, null before the first price', () => {
   const spec = historyChartSpec('GX Mini', [
-    { provider: 'Acme', steps: [{ from: '2025-01-01', until: '2025-06-01', input: 2, output: 8 }, { from: '2025-06-01', until: undefined, input: 1, output: 4 }] },
+    {
+      provider: 'Acme',
+      steps: [
+        { from: '2025-01-01', until: '2025-06-01', input: 2, output: 8 },
+        { from: '2025-06-01', until: undefined, input: 1, output: 4 },
+      ],
+    },
     { provider: 'Relay', steps: [{ from: '2025-03-15', until: undefined, input: 1.5, output: 6 }] },
   ]);
   assert.deepEqual(spec.labels, ['2025-01-01', '2025-03-15', '2025-06-01']);
-  assert.deepEqual(spec.series.map((s) => [s.label, s.values]), [
-    ['Acme input', [2, 2, 1]],
-    ['Acme output', [8, 8, 4]],
-    ['Relay input', [null, 1.5, 1.5]],
-    ['Relay output', [null, 6, 6]],
-  ]);
+  assert.deepEqual(
+    spec.series.map((s) => [s.label, s.values]),
+    [
+      ['Acme input', [2, 2, 1]],
+      ['Acme output', [8, 8, 4]],
+      ['Relay input', [null, 1.5, 1.5]],
+      ['Relay output', [null, 6, 6]],
+    ],
+  );
 });
 
 test('historyChartSpec: an undated oldest price becomes the "Earlier" point', () => {
-  const spec = historyChartSpec('M', [{ provider: 'P', steps: [{ from: undefined, until: '2025-02-01', input: 3, output: 9 }, { from: '2025-02-01', until: undefined, input: 2, output: 6 }] }]);
+  const spec = historyChartSpec('M', [
+    {
+      provider: 'P',
+      steps: [
+        { from: undefined, until: '2025-02-01', input: 3, output: 9 },
+        { from: '2025-02-01', until: undefined, input: 2, output: 6 },
+      ],
+    },
+  ]);
   assert.deepEqual(spec.labels, ['Earlier', '2025-02-01']);
   assert.deepEqual(spec.series[0]!.values, [3, 2]);
 });

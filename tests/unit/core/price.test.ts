@@ -36,7 +36,15 @@ test('price view: USD prices as listed, every meter, blended for usage billing',
 test('price view: non-USD prices convert at the record’s rate, tiers, variants and history too', () => {
   const rate = EUR.usd_rate.usd_per_unit;
   const v = priceView(
-    pricing({ ...EUR, input: 10, output: 20, per_request: 0.5, tiers: [{ above_tokens: 1000, input: 20 }], batch: { discount: 0.5 }, modes: { fast: { input: 30 } } }),
+    pricing({
+      ...EUR,
+      input: 10,
+      output: 20,
+      per_request: 0.5,
+      tiers: [{ above_tokens: 1000, input: 20 }],
+      batch: { discount: 0.5 },
+      modes: { fast: { input: 30 } },
+    }),
     [{ effective_from: '2026-01-01', input: 5 }],
   );
   assert.deepEqual(v.usd, { input: 10 * rate, output: 20 * rate, per_request: 0.5 * rate });
@@ -44,7 +52,10 @@ test('price view: non-USD prices convert at the record’s rate, tiers, variants
   assert.deepEqual(v.tiers, [{ aboveTokens: 1000, usd: { input: 20 * rate } }]);
   assert.deepEqual(
     v.variants.map((x) => [x.name, x.fixed, x.usd.input]),
-    [['batch', true, 10 * 0.5 * rate], ['fast', false, 30 * rate]],
+    [
+      ['batch', true, 10 * 0.5 * rate],
+      ['fast', false, 30 * rate],
+    ],
   );
   assert.deepEqual(v.history, [{ from: '2026-01-01', usd: { input: 5 * rate } }]);
   assert.equal(v.pricing?.currency, 'USD');
@@ -53,8 +64,13 @@ test('price view: non-USD prices convert at the record’s rate, tiers, variants
   assert.equal(v.pricing?.batch?.discount, 0.5);
 });
 test('price view: variants in order batch, flex, priority, then modes by name', () => {
-  const v = priceView(pricing({ modes: { zeta: { input: 1 }, alpha: { input: 2 } }, priority: { input: 6 }, batch: { input: 1.5 } }));
-  assert.deepEqual(v.variants.map((x) => x.name), ['batch', 'priority', 'alpha', 'zeta']);
+  const v = priceView(
+    pricing({ modes: { zeta: { input: 1 }, alpha: { input: 2 } }, priority: { input: 6 }, batch: { input: 1.5 } }),
+  );
+  assert.deepEqual(
+    v.variants.map((x) => x.name),
+    ['batch', 'priority', 'alpha', 'zeta'],
+  );
 });
 test('price view: the USD record for the cost engine keeps the record’s field order', () => {
   const p = pricing({ currency: 'USD', cache_read: 0.3, notes: 'n' } as Partial<PricingIn>);
@@ -93,7 +109,12 @@ test('usage price: only for usage billing', () => {
   assert.equal(usagePrice(offering(null), 'output'), undefined);
 });
 test('price range over usage offerings, free and unpublished ignored', () => {
-  const list = [offering(), offering({ input: 0.5, output: 2 }), offering({ billing: 'free', input: undefined, output: undefined }), offering(null)];
+  const list = [
+    offering(),
+    offering({ input: 0.5, output: 2 }),
+    offering({ billing: 'free', input: undefined, output: undefined }),
+    offering(null),
+  ];
   assert.deepEqual(priceRange(list, 'input'), { min: 0.5, max: 3 });
   assert.deepEqual(priceRange(list, 'output'), { min: 2, max: 15 });
   assert.equal(priceRange([offering(null)], 'input'), undefined);

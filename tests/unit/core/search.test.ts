@@ -2,10 +2,26 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  isSlashShortcut, mergeResults, moveActive, nameMatch, pagefindQuery, parseExcerpt, queryVariants, rankByName, readSearchState, resultFacts, writeSearchState,
+  isSlashShortcut,
+  mergeResults,
+  moveActive,
+  nameMatch,
+  pagefindQuery,
+  parseExcerpt,
+  queryVariants,
+  rankByName,
+  readSearchState,
+  resultFacts,
+  writeSearchState,
 } from '../../../src/core/search.ts';
 import {
-  cheapestBlended, familySearchEntry, modelSearchEntry, organizationSearchEntry, pagefindAttributes, providerSearchEntry, searchChoices,
+  cheapestBlended,
+  familySearchEntry,
+  modelSearchEntry,
+  organizationSearchEntry,
+  pagefindAttributes,
+  providerSearchEntry,
+  searchChoices,
 } from '../../../src/views/search-entry.ts';
 import { catalogOf, model, offering, org, provider } from '../../support/model-factory.ts';
 
@@ -15,14 +31,27 @@ const cat = () =>
     orgs: [org({ id: 'meta', name: 'Meta' }), org({ id: 'empty' })],
     models: [
       model({
-        id: 'meta/llama-3.3-70b', name: 'Llama 3.3 70B', family: 'llama-3.3', release_date: '2024-12-06', context_window: 131072, open_weights: true,
-        modalities: { input: ['text', 'image'], output: ['text'] }, capabilities: { tool_calling: true, vision: false },
+        id: 'meta/llama-3.3-70b',
+        name: 'Llama 3.3 70B',
+        family: 'llama-3.3',
+        release_date: '2024-12-06',
+        context_window: 131072,
+        open_weights: true,
+        modalities: { input: ['text', 'image'], output: ['text'] },
+        capabilities: { tool_calling: true, vision: false },
       }),
     ],
     offerings: [
-      offering('groq', 'meta/llama-3.3-70b', { provider_model_id: 'llama-3.3-70b-versatile', pricing: { billing: 'usage', currency: 'USD', input: 0.59, output: 0.79 } }),
+      offering('groq', 'meta/llama-3.3-70b', {
+        provider_model_id: 'llama-3.3-70b-versatile',
+        pricing: { billing: 'usage', currency: 'USD', input: 0.59, output: 0.79 },
+      }),
       offering('deepinfra', 'meta/llama-3.3-70b', { pricing: { billing: 'usage', currency: 'USD', input: 0.2, output: 0.6 } }),
-      offering('deepinfra', 'meta/llama-3.3-70b', { id: 'deepinfra/old', status: 'retired', pricing: { billing: 'usage', currency: 'USD', input: 0.01, output: 0.01 } }),
+      offering('deepinfra', 'meta/llama-3.3-70b', {
+        id: 'deepinfra/old',
+        status: 'retired',
+        pricing: { billing: 'usage', currency: 'USD', input: 0.01, output: 0.01 },
+      }),
     ],
   });
 
@@ -32,8 +61,19 @@ describe('index entries', () => {
     assert.equal(e.kind, 'model');
     assert.equal(e.title, 'Llama 3.3 70B');
     // (3 × 0.2 + 0.6) / 4 = 0.3; the retired offering at $0.01 does not count.
-    assert.deepEqual(e.meta, { creator: 'Meta', context: '131K context', price: 'from $0.30 / 1M tokens', providers: '2 providers' });
-    assert.deepEqual(e.filters, { creator: ['Meta'], provider: ['Deep Infra', 'Groq'], modality: ['Text', 'Image'], capability: ['Tool calling'], open: ['Yes'] });
+    assert.deepEqual(e.meta, {
+      creator: 'Meta',
+      context: '131K context',
+      price: 'from $0.30 / 1M tokens',
+      providers: '2 providers',
+    });
+    assert.deepEqual(e.filters, {
+      creator: ['Meta'],
+      provider: ['Deep Infra', 'Groq'],
+      modality: ['Text', 'Image'],
+      capability: ['Tool calling'],
+      open: ['Yes'],
+    });
     assert.deepEqual(e.sort, { price: '0.3', released: '2024-12-06' });
   });
   test('a model with no priced offering has no price meta or sort key', () => {
@@ -46,14 +86,23 @@ describe('index entries', () => {
   });
   test('provider, family, organization', () => {
     const c = cat();
-    assert.deepEqual(providerSearchEntry({ ...c.providerById.get('groq')!, kindLabel: 'Inference' }).meta, { type: 'Inference', models: '1 model' });
+    assert.deepEqual(providerSearchEntry({ ...c.providerById.get('groq')!, kindLabel: 'Inference' }).meta, {
+      type: 'Inference',
+      models: '1 model',
+    });
     const fam = familySearchEntry('llama-3.3', c.models);
     assert.equal(fam.title, 'llama-3.3 family');
     assert.deepEqual(fam.filters, { creator: ['Meta'] });
     assert.deepEqual(organizationSearchEntry(c.organizationById.get('meta')!).meta, { models: '1 model' });
   });
   test('attributes: one per meta, filter value and sort key; commas removed', () => {
-    const attrs = pagefindAttributes({ kind: 'provider', title: 'A, B', meta: { type: 'X' }, filters: { provider: ['A, B', 'A, B'] }, sort: { price: '1' } });
+    const attrs = pagefindAttributes({
+      kind: 'provider',
+      title: 'A, B',
+      meta: { type: 'X' },
+      filters: { provider: ['A, B', 'A, B'] },
+      sort: { price: '1' },
+    });
     assert.deepEqual(attrs, [
       { 'data-pagefind-meta': 'title:A B' },
       { 'data-pagefind-meta': 'kind:provider' },
@@ -64,7 +113,14 @@ describe('index entries', () => {
     ]);
   });
   test('cheapest blended skips retired and unpriced rows', () => {
-    assert.equal(cheapestBlended([{ price: { blended: 2 } }, { status: 'retired', price: { blended: 1 } }, { price: { blended: undefined } }]), 2);
+    assert.equal(
+      cheapestBlended([
+        { price: { blended: 2 } },
+        { status: 'retired', price: { blended: 1 } },
+        { price: { blended: undefined } },
+      ]),
+      2,
+    );
     assert.equal(cheapestBlended([]), undefined);
   });
   test('filter choices: creators with models only, sorted', () => {
@@ -78,14 +134,17 @@ describe('index entries', () => {
 
 describe('results', () => {
   test('facts: kind label first, then what the page set, in order', () => {
-    assert.deepEqual(resultFacts({ kind: 'model', title: 'T', providers: '2 providers', creator: 'Meta', price: 'from $1.00 / 1M tokens' }), [
-      'Model', 'Meta', 'from $1.00 / 1M tokens', '2 providers',
-    ]);
+    assert.deepEqual(
+      resultFacts({ kind: 'model', title: 'T', providers: '2 providers', creator: 'Meta', price: 'from $1.00 / 1M tokens' }),
+      ['Model', 'Meta', 'from $1.00 / 1M tokens', '2 providers'],
+    );
     assert.deepEqual(resultFacts({}), ['Page']);
   });
   test('excerpt: marks become segments, entities decode, other tags stay text', () => {
     assert.deepEqual(parseExcerpt('the <mark>Llama</mark> &amp; <b>x</b>'), [
-      { text: 'the ', mark: false }, { text: 'Llama', mark: true }, { text: ' & <b>x</b>', mark: false },
+      { text: 'the ', mark: false },
+      { text: 'Llama', mark: true },
+      { text: ' & <b>x</b>', mark: false },
     ]);
     assert.deepEqual(parseExcerpt('&lt;script&gt;'), [{ text: '<script>', mark: false }]);
     assert.deepEqual(parseExcerpt(''), []);
@@ -100,11 +159,24 @@ describe('results', () => {
   });
   test('rank by name: exact first, stable otherwise', () => {
     const r = (title: string) => ({ meta: { title } });
-    assert.deepEqual(rankByName('gpt-4.1', [r('GPT-4.1 mini'), r('Other'), r('GPT-4.1')]).map((x) => x.meta.title), ['GPT-4.1', 'GPT-4.1 mini', 'Other']);
-    assert.deepEqual(rankByName('zzz', [r('b'), r('a')]).map((x) => x.meta.title), ['b', 'a']);
+    assert.deepEqual(
+      rankByName('gpt-4.1', [r('GPT-4.1 mini'), r('Other'), r('GPT-4.1')]).map((x) => x.meta.title),
+      ['GPT-4.1', 'GPT-4.1 mini', 'Other'],
+    );
+    assert.deepEqual(
+      rankByName('zzz', [r('b'), r('a')]).map((x) => x.meta.title),
+      ['b', 'a'],
+    );
     const m = (title: string, providers: string) => ({ meta: { title, providers } });
-    const tie = [m('Llama 3.3 70B Wayfarer', '1 provider'), m('Other', '50 providers'), m('Llama-3.3-70B-Instruct', '30 providers')];
-    assert.deepEqual(rankByName('llama 3.3 70b', tie).map((x) => x.meta.title), ['Llama-3.3-70B-Instruct', 'Llama 3.3 70B Wayfarer', 'Other']);
+    const tie = [
+      m('Llama 3.3 70B Wayfarer', '1 provider'),
+      m('Other', '50 providers'),
+      m('Llama-3.3-70B-Instruct', '30 providers'),
+    ];
+    assert.deepEqual(
+      rankByName('llama 3.3 70b', tie).map((x) => x.meta.title),
+      ['Llama-3.3-70B-Instruct', 'Llama 3.3 70B Wayfarer', 'Other'],
+    );
   });
 });
 
@@ -116,7 +188,10 @@ describe('URL state', () => {
     assert.equal(writeSearchState(readSearchState(new URLSearchParams('sort=bogus&open='))), '');
   });
   test('Pagefind options: filters, and a sort only when not by relevance', () => {
-    assert.deepEqual(pagefindQuery({ q: 'x', filters: { open: 'Yes' }, sort: 'released-desc' }), { filters: { open: 'Yes' }, sort: { released: 'desc' } });
+    assert.deepEqual(pagefindQuery({ q: 'x', filters: { open: 'Yes' }, sort: 'released-desc' }), {
+      filters: { open: 'Yes' },
+      sort: { released: 'desc' },
+    });
     assert.deepEqual(pagefindQuery({ q: 'x', filters: {}, sort: 'relevance' }), { filters: {} });
   });
 });
@@ -147,6 +222,12 @@ describe('query variants', () => {
     assert.deepEqual(queryVariants('  '), []);
   });
   test('merge keeps the first occurrence of each page, in order', () => {
-    assert.deepEqual(mergeResults([[{ id: 'a' }, { id: 'b' }], [{ id: 'b' }, { id: 'c' }]]).map((r) => r.id), ['a', 'b', 'c']);
+    assert.deepEqual(
+      mergeResults([
+        [{ id: 'a' }, { id: 'b' }],
+        [{ id: 'b' }, { id: 'c' }],
+      ]).map((r) => r.id),
+      ['a', 'b', 'c'],
+    );
   });
 });

@@ -6,9 +6,30 @@ import { join, resolve } from 'node:path';
 import * as urls from '../../../src/core/urls.ts';
 
 const {
-  PATHS, absoluteUrl, apiModelPath, apiProviderPath, blendedHref, calculatorHref, changeAnchor, compareEmptyHref, compareModelPath,
-  compareProvidersPath, compareSelectionHref, familyPath, modelCardPath, modelHref, modelPath, modelsPagePath, organizationPath,
-  performancePath, providerCardPath, providerCsvPath, providerFeedPath, providerPath, schemaPath, searchHref,
+  PATHS,
+  absoluteUrl,
+  apiModelPath,
+  apiProviderPath,
+  blendedHref,
+  calculatorHref,
+  changeAnchor,
+  compareEmptyHref,
+  compareModelPath,
+  compareProvidersPath,
+  compareSelectionHref,
+  familyPath,
+  modelCardPath,
+  modelHref,
+  modelPath,
+  modelsPagePath,
+  organizationPath,
+  performancePath,
+  providerCardPath,
+  providerCsvPath,
+  providerFeedPath,
+  providerPath,
+  schemaPath,
+  searchHref,
 } = urls;
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -23,9 +44,10 @@ test('entity pages keep the ids’ dots and slashes', () => {
 
 test('provider pages: one per tab, their CSVs and feed', () => {
   assert.equal(providerPath('groq'), '/providers/groq/');
-  assert.deepEqual((['models', 'pricing', 'limits', 'features'] as const).map((t) => providerPath('groq', t)), [
-    '/providers/groq/models/', '/providers/groq/pricing/', '/providers/groq/limits/', '/providers/groq/features/',
-  ]);
+  assert.deepEqual(
+    (['models', 'pricing', 'limits', 'features'] as const).map((t) => providerPath('groq', t)),
+    ['/providers/groq/models/', '/providers/groq/pricing/', '/providers/groq/limits/', '/providers/groq/features/'],
+  );
   assert.equal(providerCsvPath('groq'), '/providers/groq/pricing.csv');
   assert.equal(providerCsvPath('groq', 'k'), '/providers/groq/pricing-per-1k.csv');
   assert.equal(providerFeedPath('groq'), '/providers/groq/changes.xml');
@@ -57,7 +79,10 @@ test('files: share cards, API, schemas, absolute URLs', () => {
   assert.equal(apiProviderPath('groq'), '/api/v1/providers/groq.json');
   assert.equal(apiModelPath('openai/gpt-4o'), '/api/v1/models/openai/gpt-4o.json');
   assert.equal(schemaPath('api-models'), '/schema/api-models.json');
-  assert.equal(absoluteUrl(schemaPath('offering'), 'https://provider-atlas.dev'), 'https://provider-atlas.dev/schema/offering.json');
+  assert.equal(
+    absoluteUrl(schemaPath('offering'), 'https://provider-atlas.dev'),
+    'https://provider-atlas.dev/schema/offering.json',
+  );
   assert.equal(absoluteUrl(PATHS.changesFeed, 'https://provider-atlas.dev/'), 'https://provider-atlas.dev/changes.xml');
 });
 

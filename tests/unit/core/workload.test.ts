@@ -1,7 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { priceWorkload, validateWorkload, type CostOk, type Workload } from '../../../src/core/cost.ts';
-import { DEFAULT_WORKLOAD, decodeWorkload, encodeWorkload, fieldText, spreadMonthlyVolume, withFieldText, WORKLOAD_FIELDS, WORKLOAD_PARAMS, WORKLOAD_PRESETS } from '../../../src/core/workload.ts';
+import {
+  DEFAULT_WORKLOAD,
+  decodeWorkload,
+  encodeWorkload,
+  fieldText,
+  spreadMonthlyVolume,
+  withFieldText,
+  WORKLOAD_FIELDS,
+  WORKLOAD_PARAMS,
+  WORKLOAD_PRESETS,
+} from '../../../src/core/workload.ts';
 
 const full: Workload = {
   requestsPerMonth: 12_345,
@@ -48,7 +58,10 @@ test('missing and garbage params fall back to defaults without throwing', () => 
 });
 
 test('a preset param starts from that preset; unknown presets are ignored', () => {
-  assert.deepEqual(decodeWorkload('preset=batch-summarisation&req=10'), { ...WORKLOAD_PRESETS['batch-summarisation'].workload, requestsPerMonth: 10 });
+  assert.deepEqual(decodeWorkload('preset=batch-summarisation&req=10'), {
+    ...WORKLOAD_PRESETS['batch-summarisation'].workload,
+    requestsPerMonth: 10,
+  });
   assert.deepEqual(decodeWorkload('preset=__proto__'), DEFAULT_WORKLOAD);
 });
 
@@ -69,7 +82,20 @@ test('one field table drives the URL parameters and the form', () => {
   assert.deepEqual(Object.keys(WORKLOAD_PARAMS), Object.keys(full));
   assert.equal(new Set(WORKLOAD_FIELDS.map((f) => f.param)).size, WORKLOAD_FIELDS.length);
   const shown: Record<string, string> = Object.fromEntries(WORKLOAD_FIELDS.map((f) => [f.param, fieldText(f, full)]));
-  assert.deepEqual(shown, { req: '12345', in: '1234.5', out: '77', cached: '7', cw: '100', ttl: '1h', batch: '30', think: '1e-7', img: '2', audio: '0.5', video: '3', search: '1' });
+  assert.deepEqual(shown, {
+    req: '12345',
+    in: '1234.5',
+    out: '77',
+    cached: '7',
+    cw: '100',
+    ttl: '1h',
+    batch: '30',
+    think: '1e-7',
+    img: '2',
+    audio: '0.5',
+    video: '3',
+    search: '1',
+  });
   // Typing each shown text back gives the same workload.
   const typed = WORKLOAD_FIELDS.reduce((w, f) => withFieldText(w, f.param, fieldText(f, full)), DEFAULT_WORKLOAD);
   assert.deepEqual(typed, full);
@@ -83,7 +109,13 @@ test('form edits: blank counts are 0, blank or 0 optional fields are left out, u
   assert.equal('reasoningTokens' in withFieldText(w, 'think', ' '), false);
   assert.equal(withFieldText(DEFAULT_WORKLOAD, 'ttl', '2d').cacheTtl, '5m');
   assert.equal(withFieldText(DEFAULT_WORKLOAD, 'nope', '1'), DEFAULT_WORKLOAD);
-  assert.equal(fieldText(WORKLOAD_FIELDS.find((f) => f.param === 'cw')!, DEFAULT_WORKLOAD), '');
+  assert.equal(
+    fieldText(
+      WORKLOAD_FIELDS.find((f) => f.param === 'cw')!,
+      DEFAULT_WORKLOAD,
+    ),
+    '',
+  );
 });
 
 test('the cache TTL is written only with cache writes', () => {

@@ -1,21 +1,58 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  apiCollection, apiModel, apiOffering, apiProvider, ApiModelsSchema, ApiOfferingsSchema, ApiProvidersSchema, ApiProviderFileSchema, modelsDevExport, usdMeters,
+  apiCollection,
+  apiModel,
+  apiOffering,
+  apiProvider,
+  ApiModelsSchema,
+  ApiOfferingsSchema,
+  ApiProvidersSchema,
+  ApiProviderFileSchema,
+  modelsDevExport,
+  usdMeters,
 } from '../../../src/model/api-export.ts';
 import { parseModelsDev } from '../../../tools/import/models-dev.ts';
 import { apiJsonSchemas, recordJsonSchemas } from '../../../src/model/json-schema.ts';
 import { withPrice } from '../../support/priced.ts';
 import { priceView } from '../../../src/core/price.ts';
 
-const provider = (over = {}) => ({ id: 'acme', name: 'Acme', kind: 'inference' as const, website: 'https://acme.example', api: { base_url: 'https://api.acme.example/v1', env: ['ACME_KEY'] }, offerings: [] as unknown[], ...over });
-const offering = (over = {}) => withPrice({
-  id: 'acme/x/m', provider: 'acme', model: 'x/m', provider_model_id: 'm-1', status: 'active' as const,
-  pricing: { billing: 'usage' as const, currency: 'EUR', usd_rate: { usd_per_unit: 1.5, as_of: '2026-01-01' }, input: 2, output: 8 },
-  providerRecord: provider(), modelRecord: { name: 'M', context_window: 1000, max_output_tokens: 100 },
+const provider = (over = {}) => ({
+  id: 'acme',
+  name: 'Acme',
+  kind: 'inference' as const,
+  website: 'https://acme.example',
+  api: { base_url: 'https://api.acme.example/v1', env: ['ACME_KEY'] },
+  offerings: [] as unknown[],
   ...over,
 });
-const model = (over = {}) => ({ id: 'x/m', name: 'M', organization: 'x', status: 'active' as const, offerings: [{ provider: 'acme' }, { provider: 'acme' }, { provider: 'b' }], organizationRecord: {}, ...over });
+const offering = (over = {}) =>
+  withPrice({
+    id: 'acme/x/m',
+    provider: 'acme',
+    model: 'x/m',
+    provider_model_id: 'm-1',
+    status: 'active' as const,
+    pricing: {
+      billing: 'usage' as const,
+      currency: 'EUR',
+      usd_rate: { usd_per_unit: 1.5, as_of: '2026-01-01' },
+      input: 2,
+      output: 8,
+    },
+    providerRecord: provider(),
+    modelRecord: { name: 'M', context_window: 1000, max_output_tokens: 100 },
+    ...over,
+  });
+const model = (over = {}) => ({
+  id: 'x/m',
+  name: 'M',
+  organization: 'x',
+  status: 'active' as const,
+  offerings: [{ provider: 'acme' }, { provider: 'acme' }, { provider: 'b' }],
+  organizationRecord: {},
+  ...over,
+});
 
 test('API records drop link fields and add derived counts; payloads match their Zod schemas', () => {
   const p = apiProvider(provider({ offerings: [1, 2] }));
@@ -41,7 +78,9 @@ test('usdMeters: undefined without pricing or meters', () => {
 });
 
 test('the models.dev export reads back with our own models.dev importer', () => {
-  const exported = modelsDevExport([{ ...provider(), offerings: [offering(), offering({ id: 'acme/x/m2', provider_model_id: 'm-1' })] }]);
+  const exported = modelsDevExport([
+    { ...provider(), offerings: [offering(), offering({ id: 'acme/x/m2', provider_model_id: 'm-1' })] },
+  ]);
   const parsed = parseModelsDev(JSON.stringify(exported));
   assert.equal(parsed.ok, true, parsed.ok ? '' : parsed.errors.join('\n'));
   const m = (exported.acme as { models: Record<string, { cost: unknown; limit: unknown }> }).models['m-1']!;

@@ -5,13 +5,23 @@ import { toCsv } from '../../../src/core/csv.ts';
 import { parseCsv } from '../../support/csv-export-parse.ts';
 import { withPrice } from '../../support/priced.ts';
 
-const offering = (over = {}) => withPrice({
-  id: 'acme/x/m', provider: 'acme', model: 'x/m', provider_model_id: 'm', status: 'active' as const,
-  pricing: { billing: 'usage' as const, currency: 'USD', input: 0.5, output: 1.5 }, ...over,
-});
+const offering = (over = {}) =>
+  withPrice({
+    id: 'acme/x/m',
+    provider: 'acme',
+    model: 'x/m',
+    provider_model_id: 'm',
+    status: 'active' as const,
+    pricing: { billing: 'usage' as const, currency: 'USD', input: 0.5, output: 1.5 },
+    ...over,
+  });
 
 test('offerings CSV: header, one row per offering, USD prices, empty when unknown', () => {
-  const rows = parseCsv(toCsv(offeringsCsvRows([offering(), offering({ id: 'b', pricing: undefined, model: undefined, name: 'Unlinked, "quoted"' })])));
+  const rows = parseCsv(
+    toCsv(
+      offeringsCsvRows([offering(), offering({ id: 'b', pricing: undefined, model: undefined, name: 'Unlinked, "quoted"' })]),
+    ),
+  );
   assert.deepEqual(rows[0], [...CSV_COLUMNS]);
   assert.equal(rows.length, 3);
   assert.equal(rows[1]![CSV_COLUMNS.indexOf('input_usd_per_1m')], '0.5');
@@ -21,7 +31,12 @@ test('offerings CSV: header, one row per offering, USD prices, empty when unknow
 });
 
 test('offerings CSV: cells starting with = + - @ are neutralised', () => {
-  const text = toCsv(offeringsCsvRows([offering({ provider_model_id: '=HYPERLINK("http://evil")', name: '+1', notes: 'x' }), offering({ provider_model_id: '@SUM(A1)', name: '-2' })]));
+  const text = toCsv(
+    offeringsCsvRows([
+      offering({ provider_model_id: '=HYPERLINK("http://evil")', name: '+1', notes: 'x' }),
+      offering({ provider_model_id: '@SUM(A1)', name: '-2' }),
+    ]),
+  );
   const rows = parseCsv(text);
   for (const r of rows.slice(1)) for (const cell of r) assert.doesNotMatch(cell, /^[=+\-@]/, cell);
   assert.equal(rows[1]![CSV_COLUMNS.indexOf('provider_model_id')], `'=HYPERLINK("http://evil")`);

@@ -35,7 +35,8 @@ const refused = (bytes: string | Uint8Array) => {
   assert.equal(r.ok, false, 'expected the YAML to be refused');
   return (r as { ok: false; problems: { line: number; column: number; field: string; message: string }[] }).problems;
 };
-const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? [] : r.error!.issues.map((i) => i.message));
+const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  r.success ? [] : r.error!.issues.map((i) => i.message);
 
 describe('findInvalidUtf8', () => {
   test('accepts ASCII and well-formed 2-, 3- and 4-byte sequences', () => {
@@ -64,7 +65,10 @@ describe('findInvalidUtf8', () => {
 
 describe('parseYaml', () => {
   test('YAML 1.2 core schema: NO, yes, on and dates stay strings; 1.10 is the number 1.1', () => {
-    const d = parsed('country: NO\nb: yes\nc: on\nd: 2025-02-30\nv: 1.10\noctal: 017\nn: ~\ni: .inf\n').data as Record<string, unknown>;
+    const d = parsed('country: NO\nb: yes\nc: on\nd: 2025-02-30\nv: 1.10\noctal: 017\nn: ~\ni: .inf\n').data as Record<
+      string,
+      unknown
+    >;
     assert.equal(d.country, 'NO');
     assert.equal(d.b, 'yes');
     assert.equal(d.c, 'on');
@@ -83,7 +87,10 @@ describe('parseYaml', () => {
   });
 
   test('aliases are capped: a billion-laughs document is refused, a couple of aliases are fine', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`),
+    ].join('\n');
     const [p] = refused(bomb + '\n');
     assert.match(p!.message, /Excessive alias count/);
     assert.deepEqual(parsed('a: &x [1, 2]\nb: *x\nc: *x\n').data, { a: [1, 2], b: [1, 2], c: [1, 2] });
@@ -122,7 +129,9 @@ describe('fieldPath and locate', () => {
   });
 
   test('locate finds values, keys, list items, and falls back to the nearest parent', () => {
-    const src = parsed('# header\nname: x\npricing:\n  input: 3\n  tiers:\n    - above_tokens: 100\n    - above_tokens: 200\nregions: [us, eu]\n');
+    const src = parsed(
+      '# header\nname: x\npricing:\n  input: 3\n  tiers:\n    - above_tokens: 100\n    - above_tokens: 200\nregions: [us, eu]\n',
+    );
     assert.deepEqual(locate(src, ['name']), { line: 2, column: 7 });
     assert.deepEqual(locate(src, ['pricing', 'input']), { line: 4, column: 10 });
     assert.deepEqual(locate(src, ['pricing', 'input'], { key: true }), { line: 4, column: 3 });
@@ -150,7 +159,17 @@ describe('schemas', () => {
 
   test('URLs: https with a domain only', () => {
     assert.ok(HttpsUrl.safeParse('https://example.com/pricing?x=1').success);
-    for (const bad of ['http://example.com', 'javascript:alert(1)', 'data:text/html,hi', 'ftp://example.com', 'https://localhost', 'https://10.0.0.1', 'example.com', 'https:example.com', 'https:/example.com'])
+    for (const bad of [
+      'http://example.com',
+      'javascript:alert(1)',
+      'data:text/html,hi',
+      'ftp://example.com',
+      'https://localhost',
+      'https://10.0.0.1',
+      'example.com',
+      'https:example.com',
+      'https:/example.com',
+    ])
       assert.equal(HttpsUrl.safeParse(bad).success, false, bad);
   });
 
@@ -159,7 +178,11 @@ describe('schemas', () => {
     assert.ok(org.success);
     assert.equal(org.data.country, 'NO');
     assert.equal(OrganizationSchema.safeParse({ name: 'Globex', country: 'no' }).success, false);
-    assert.equal(OrganizationSchema.safeParse({ name: 'Globex', country: false }).success, false, 'what YAML 1.1 would have produced');
+    assert.equal(
+      OrganizationSchema.safeParse({ name: 'Globex', country: false }).success,
+      false,
+      'what YAML 1.1 would have produced',
+    );
     assert.deepEqual(
       OrganizationSchema.safeParse({ name: 'x', contry: 'US' }).error?.issues.map((i) => i.code),
       ['unrecognized_keys'],
@@ -170,22 +193,36 @@ describe('schemas', () => {
   test('pricing: defaults, price values, cache rule, currency rule, usage rule', () => {
     const ok = PricingSchema.parse({ input: 1, output: 2 });
     assert.deepEqual([ok.billing, ok.currency], ['usage', 'USD']);
-    for (const bad of [-1, Infinity, NaN, '3', '', null, 2_000_000]) assert.equal(PricingSchema.safeParse({ input: bad }).success, false, String(bad));
+    for (const bad of [-1, Infinity, NaN, '3', '', null, 2_000_000])
+      assert.equal(PricingSchema.safeParse({ input: bad }).success, false, String(bad));
     assert.ok(PricingSchema.safeParse({ input: 0 }).success, 'free meters are 0');
     assert.deepEqual(messages(PricingSchema.safeParse({ input: 1, cache_read: 2 })), ['cache_read must not exceed input']);
-    assert.deepEqual(messages(PricingSchema.safeParse({ currency: 'EUR', input: 1 })), ['A non-USD currency needs usd_rate {usd_per_unit, as_of}']);
-    assert.ok(PricingSchema.safeParse({ currency: 'EUR', usd_rate: { usd_per_unit: 1.1, as_of: '2025-01-01' }, input: 1 }).success);
+    assert.deepEqual(messages(PricingSchema.safeParse({ currency: 'EUR', input: 1 })), [
+      'A non-USD currency needs usd_rate {usd_per_unit, as_of}',
+    ]);
+    assert.ok(
+      PricingSchema.safeParse({ currency: 'EUR', usd_rate: { usd_per_unit: 1.1, as_of: '2025-01-01' }, input: 1 }).success,
+    );
     assert.equal(PricingSchema.safeParse({ billing: 'usage' }).success, false);
     assert.ok(PricingSchema.safeParse({ billing: 'unpublished' }).success);
     assert.ok(PricingSchema.safeParse({ per_image: 0.04 }).success, 'a unit meter is a price');
   });
 
   test('tiers ascend strictly, in the base prices and in every variant', () => {
-    const tiers = (a: number, b: number) => [{ above_tokens: a, input: 2 }, { above_tokens: b, input: 3 }];
+    const tiers = (a: number, b: number) => [
+      { above_tokens: a, input: 2 },
+      { above_tokens: b, input: 3 },
+    ];
     assert.ok(PricingSchema.safeParse({ input: 1, tiers: tiers(100, 200) }).success);
-    for (const [a, b] of [[200, 100], [100, 100]] as const) {
+    for (const [a, b] of [
+      [200, 100],
+      [100, 100],
+    ] as const) {
       const r = PricingSchema.safeParse({ input: 1, tiers: tiers(a, b) });
-      assert.deepEqual(r.error?.issues.map((i) => i.path), [['tiers', 1, 'above_tokens']]);
+      assert.deepEqual(
+        r.error?.issues.map((i) => i.path),
+        [['tiers', 1, 'above_tokens']],
+      );
       assert.equal(PriceVariantSchema.safeParse({ tiers: tiers(a, b) }).success, false, `variant ${a}, ${b}`);
       assert.deepEqual(
         PricingSchema.safeParse({ input: 1, batch: { tiers: tiers(a, b) } }).error?.issues.map((i) => i.path),
@@ -198,8 +235,12 @@ describe('schemas', () => {
   test('model: limits and dates must be coherent', () => {
     const m = { name: 'M', organization: 'acme' };
     assert.equal(ModelSchema.parse(m).status, 'active', 'status defaults to active');
-    assert.deepEqual(messages(ModelSchema.safeParse({ ...m, context_window: 1000, max_output_tokens: 2000 })), ['max_output_tokens must not exceed context_window']);
-    assert.deepEqual(messages(ModelSchema.safeParse({ ...m, context_window: 1000, max_input_tokens: 1001 })), ['max_input_tokens must not exceed context_window']);
+    assert.deepEqual(messages(ModelSchema.safeParse({ ...m, context_window: 1000, max_output_tokens: 2000 })), [
+      'max_output_tokens must not exceed context_window',
+    ]);
+    assert.deepEqual(messages(ModelSchema.safeParse({ ...m, context_window: 1000, max_input_tokens: 1001 })), [
+      'max_input_tokens must not exceed context_window',
+    ]);
     assert.deepEqual(messages(ModelSchema.safeParse({ ...m, context_window: 128000.5 })), ['Expected a whole number of tokens']);
     assert.deepEqual(messages(ModelSchema.safeParse({ ...m, deprecation_date: '2025-06-01', retirement_date: '2025-01-01' })), [
       'retirement_date must not come before deprecation_date',
@@ -212,8 +253,17 @@ describe('schemas', () => {
     const p = { name: 'P', kind: 'cloud', website: 'https://p.example.com' };
     assert.ok(ProviderSchema.safeParse(p).success);
     assert.equal(ProviderSchema.safeParse({ ...p, kind: 'reseller' }).success, false);
-    const dup = ProviderSchema.safeParse({ ...p, regions: [{ id: 'eu', name: 'EU' }, { id: 'eu', name: 'EU 2' }] });
-    assert.deepEqual(dup.error?.issues.map((i) => [i.path, i.message]), [[['regions', 1, 'id'], 'Duplicate region id "eu"']]);
+    const dup = ProviderSchema.safeParse({
+      ...p,
+      regions: [
+        { id: 'eu', name: 'EU' },
+        { id: 'eu', name: 'EU 2' },
+      ],
+    });
+    assert.deepEqual(
+      dup.error?.issues.map((i) => [i.path, i.message]),
+      [[['regions', 1, 'id'], 'Duplicate region id "eu"']],
+    );
     assert.equal(ProviderSchema.safeParse({ ...p, api: { env: ['p_api_key'] } }).success, false);
     assert.equal(ProviderSchema.safeParse({ ...p, platform: { fee: 1.5 } }).success, false);
   });
@@ -259,12 +309,17 @@ describe('validateFiles (in memory)', () => {
     files[2] = file('providers/acme.yaml', 'name: Acme Cloud\nkind: reseller\nwebsite: https://acme.example.com\n');
     const { problems, records } = validateFiles(files);
     assert.equal(records, undefined);
-    assert.deepEqual(problems.map(formatProblem), ['data/providers/acme.yaml:2:7 kind: Invalid option: expected one of "first-party"|"cloud"|"inference"|"gateway"']);
+    assert.deepEqual(problems.map(formatProblem), [
+      'data/providers/acme.yaml:2:7 kind: Invalid option: expected one of "first-party"|"cloud"|"inference"|"gateway"',
+    ]);
   });
 
   test('unknown nested fields get suggestions from their own level, never a sibling level', () => {
     const files = minimal();
-    files[3] = file('offerings/acme/acme/atlas.yaml', 'provider: acme\nmodel: acme/atlas\nprovider_model_id: atlas\npricing:\n  inptu: 1\n  input: 1\nlimits:\n  notes: x\n');
+    files[3] = file(
+      'offerings/acme/acme/atlas.yaml',
+      'provider: acme\nmodel: acme/atlas\nprovider_model_id: atlas\npricing:\n  inptu: 1\n  input: 1\nlimits:\n  notes: x\n',
+    );
     const lines = validateFiles(files).problems.map(formatProblem);
     assert.deepEqual(lines, [
       'data/offerings/acme/acme/atlas.yaml:5:3 pricing.inptu: Unknown field "inptu"; did you mean "input"?',
@@ -277,7 +332,10 @@ describe('validateFiles (in memory)', () => {
     files[0] = file('organizations/acme.yaml', 'name: Acme\nwebsite: javascript:alert(1)\n');
     const { problems } = validateFiles(files);
     assert.equal(problems.length, 1);
-    assert.deepEqual(report(problems), ['data/organizations/acme.yaml:2:10 website: Expected an https:// URL', '1 problem in 1 file']);
+    assert.deepEqual(report(problems), [
+      'data/organizations/acme.yaml:2:10 website: Expected an https:// URL',
+      '1 problem in 1 file',
+    ]);
   });
 
   test('aliases collide after normalization (case, spaces, underscores)', () => {
@@ -293,7 +351,12 @@ describe('validateFiles (in memory)', () => {
   });
 
   test('files starting with _ or . are ignored; README at the top is allowed; nothing else is', () => {
-    const files = [...minimal(), file('providers/_draft.yaml', 'garbage: ['), file('providers/.DS_Store', '\u0000'), file('README.md', '# data')];
+    const files = [
+      ...minimal(),
+      file('providers/_draft.yaml', 'garbage: ['),
+      file('providers/.DS_Store', '\u0000'),
+      file('README.md', '# data'),
+    ];
     assert.deepEqual(validateFiles(files).problems, []);
     assert.equal(validateFiles([...minimal(), file('LICENSE', 'x')]).problems.length, 1);
   });

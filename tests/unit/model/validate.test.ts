@@ -59,9 +59,10 @@ const listFiles = (dir: string): string[] =>
 
 const loadCase = (name: string): CaseSpec => {
   const dir = join(INVALID, name);
-  const raw = JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8')) as Expected[] | (Partial<Expected> & { delete?: string[]; problems?: Expected[] });
-  const problems: Expected[] = Array.isArray(raw) ? raw : raw.problems ?? [raw as Expected];
-  const del = Array.isArray(raw) ? [] : raw.delete ?? [];
+  const raw = JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8')) as
+    Expected[] | (Partial<Expected> & { delete?: string[]; problems?: Expected[] });
+  const problems: Expected[] = Array.isArray(raw) ? raw : (raw.problems ?? [raw as Expected]);
+  const del = Array.isArray(raw) ? [] : (raw.delete ?? []);
   return { name, delete: del, problems, overlay: listFiles(dir).filter((f) => f !== 'expect.json') };
 };
 
@@ -113,7 +114,9 @@ type Run = { code: number; stdout: string; stderr: string };
 /** What the CLI would print, computed in this process (cwd = repository root, like the CLI runs). */
 const runInProcess = (dir: string): Run => {
   const { problems } = loadData(dir, ROOT);
-  return problems.length ? { code: 1, stdout: '', stderr: report(problems).join('\n') + '\n' } : { code: 0, stdout: '✓', stderr: '' };
+  return problems.length
+    ? { code: 1, stdout: '', stderr: report(problems).join('\n') + '\n' }
+    : { code: 0, stdout: '✓', stderr: '' };
 };
 
 /** Cases that also go through the real CLI (besides the dedicated CLI tests above). */
@@ -161,9 +164,16 @@ const assertProblems = (out: Run, expected: Expected[], dataSuffix: string) => {
     assert.ok(i >= 0, `missing problem ${e.file}:${e.line}:${e.column ?? '*'} ${e.field}: …${e.message}…${context}`);
     unmatched.splice(i, 1);
   }
-  assert.deepEqual(unmatched.map((p) => p.raw), [], `unexpected extra problems${context}`);
+  assert.deepEqual(
+    unmatched.map((p) => p.raw),
+    [],
+    `unexpected extra problems${context}`,
+  );
   assert.equal(new Set(printed.map((p) => p.raw)).size, printed.length, `a problem was printed twice${context}`);
-  const summary = out.stderr.split('\n').map((l) => SUMMARY_LINE.exec(l)).find((m) => m !== null);
+  const summary = out.stderr
+    .split('\n')
+    .map((l) => SUMMARY_LINE.exec(l))
+    .find((m) => m !== null);
   assert.ok(summary, `summary line missing${context}`);
   assert.equal(+summary[1]!, expected.length, 'summary problem count');
   assert.equal(+summary[2]!, new Set(expected.map((e) => e.file)).size, 'summary file count');
@@ -188,7 +198,12 @@ describe('fixtures', () => {
     for (const c of CASES)
       for (const rel of c.overlay) {
         const base = join(BASE, rel);
-        if (existsSync(base)) assert.notDeepEqual(readFileSync(join(INVALID, c.name, rel)), readFileSync(base), `${c.name}/${rel} is identical to base/${rel}`);
+        if (existsSync(base))
+          assert.notDeepEqual(
+            readFileSync(join(INVALID, c.name, rel)),
+            readFileSync(base),
+            `${c.name}/${rel} is identical to base/${rel}`,
+          );
       }
   });
 });
@@ -248,12 +263,25 @@ describe('validator CLI', () => {
   });
 
   test('many unrelated broken files at once: the union of their problems, nothing more', async () => {
-    const names = ['unknown-field-typo', 'duplicate-key', 'url-http', 'price-negative', 'invalid-utf8', 'tiers-not-ascending', 'yml-extension', 'unknown-folder'];
+    const names = [
+      'unknown-field-typo',
+      'duplicate-key',
+      'url-http',
+      'price-negative',
+      'invalid-utf8',
+      'tiers-not-ascending',
+      'yml-extension',
+      'unknown-folder',
+    ];
     const picked = names.map((n) => CASES.find((c) => c.name === n)!);
     const files = picked.flatMap((c) => c.overlay);
     assert.equal(new Set(files).size, files.length, 'the picked cases must touch different files');
     const out = await runCli([buildData('union', picked)]);
-    assertProblems(out, picked.flatMap((c) => c.problems), 'union/data');
+    assertProblems(
+      out,
+      picked.flatMap((c) => c.problems),
+      'union/data',
+    );
   });
 });
 
@@ -272,7 +300,11 @@ describe('invalid fixtures (in-process, same output as the CLI)', () => {
 
 describe('invalid fixtures through the CLI (sample)', { concurrency: Math.max(2, Math.min(6, availableParallelism())) }, () => {
   test('the sample names existing cases', () => {
-    for (const n of CLI_SAMPLE) assert.ok(CASES.some((c) => c.name === n), n);
+    for (const n of CLI_SAMPLE)
+      assert.ok(
+        CASES.some((c) => c.name === n),
+        n,
+      );
   });
   for (const c of CASES.filter((x) => CLI_SAMPLE.has(x.name))) {
     test(c.name, async () => {

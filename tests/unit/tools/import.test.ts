@@ -27,7 +27,11 @@ after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 /** Runs the CLI quietly; returns exit code and output. */
 const run = (...args: string[]) => {
   const out: string[] = [];
-  const code = main(args, (l) => out.push(l), (l) => out.push(l));
+  const code = main(
+    args,
+    (l) => out.push(l),
+    (l) => out.push(l),
+  );
   return { code, out: out.join('\n') };
 };
 const read = (dir: string, rel: string) => parse(readFileSync(join(dir, rel), 'utf8'));
@@ -41,7 +45,11 @@ const snapshot = (dir: string) =>
 
 describe('linking rules', () => {
   test('three provider ids of Llama 3.3 70B reduce to one key', () => {
-    const ids = ['llama-3.3-70b-versatile', 'meta-llama/Llama-3.3-70B-Instruct-Turbo', 'accounts/fireworks/models/llama-v3p3-70b-instruct'];
+    const ids = [
+      'llama-3.3-70b-versatile',
+      'meta-llama/Llama-3.3-70B-Instruct-Turbo',
+      'accounts/fireworks/models/llama-v3p3-70b-instruct',
+    ];
     assert.deepEqual(new Set(ids.map((i) => normalizeModelId(i).key)), new Set(['llama-3.3-70b']));
     assert.equal(normalizeModelId('meta-llama/Llama-3.3-70B-Instruct-Turbo').prefixOrg, 'meta');
   });
@@ -59,7 +67,12 @@ describe('linking rules', () => {
     assert.equal(key('us.anthropic.claude-sonnet-4-5-20250929-v1:0'), 'claude-sonnet-4.5');
   });
   test('normalization is idempotent', () => {
-    for (const id of ['Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8', '@cf/meta/llama-3.3-70b-instruct-fp8-fast', 'gpt-35-turbo', 'claude-opus-4-1@20250805']) {
+    for (const id of [
+      'Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8',
+      '@cf/meta/llama-3.3-70b-instruct-fp8-fast',
+      'gpt-35-turbo',
+      'claude-opus-4-1@20250805',
+    ]) {
       const k = normalizeModelId(id).key;
       assert.equal(normalizeModelId(k).key, k);
     }
@@ -75,10 +88,17 @@ describe('import into an empty folder', () => {
     assert.deepEqual(loadData(dir).problems, []);
   });
   test('links the three Llama ids (and the :free one) to one model', () => {
-    for (const rel of ['offerings/groq/meta/llama-3.3-70b.yaml', 'offerings/togetherai/meta/llama-3.3-70b.yaml', 'offerings/fireworks-ai/meta/llama-3.3-70b.yaml']) {
+    for (const rel of [
+      'offerings/groq/meta/llama-3.3-70b.yaml',
+      'offerings/togetherai/meta/llama-3.3-70b.yaml',
+      'offerings/fireworks-ai/meta/llama-3.3-70b.yaml',
+    ]) {
       assert.equal(read(dir, rel).model, 'meta/llama-3.3-70b', rel);
     }
-    assert.equal(read(dir, 'offerings/openrouter/meta/llama-3.3-70b.yaml').provider_model_id, 'meta-llama/llama-3.3-70b-instruct:free');
+    assert.equal(
+      read(dir, 'offerings/openrouter/meta/llama-3.3-70b.yaml').provider_model_id,
+      'meta-llama/llama-3.3-70b-instruct:free',
+    );
     const models = readdirSync(join(dir, 'models', 'meta'));
     assert.deepEqual(models, ['llama-3.3-70b.yaml']);
     assert.equal(read(dir, 'organizations/meta.yaml').name, 'Meta');
@@ -93,7 +113,11 @@ describe('import into an empty folder', () => {
       modes: { fast: { input: 2.5, output: 20 } },
     });
     assert.deepEqual(o.limits, { context_window: 400000, max_input_tokens: 272000, max_output_tokens: 128000 });
-    assert.deepEqual(o.reasoning, { effort: ['minimal', 'low', 'medium', 'high'], interleaved: true, interleaved_field: 'reasoning_content' });
+    assert.deepEqual(o.reasoning, {
+      effort: ['minimal', 'low', 'medium', 'high'],
+      interleaved: true,
+      interleaved_field: 'reasoning_content',
+    });
     const p = read(dir, 'providers/openai.yaml');
     assert.equal(p.kind, 'first-party');
     assert.equal(p.website, 'https://platform.openai.com');
@@ -143,7 +167,10 @@ describe('duplicate model ids (curated aliases)', () => {
     assert.equal(normalizeModelId('nvidia.nemotron-nano-9b-v2').key, normalizeModelId('nvidia/nvidia-nemotron-nano-9b-v2').key);
     assert.equal(normalizeModelId('openai.gpt-oss-20b-1:0').key, 'gpt-oss-20b');
     assert.equal(normalizeModelId('deepseek.r1-v1:0').key, 'deepseek-r1');
-    assert.equal(linkId('deepseek.v3-v1:0', buildIndex([{ id: 'deepseek/deepseek-v3' }, { id: 'deepseek/deepseek-v3.1' }])).model, 'deepseek/deepseek-v3.1');
+    assert.equal(
+      linkId('deepseek.v3-v1:0', buildIndex([{ id: 'deepseek/deepseek-v3' }, { id: 'deepseek/deepseek-v3.1' }])).model,
+      'deepseek/deepseek-v3.1',
+    );
   });
   test('an import creates one model for the three ids', () => {
     const dir = tempDir();
@@ -151,7 +178,11 @@ describe('duplicate model ids (curated aliases)', () => {
     assert.equal(res.code, 0, res.out);
     assert.deepEqual(loadData(dir).problems, []);
     assert.deepEqual(readdirSync(join(dir, 'models', 'google')), ['gemini-3-pro-preview.yaml']);
-    for (const rel of ['offerings/google/google/gemini-3-pro-preview.yaml', 'offerings/opencode/google/gemini-3-pro-preview.yaml', 'offerings/databricks/google/gemini-3-pro-preview.yaml'])
+    for (const rel of [
+      'offerings/google/google/gemini-3-pro-preview.yaml',
+      'offerings/opencode/google/gemini-3-pro-preview.yaml',
+      'offerings/databricks/google/gemini-3-pro-preview.yaml',
+    ])
       assert.equal(read(dir, rel).model, 'google/gemini-3-pro-preview', rel);
     assert.ok(read(dir, 'models/google/gemini-3-pro-preview.yaml').aliases.includes('gemini-3-pro'));
   });
@@ -202,7 +233,9 @@ describe('malformed input', () => {
     });
   }
   test('the parser names the bad path', () => {
-    const r = parseModelsDev('{"p": {"id": "p", "name": "P", "models": {"m": {"id": "m", "name": "M", "limit": {"context": "big", "output": 1}}}}}');
+    const r = parseModelsDev(
+      '{"p": {"id": "p", "name": "P", "models": {"m": {"id": "m", "name": "M", "limit": {"context": "big", "output": 1}}}}}',
+    );
     assert.equal(r.ok, false);
     assert.match(!r.ok ? r.errors.join('\n') : '', /p\.models\.m\.limit\.context/);
   });

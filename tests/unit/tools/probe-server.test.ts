@@ -87,7 +87,10 @@ describe('measuring a stream', () => {
   test('5xx: reported with its status, the run goes on; the key is redacted from the body', async () => {
     at({ ...base, fault: { kind: 'status', status: 503 } }, base);
     const run = await runRequests(deps, 'openai', openai(), { n: 3, timeoutMs: 5000, key: KEY });
-    assert.deepEqual(run.measurements.map((m) => m.ok), [false, true, true]);
+    assert.deepEqual(
+      run.measurements.map((m) => m.ok),
+      [false, true, true],
+    );
     const f = run.faults[0]!;
     assert.equal(f.fault, 'http');
     assert.equal(f.status, 503);
@@ -157,7 +160,10 @@ describe('npm run probe', () => {
   test('measures the local server and appends a valid sample, keeping the earlier one', async () => {
     const before = readFileSync(file(), 'utf8');
     scenarios = [{ ...base, ttftMs: 80, gapMs: 10 }];
-    const r = await runCli(['acme/acme/atlas-2', '--region', 'test-lab', '--n', '3', '--profile', 'both', '--base-url', server.url, '--data', dir], { ACME_API_KEY: KEY });
+    const r = await runCli(
+      ['acme/acme/atlas-2', '--region', 'test-lab', '--n', '3', '--profile', 'both', '--base-url', server.url, '--data', dir],
+      { ACME_API_KEY: KEY },
+    );
     assert.equal(r.code, 0, r.out);
     assert.ok(!r.out.includes(KEY), 'the key is never printed');
     assert.match(r.out, /key from \$ACME_API_KEY/);
@@ -166,10 +172,20 @@ describe('npm run probe', () => {
     const perf = parse(text).performance;
     assert.equal(perf.length, 3);
     assert.equal(perf[0].region, 'us-east');
-    assert.deepEqual(perf.slice(1).map((s: { region: string; prompt_profile: string; n: number; method: string }) => [s.region, s.prompt_profile, s.n, s.method]), [
-      ['test-lab', 'short', 3, 'probe v1'],
-      ['test-lab', 'long', 3, 'probe v1'],
-    ]);
+    assert.deepEqual(
+      perf
+        .slice(1)
+        .map((s: { region: string; prompt_profile: string; n: number; method: string }) => [
+          s.region,
+          s.prompt_profile,
+          s.n,
+          s.method,
+        ]),
+      [
+        ['test-lab', 'short', 3, 'probe v1'],
+        ['test-lab', 'long', 3, 'probe v1'],
+      ],
+    );
     assert.ok(perf[1].ttft_ms.p50 >= 75 && perf[1].ttft_ms.p50 < 300, `ttft ${perf[1].ttft_ms.p50}`);
     assert.match(perf[1].measured_at, /^\d{4}-\d{2}-\d{2}$/);
     assert.deepEqual(loadData(dir).problems, []);
@@ -179,9 +195,26 @@ describe('npm run probe', () => {
   test('refuses to write when fewer than N requests succeeded', async () => {
     const before = readFileSync(file(), 'utf8');
     scenarios = [base, { ...base, fault: { kind: 'status', status: 500 } }];
-    const r = await runCli(['acme/acme/atlas-2', '--region', 'test-lab', '--n', '2', '--profile', 'short', '--timeout', '5000', '--base-url', server.url, '--data', dir], {
-      ACME_API_KEY: KEY,
-    });
+    const r = await runCli(
+      [
+        'acme/acme/atlas-2',
+        '--region',
+        'test-lab',
+        '--n',
+        '2',
+        '--profile',
+        'short',
+        '--timeout',
+        '5000',
+        '--base-url',
+        server.url,
+        '--data',
+        dir,
+      ],
+      {
+        ACME_API_KEY: KEY,
+      },
+    );
     assert.equal(r.code, 1, r.out);
     assert.match(r.out, /FAIL http: HTTP 500 server error/);
     assert.match(r.out, /Only 1 of 2 requests succeeded \(short prompt\); nothing written/);

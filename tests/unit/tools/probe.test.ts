@@ -63,17 +63,24 @@ describe('reading events', () => {
   const ev = (data: unknown, event = 'message') => ({ event, data: typeof data === 'string' ? data : JSON.stringify(data) });
   test('OpenAI: content deltas, usage, [DONE]', () => {
     assert.deepEqual(readEvent('openai', ev({ choices: [{ delta: { content: 'Hi' } }] })), [{ kind: 'text', text: 'Hi' }]);
-    assert.deepEqual(readEvent('openai', ev({ choices: [], usage: { completion_tokens: 42 } })), [{ kind: 'usage', outputTokens: 42 }]);
+    assert.deepEqual(readEvent('openai', ev({ choices: [], usage: { completion_tokens: 42 } })), [
+      { kind: 'usage', outputTokens: 42 },
+    ]);
     assert.deepEqual(readEvent('openai', ev('[DONE]')), [{ kind: 'done' }]);
     assert.deepEqual(readEvent('openai', ev({ choices: [{ delta: { role: 'assistant', content: '' } }] })), [{ kind: 'ignore' }]);
   });
   test('Anthropic: text deltas, message_delta usage, message_stop, error events', () => {
-    assert.deepEqual(readEvent('anthropic', ev({ type: 'content_block_delta', delta: { type: 'text_delta', text: 'Hi' } })), [{ kind: 'text', text: 'Hi' }]);
-    assert.deepEqual(readEvent('anthropic', ev({ type: 'message_delta', usage: { output_tokens: 9 } })), [{ kind: 'usage', outputTokens: 9 }]);
-    assert.deepEqual(readEvent('anthropic', ev({ type: 'message_stop' })), [{ kind: 'done' }]);
-    assert.deepEqual(readEvent('anthropic', ev({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, 'error')), [
-      { kind: 'error', message: 'Overloaded' },
+    assert.deepEqual(readEvent('anthropic', ev({ type: 'content_block_delta', delta: { type: 'text_delta', text: 'Hi' } })), [
+      { kind: 'text', text: 'Hi' },
     ]);
+    assert.deepEqual(readEvent('anthropic', ev({ type: 'message_delta', usage: { output_tokens: 9 } })), [
+      { kind: 'usage', outputTokens: 9 },
+    ]);
+    assert.deepEqual(readEvent('anthropic', ev({ type: 'message_stop' })), [{ kind: 'done' }]);
+    assert.deepEqual(
+      readEvent('anthropic', ev({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, 'error')),
+      [{ kind: 'error', message: 'Overloaded' }],
+    );
   });
   test('data that is not JSON is a SyntaxError naming it', () => {
     assert.throws(() => readEvent('openai', ev('{"choices": [')), { name: 'SyntaxError', message: /Malformed SSE event/ });
@@ -88,19 +95,33 @@ describe('requests', () => {
     assert.deepEqual(JSON.parse(r.body).stream_options, { include_usage: true });
   });
   test('Anthropic: /v1/messages with x-api-key, with or without /v1 in the base', () => {
-    assert.equal(buildRequest('anthropic', 'https://api.anthropic.com/v1', 'm', 'hi', 50, 'k').url, 'https://api.anthropic.com/v1/messages');
+    assert.equal(
+      buildRequest('anthropic', 'https://api.anthropic.com/v1', 'm', 'hi', 50, 'k').url,
+      'https://api.anthropic.com/v1/messages',
+    );
     const r = buildRequest('anthropic', 'http://127.0.0.1:9', 'm', 'hi', 50, 'k');
     assert.equal(r.url, 'http://127.0.0.1:9/v1/messages');
     assert.equal(r.headers['x-api-key'], 'k');
     assert.equal(JSON.parse(r.body).max_tokens, 50);
   });
   test('base-URL overrides: loopback only', () => {
-    for (const ok of ['http://127.0.0.1:8080', 'http://localhost:1/v1', 'http://[::1]:9', 'https://127.1.2.3']) assert.equal(isLoopbackUrl(ok), true, ok);
-    for (const bad of ['https://api.openai.com', 'http://10.0.0.1', 'http://127.0.0.1.evil.com', 'file:///etc', 'ftp://127.0.0.1', 'nonsense'])
+    for (const ok of ['http://127.0.0.1:8080', 'http://localhost:1/v1', 'http://[::1]:9', 'https://127.1.2.3'])
+      assert.equal(isLoopbackUrl(ok), true, ok);
+    for (const bad of [
+      'https://api.openai.com',
+      'http://10.0.0.1',
+      'http://127.0.0.1.evil.com',
+      'file:///etc',
+      'ftp://127.0.0.1',
+      'nonsense',
+    ])
       assert.equal(isLoopbackUrl(bad), false, bad);
   });
   test('the key never survives redact()', () => {
-    assert.equal(redact('HTTP 401: bad key sk-abc123 (Bearer sk-abc123)', 'sk-abc123'), 'HTTP 401: bad key [redacted] (Bearer [redacted])');
+    assert.equal(
+      redact('HTTP 401: bad key sk-abc123 (Bearer sk-abc123)', 'sk-abc123'),
+      'HTTP 401: bad key [redacted] (Bearer [redacted])',
+    );
     assert.equal(redact('no key here', undefined), 'no key here');
   });
   test('Retry-After in seconds or as a date, capped', () => {
@@ -179,9 +200,16 @@ describe('YAML edit', () => {
     assert.ok(plan.text.includes('ttft_ms: { p50: 420, p90: 900 }'), 'flow style kept');
     const added = plan.text.slice(fixture.indexOf('sources:') - 0).length - fixture.slice(fixture.indexOf('sources:')).length;
     const at = fixture.indexOf('sources:');
-    assert.equal(plan.text.slice(0, at) + plan.text.slice(at + (plan.text.length - fixture.length)), fixture, 'a pure insertion before `sources:`');
+    assert.equal(
+      plan.text.slice(0, at) + plan.text.slice(at + (plan.text.length - fixture.length)),
+      fixture,
+      'a pure insertion before `sources:`',
+    );
     assert.ok(added > 0);
-    assert.match(plan.text.slice(at, at + (plan.text.length - fixture.length)), /^ {2}- region: eu-west\n {4}ttft_ms:\n {6}p50: 210\n/);
+    assert.match(
+      plan.text.slice(at, at + (plan.text.length - fixture.length)),
+      /^ {2}- region: eu-west\n {4}ttft_ms:\n {6}p50: 210\n/,
+    );
     assert.equal(OfferingSchema.safeParse(after).success, true);
   });
   test('creates the list when missing; comments survive', () => {
@@ -213,15 +241,27 @@ describe('region view', () => {
   ];
   const rows = sampleRows(offerings, (o) => ({ name: o.name }), '2026-11-25');
   test('by region, newest first', () => {
-    assert.deepEqual(rows.map((r) => [r.region, r.subject, r.measuredAt]), [
-      ['eu-west', 'B', '2026-11-20'],
-      ['eu-west', 'A', '2026-11-01'],
-      ['us-east', 'A', '2026-01-01'],
-    ]);
-    assert.deepEqual(groupByRegion(rows).map((g) => [g.region, g.rows.length]), [['eu-west', 2], ['us-east', 1]]);
+    assert.deepEqual(
+      rows.map((r) => [r.region, r.subject, r.measuredAt]),
+      [
+        ['eu-west', 'B', '2026-11-20'],
+        ['eu-west', 'A', '2026-11-01'],
+        ['us-east', 'A', '2026-01-01'],
+      ],
+    );
+    assert.deepEqual(
+      groupByRegion(rows).map((g) => [g.region, g.rows.length]),
+      [
+        ['eu-west', 2],
+        ['us-east', 1],
+      ],
+    );
   });
   test('stale after 90 days before the data date, not at 90', () => {
-    assert.deepEqual(rows.map((r) => r.stale), [false, false, true]);
+    assert.deepEqual(
+      rows.map((r) => r.stale),
+      [false, false, true],
+    );
     assert.equal(isSampleStale('2026-08-27', '2026-11-25'), false); // 90 days
     assert.equal(isSampleStale('2026-08-26', '2026-11-25'), true); // 91 days
     assert.equal(isSampleStale('2020-01-01', undefined), false);
@@ -241,7 +281,10 @@ describe('rtt and table text', async () => {
   test('round trips: the first is setup, the rest are summarized', () => {
     const s = summarizeRtt([250, 40, 30, 50, 35])!;
     assert.deepEqual(s, { firstMs: 250, medianMs: 35, minMs: 30, count: 5 });
-    assert.equal(rttText(s), 'Network round trip: 35 ms median (fastest 30 ms) over 4 requests; the first, with connection setup, took 250 ms.');
+    assert.equal(
+      rttText(s),
+      'Network round trip: 35 ms median (fastest 30 ms) over 4 requests; the first, with connection setup, took 250 ms.',
+    );
     assert.equal(summarizeRtt([10]), undefined);
   });
   test('table text', () => {
@@ -250,8 +293,19 @@ describe('rtt and table text', async () => {
     assert.equal(tpsText({ tpsP50: 88.54, tpsP90: 120 }), '88.5 tok/s (p90 120)');
   });
   test('provider rows name the model; model rows name the provider', () => {
-    const o = { id: 'p/a/m', providerRecord: { id: 'p', name: 'P Cloud' }, modelRecord: { id: 'a/m', name: 'M 1' }, performance: [sample()] };
-    assert.deepEqual([providerSampleRows([o], undefined)[0]!.subject, providerSampleRows([o], undefined)[0]!.subjectHref], ['M 1', '/models/a/m/']);
-    assert.deepEqual([modelSampleRows([o], undefined)[0]!.subject, modelSampleRows([o], undefined)[0]!.subjectHref], ['P Cloud', '/providers/p/']);
+    const o = {
+      id: 'p/a/m',
+      providerRecord: { id: 'p', name: 'P Cloud' },
+      modelRecord: { id: 'a/m', name: 'M 1' },
+      performance: [sample()],
+    };
+    assert.deepEqual(
+      [providerSampleRows([o], undefined)[0]!.subject, providerSampleRows([o], undefined)[0]!.subjectHref],
+      ['M 1', '/models/a/m/'],
+    );
+    assert.deepEqual(
+      [modelSampleRows([o], undefined)[0]!.subject, modelSampleRows([o], undefined)[0]!.subjectHref],
+      ['P Cloud', '/providers/p/'],
+    );
   });
 });

@@ -12,7 +12,15 @@ const cat = () =>
     providers: [provider({ id: 'a', last_verified: '2026-03-01' })],
     orgs: [org({ id: 'o' })],
     models: [
-      model({ id: 'o/old', name: 'Old', release_date: '2025-01-01', status: 'deprecated', deprecation_date: '2026-02-01', retirement_date: '2026-06-01', successor: 'o/new' }),
+      model({
+        id: 'o/old',
+        name: 'Old',
+        release_date: '2025-01-01',
+        status: 'deprecated',
+        deprecation_date: '2026-02-01',
+        retirement_date: '2026-06-01',
+        successor: 'o/new',
+      }),
       model({ id: 'o/new', name: 'New', release_date: '2026-02-15' }),
       model({ id: 'o/later', name: 'Later', release_date: '2026-09-01' }),
     ],
@@ -27,23 +35,38 @@ test('/changes/: past changes only, newest first, with date and kind text', () =
   const c = cat();
   const page = changesPage(c);
   const expected = pastChanges(changeList(c.offerings, c.models), '2026-04-01');
-  assert.deepEqual(page.changes.map((x) => x.key), expected.map((x) => x.key));
+  assert.deepEqual(
+    page.changes.map((x) => x.key),
+    expected.map((x) => x.key),
+  );
   assert.ok(!page.changes.some((x) => x.date > '2026-04-01'), 'nothing after the data date');
   assert.deepEqual(page.today, { date: '2026-04-01', text: formatDate('2026-04-01') });
   for (const x of page.changes) assert.deepEqual([x.dateText, x.kindText], [formatDate(x.date), CHANGE_LABEL[x.kind]]);
-  assert.equal(page.description, `The latest ${expected.length} price changes and model releases, deprecations and retirements in Provider Atlas.`);
+  assert.equal(
+    page.description,
+    `The latest ${expected.length} price changes and model releases, deprecations and retirements in Provider Atlas.`,
+  );
 });
 
 test('/deprecations/: upcoming dates with provider, kind and successor link', () => {
   const c = cat();
   const page = deprecationsPage(c);
   const expected = upcomingRetirements(c.models, c.offerings, '2026-04-01');
-  assert.deepEqual(page.rows.map((r) => [r.id, r.date]), expected.map((r) => [r.id, r.date]));
+  assert.deepEqual(
+    page.rows.map((r) => [r.id, r.date]),
+    expected.map((r) => [r.id, r.date]),
+  );
   const offeringRow = page.rows.find((r) => r.provider !== undefined)!;
   const modelRow = page.rows.find((r) => r.provider === undefined)!;
   assert.equal(modelRow.providerText, 'All providers');
   assert.equal(offeringRow.providerText, offeringRow.provider);
-  assert.deepEqual(page.rows.map((r) => r.kindText), expected.map((r) => (r.kind === 'retirement' ? 'Retirement' : 'Deprecation')));
+  assert.deepEqual(
+    page.rows.map((r) => r.kindText),
+    expected.map((r) => (r.kind === 'retirement' ? 'Retirement' : 'Deprecation')),
+  );
   assert.deepEqual(modelRow.successor, { name: 'New', href: modelPath('o/new') });
-  assert.equal(page.description, `${expected.length} upcoming model deprecations and retirements, with their successors; also as a calendar file.`);
+  assert.equal(
+    page.description,
+    `${expected.length} upcoming model deprecations and retirements, with their successors; also as a calendar file.`,
+  );
 });

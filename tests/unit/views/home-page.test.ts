@@ -18,7 +18,14 @@ const cat = () =>
       model({ id: 'o/solo', name: 'Solo', release_date: '2026-03-01' }),
     ],
     offerings: [
-      offering('a', 'o/wide', { pricing: usd(2, 4), last_verified: '2026-05-01', price_history: [{ input: 3, output: 4 }, { effective_from: '2026-04-01', input: 2, output: 4 }] }),
+      offering('a', 'o/wide', {
+        pricing: usd(2, 4),
+        last_verified: '2026-05-01',
+        price_history: [
+          { input: 3, output: 4 },
+          { effective_from: '2026-04-01', input: 2, output: 4 },
+        ],
+      }),
       offering('b', 'o/wide', { pricing: usd(1, 4) }),
       offering('c', 'o/wide', { pricing: usd(5, 5) }),
       offering('a', 'o/solo', { pricing: usd(1, 1) }),
@@ -28,16 +35,25 @@ const cat = () =>
 test('counts and cards come from the catalog', () => {
   const c = cat();
   const view = homePage(c);
-  assert.deepEqual(view.counts.map((x) => x.value), [c.providers.length, c.models.length, c.offerings.length, c.organizations.length].map(formatCount));
+  assert.deepEqual(
+    view.counts.map((x) => x.value),
+    [c.providers.length, c.models.length, c.offerings.length, c.organizations.length].map(formatCount),
+  );
   assert.equal(view.sections[0]!.text, `${formatCount(c.providers.length)} labs, clouds, inference hosts and gateways`);
-  assert.deepEqual(view.sections.map((s) => s.href), [PATHS.providers, PATHS.models, PATHS.families, PATHS.organizations, PATHS.pricing, PATHS.compare, PATHS.performance]);
+  assert.deepEqual(
+    view.sections.map((s) => s.href),
+    [PATHS.providers, PATHS.models, PATHS.families, PATHS.organizations, PATHS.pricing, PATHS.compare, PATHS.performance],
+  );
 });
 
 test('cheapest rows link to the comparison page only when one is built', () => {
   const c = cat();
   const view = homePage(c);
   const compared = new Set(popularComparisons(c.models).map((x) => x.model.id));
-  assert.deepEqual(view.cheapest.map((r) => r.modelId), cheapestForPopular(c.models, HOME_LISTS.cheapest).map((r) => r.modelId));
+  assert.deepEqual(
+    view.cheapest.map((r) => r.modelId),
+    cheapestForPopular(c.models, HOME_LISTS.cheapest).map((r) => r.modelId),
+  );
   for (const r of view.cheapest) assert.equal(r.compareHref, compared.has(r.modelId) ? compareModelPath(r.modelId) : undefined);
   assert.ok(view.cheapest.some((r) => r.compareHref) && view.cheapest.some((r) => !r.compareHref), 'both cases covered');
 });

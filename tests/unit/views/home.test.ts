@@ -27,14 +27,20 @@ const cat = () =>
 
 test('most-served models first, each at its cheapest live offering; unpriced models skipped', () => {
   const rows = cheapestForPopular(cat().models, 5);
-  assert.deepEqual(rows.map((r) => [r.modelId, r.providers, r.providerName, r.blended]), [
-    ['o/wide', 3, 'Beta', 1.75],
-    ['o/new', 1, 'Alpha', 1.75],
-  ]);
+  assert.deepEqual(
+    rows.map((r) => [r.modelId, r.providers, r.providerName, r.blended]),
+    [
+      ['o/wide', 3, 'Beta', 1.75],
+      ['o/new', 1, 'Alpha', 1.75],
+    ],
+  );
 });
 
 test('newest models by release date, retired ones left out', () => {
-  assert.deepEqual(newestModels(cat().models, 3).map((m) => m.id), ['o/month', 'o/new', 'o/wide']);
+  assert.deepEqual(
+    newestModels(cat().models, 3).map((m) => m.id),
+    ['o/month', 'o/new', 'o/wide'],
+  );
 });
 
 test('recent price changes: price entries only, in the given order, at most `count`', async () => {

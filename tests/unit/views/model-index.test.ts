@@ -4,7 +4,15 @@ import assert from 'node:assert/strict';
 import { filterChoices, modelIndex, paginate } from '../../../src/views/model/index-page.ts';
 import { modelsPagePath } from '../../../src/core/urls.ts';
 import { indexRowCells, modalitySummary, INDEX_COLUMNS, indexRowSlots } from '../../../src/views/model/row.ts';
-import { DEFAULT_QUERY, matchesQuery, nextSort, parseQuery, sortEntries, toSearch, type IndexEntry } from '../../../src/views/model/filter.ts';
+import {
+  DEFAULT_QUERY,
+  matchesQuery,
+  nextSort,
+  parseQuery,
+  sortEntries,
+  toSearch,
+  type IndexEntry,
+} from '../../../src/views/model/filter.ts';
 import { familiesOf, familyGrid, familySummaries, familyTimeline } from '../../../src/views/model/family.ts';
 import { organizationModels, organizationSummaries } from '../../../src/views/model/organizations.ts';
 import { catalogOf, model, offering, org, provider } from '../../support/model-factory.ts';
@@ -12,7 +20,11 @@ import { catalogOf, model, offering, org, provider } from '../../support/model-f
 const catalog = () =>
   catalogOf({
     providers: [provider({ id: 'p1', name: 'Zeta' }), provider({ id: 'p2', name: 'Alpha' }), provider({ id: 'p3', name: 'Mid' })],
-    orgs: [org({ id: 'acme', name: 'Acme' }), org({ id: 'globex', name: 'Globex', country: 'FR' }), org({ id: 'empty', name: 'Empty' })],
+    orgs: [
+      org({ id: 'acme', name: 'Acme' }),
+      org({ id: 'globex', name: 'Globex', country: 'FR' }),
+      org({ id: 'empty', name: 'Empty' }),
+    ],
     models: [
       model({
         id: 'acme/big',
@@ -25,14 +37,25 @@ const catalog = () =>
         capabilities: { reasoning: true, tool_calling: true, vision: true },
         open_weights: false,
       }),
-      model({ id: 'acme/small', name: 'small', family: 'atlas', release_date: '2024-01', context_window: 32_000, open_weights: true, modalities: { input: ['text'], output: ['text'] } }),
+      model({
+        id: 'acme/small',
+        name: 'small',
+        family: 'atlas',
+        release_date: '2024-01',
+        context_window: 32_000,
+        open_weights: true,
+        modalities: { input: ['text'], output: ['text'] },
+      }),
       model({ id: 'acme/old', name: 'Old', family: 'atlas', status: 'deprecated', context_window: 8_000 }),
       model({ id: 'globex/gx', name: 'GX', release_date: '2025-01-15', capabilities: { tool_calling: true, reasoning: false } }),
     ],
     offerings: [
       offering('p1', 'acme/big', { pricing: { billing: 'usage', currency: 'USD', input: 3, output: 15 } }),
       offering('p2', 'acme/big', { pricing: { billing: 'usage', currency: 'USD', input: 2, output: 12 } }),
-      offering('p2', 'acme/big', { provider_model_id: 'big-batchy', pricing: { billing: 'usage', currency: 'USD', input: 5, output: 20 } }),
+      offering('p2', 'acme/big', {
+        provider_model_id: 'big-batchy',
+        pricing: { billing: 'usage', currency: 'USD', input: 5, output: 20 },
+      }),
       offering('p3', 'acme/big', { pricing: { billing: 'subscription', currency: 'USD' } }),
       offering('p1', 'acme/small', { pricing: { billing: 'free', currency: 'USD' } }),
       offering('p1', 'acme/old', { status: 'retired' }),
@@ -48,7 +71,10 @@ describe('/models/ rows', () => {
     assert.deepEqual(modelIndex(catalog().models), first);
   });
   test('one row per model, name A–Z case-insensitively', () => {
-    assert.deepEqual(rows().map((r) => r.n), ['Big', 'GX', 'Old', 'small']);
+    assert.deepEqual(
+      rows().map((r) => r.n),
+      ['Big', 'GX', 'Old', 'small'],
+    );
   });
   test('cheapest offering by blended price, billed by usage, with its provider', () => {
     const big = rows()[0]!;
@@ -60,7 +86,10 @@ describe('/models/ rows', () => {
   });
   test('entry carries the filter fields', () => {
     const big = rows()[0]!;
-    assert.deepEqual([big.c, big.cn, big.f, big.r, big.x, big.o, big.w, big.s], ['acme', 'Acme', 'atlas', '2025-06-01', 1_000_000, 64_000, false, 'active']);
+    assert.deepEqual(
+      [big.c, big.cn, big.f, big.r, big.x, big.o, big.w, big.s],
+      ['acme', 'Acme', 'atlas', '2025-06-01', 1_000_000, 64_000, false, 'active'],
+    );
     assert.deepEqual(big.k, ['reasoning', 'tool_calling', 'vision']);
     assert.deepEqual(rows()[1]!.k, ['tool_calling']);
   });
@@ -82,7 +111,10 @@ describe('/models/ rows', () => {
     ]);
     const cells = indexRowCells(old!);
     assert.equal(cells[0]!.badge, 'deprecated');
-    assert.deepEqual(cells.slice(9).map((c) => c.text), ['', '', '']);
+    assert.deepEqual(
+      cells.slice(9).map((c) => c.text),
+      ['', '', ''],
+    );
     assert.equal(cells[11]!.href, undefined);
   });
   test('template slots carry the same cells, one column each, shaped as the columns allow', () => {
@@ -107,9 +139,18 @@ describe('/models/ rows', () => {
   });
   test('filter choices with counts', () => {
     const c = filterChoices(rows());
-    assert.deepEqual(c.creators, [{ value: 'acme', label: 'Acme', count: 3 }, { value: 'globex', label: 'Globex', count: 1 }]);
+    assert.deepEqual(c.creators, [
+      { value: 'acme', label: 'Acme', count: 3 },
+      { value: 'globex', label: 'Globex', count: 1 },
+    ]);
     assert.deepEqual(c.families, [{ value: 'atlas', label: 'atlas', count: 3 }]);
-    assert.deepEqual(c.modalities.map((m) => [m.value, m.count]), [['text', 2], ['image', 1]]);
+    assert.deepEqual(
+      c.modalities.map((m) => [m.value, m.count]),
+      [
+        ['text', 2],
+        ['image', 1],
+      ],
+    );
   });
   test('modality summary', () => {
     assert.equal(modalitySummary(['text', 'image'], ['text']), 'text, image → text');
@@ -119,8 +160,12 @@ describe('/models/ rows', () => {
 
 describe('filters and the URL', () => {
   const entries = () => modelIndex(catalog().models);
-  const ids = (q: string) => entries().filter((e) => matchesQuery(e, parseQuery(q))).map((e) => e.id);
-  test('deprecated and retired models are hidden by default', () => assert.deepEqual(ids(''), ['acme/big', 'globex/gx', 'acme/small']));
+  const ids = (q: string) =>
+    entries()
+      .filter((e) => matchesQuery(e, parseQuery(q)))
+      .map((e) => e.id);
+  test('deprecated and retired models are hidden by default', () =>
+    assert.deepEqual(ids(''), ['acme/big', 'globex/gx', 'acme/small']));
   test('status=all and status=deprecated', () => {
     assert.equal(ids('status=all').length, 4);
     assert.deepEqual(ids('status=deprecated'), ['acme/old']);
@@ -144,8 +189,13 @@ describe('filters and the URL', () => {
   });
   test('round trip through the query string, defaults left out', () => {
     assert.equal(toSearch(DEFAULT_QUERY), '');
-    const q = parseQuery('creator=acme&modality=text&capability=vision,reasoning&status=all&min_context=32000&sort=providers&dir=desc');
-    assert.equal(toSearch(q), '?creator=acme&modality=text&capability=reasoning,vision&status=all&min_context=32000&sort=providers&dir=desc');
+    const q = parseQuery(
+      'creator=acme&modality=text&capability=vision,reasoning&status=all&min_context=32000&sort=providers&dir=desc',
+    );
+    assert.equal(
+      toSearch(q),
+      '?creator=acme&modality=text&capability=reasoning,vision&status=all&min_context=32000&sort=providers&dir=desc',
+    );
     assert.deepEqual(parseQuery(toSearch(q)), q);
   });
   test('a header click flips its column, or starts another in its natural direction', () => {
@@ -154,7 +204,8 @@ describe('filters and the URL', () => {
     assert.deepEqual(nextSort({ sort: 'providers', dir: 'desc' }, 'input'), { sort: 'input', dir: 'asc' });
   });
   test('sorting: by value in either direction, unknown values last, ties by name', () => {
-    const by = (k: Parameters<typeof sortEntries>[1], d: 'asc' | 'desc') => sortEntries(entries(), k, d).map((e: IndexEntry) => e.n);
+    const by = (k: Parameters<typeof sortEntries>[1], d: 'asc' | 'desc') =>
+      sortEntries(entries(), k, d).map((e: IndexEntry) => e.n);
     assert.deepEqual(by('providers', 'desc'), ['Big', 'Old', 'small', 'GX']);
     assert.deepEqual(by('input', 'asc'), ['Big', 'GX', 'Old', 'small']);
     assert.deepEqual(by('release', 'desc'), ['Big', 'GX', 'small', 'Old']);
@@ -168,23 +219,56 @@ describe('families', () => {
   test('models grouped by family slug, oldest first; models without a family left out', () => {
     const f = familiesOf(catalog().models);
     assert.deepEqual([...f.keys()], ['atlas']);
-    assert.deepEqual(f.get('atlas')!.map((m) => m.id), ['acme/small', 'acme/big', 'acme/old']);
+    assert.deepEqual(
+      f.get('atlas')!.map((m) => m.id),
+      ['acme/small', 'acme/big', 'acme/old'],
+    );
   });
   test('summary: models, creators, providers, release range', () => {
     assert.deepEqual(familySummaries(catalog().models), [
-      { id: 'atlas', models: 3, creators: [{ id: 'acme', name: 'Acme' }], providers: 3, firstRelease: '2024-01', latestRelease: '2025-06-01' },
+      {
+        id: 'atlas',
+        models: 3,
+        creators: [{ id: 'acme', name: 'Acme' }],
+        providers: 3,
+        firstRelease: '2024-01',
+        latestRelease: '2025-06-01',
+      },
     ]);
   });
   test('grid: models newest first × providers by name, each cell the lowest-priced offering or blank', () => {
     const g = familyGrid(familiesOf(catalog().models).get('atlas')!);
-    assert.deepEqual(g.providers.map((p) => p.name), ['Alpha', 'Mid', 'Zeta']);
-    assert.deepEqual(g.rows.map((r) => r.id), ['acme/big', 'acme/small', 'acme/old']);
+    assert.deepEqual(
+      g.providers.map((p) => p.name),
+      ['Alpha', 'Mid', 'Zeta'],
+    );
+    assert.deepEqual(
+      g.rows.map((r) => r.id),
+      ['acme/big', 'acme/small', 'acme/old'],
+    );
     const big = g.rows[0]!.cells;
-    assert.deepEqual(big.map((c) => c && [c.price.billing, c.price.input, c.cheapest]), [['usage', 2, true], ['subscription', undefined, false], ['usage', 3, false]]);
-    assert.deepEqual(g.rows[1]!.cells.map((c) => c?.price.billing), [undefined, undefined, 'free']);
+    assert.deepEqual(
+      big.map((c) => c && [c.price.billing, c.price.input, c.cheapest]),
+      [
+        ['usage', 2, true],
+        ['subscription', undefined, false],
+        ['usage', 3, false],
+      ],
+    );
+    assert.deepEqual(
+      g.rows[1]!.cells.map((c) => c?.price.billing),
+      [undefined, undefined, 'free'],
+    );
   });
   test('timeline: oldest first, undated last', () => {
-    assert.deepEqual(familyTimeline(familiesOf(catalog().models).get('atlas')!).map((t) => [t.name, t.release]), [['small', '2024-01'], ['Big', '2025-06-01'], ['Old', undefined]]);
+    assert.deepEqual(
+      familyTimeline(familiesOf(catalog().models).get('atlas')!).map((t) => [t.name, t.release]),
+      [
+        ['small', '2024-01'],
+        ['Big', '2025-06-01'],
+        ['Old', undefined],
+      ],
+    );
   });
 });
 
@@ -197,6 +281,13 @@ describe('organizations', () => {
   });
   test("a creator's models: newest first, with providers serving each", () => {
     const rows = organizationModels(catalog().organizationById.get('acme')!);
-    assert.deepEqual(rows.map((r) => [r.name, r.release, r.providers]), [['Big', '2025-06-01', 3], ['small', '2024-01', 1], ['Old', undefined, 1]]);
+    assert.deepEqual(
+      rows.map((r) => [r.name, r.release, r.providers]),
+      [
+        ['Big', '2025-06-01', 3],
+        ['small', '2024-01', 1],
+        ['Old', undefined, 1],
+      ],
+    );
   });
 });

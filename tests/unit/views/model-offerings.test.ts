@@ -3,7 +3,16 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { monthlyCost, monthlyText, priceSummary as summaryOfView, priceText } from '../../../src/views/model/pricing.ts';
 import { priceView } from '../../../src/core/price.ts';
-import { modelAliases, modelCapabilities, modelProviders, providerCount, speedOf, statusNotice, successorOf, whereToRun } from '../../../src/views/model/offerings.ts';
+import {
+  modelAliases,
+  modelCapabilities,
+  modelProviders,
+  providerCount,
+  speedOf,
+  statusNotice,
+  successorOf,
+  whereToRun,
+} from '../../../src/views/model/offerings.ts';
 import { priceChartSpec, spansOrders } from '../../../src/views/model/chart.ts';
 import type { PerformanceSample, Pricing } from '../../../src/model/schema.ts';
 import { catalogOf, model, offering, org, provider } from '../../support/model-factory.ts';
@@ -27,7 +36,15 @@ describe('prices', () => {
     assert.equal(priceSummary(usage({ input: 3, output: undefined })).blended, undefined);
   });
   test('usage prices, cache, tiers and batch from listed prices', () => {
-    const s = priceSummary(usage({ input: 3, output: 15, cache_read: 0.3, tiers: [{ above_tokens: 200_000, input: 6, output: 22.5 }], batch: { input: 1.5, output: 7.5 } }));
+    const s = priceSummary(
+      usage({
+        input: 3,
+        output: 15,
+        cache_read: 0.3,
+        tiers: [{ above_tokens: 200_000, input: 6, output: 22.5 }],
+        batch: { input: 1.5, output: 7.5 },
+      }),
+    );
     assert.deepEqual([s.input, s.output, s.cacheRead, s.blended], [3, 15, 0.3, 6]);
     assert.deepEqual(s.tiers, [{ aboveTokens: 200_000, input: 6, output: 22.5 }]);
     assert.deepEqual(s.batch, { input: 1.5, output: 7.5 });
@@ -68,13 +85,36 @@ const catalog = () =>
       provider({ id: 'ddd', name: 'Ddd' }),
     ],
     orgs: [org({ id: 'acme' })],
-    models: [model({ id: 'acme/m1', name: 'M1', context_window: 200_000, max_output_tokens: 64_000, aliases: ['m1-latest'] }), model({ id: 'acme/m2' })],
+    models: [
+      model({ id: 'acme/m1', name: 'M1', context_window: 200_000, max_output_tokens: 64_000, aliases: ['m1-latest'] }),
+      model({ id: 'acme/m2' }),
+    ],
     offerings: [
-      offering('aaa', 'acme/m1', { pricing: usage({ input: 3, output: 15 }), regions: ['us-east-1', 'mars-1'], features: { tool_calling: true, vision: false }, performance: [sample(50, 400), sample(70, 600)] }),
-      offering('bbb', 'acme/m1', { provider_model_id: 'acme/m1', pricing: usage({ input: 2, output: 10 }), limits: { context_window: 128_000 }, performance: [sample(200, 100)] }),
-      offering('bbb', 'acme/m1', { id: 'bbb/free', provider_model_id: 'acme/m1:free', name: 'M1 (free)', pricing: { billing: 'free', currency: 'USD' } }),
+      offering('aaa', 'acme/m1', {
+        pricing: usage({ input: 3, output: 15 }),
+        regions: ['us-east-1', 'mars-1'],
+        features: { tool_calling: true, vision: false },
+        performance: [sample(50, 400), sample(70, 600)],
+      }),
+      offering('bbb', 'acme/m1', {
+        provider_model_id: 'acme/m1',
+        pricing: usage({ input: 2, output: 10 }),
+        limits: { context_window: 128_000 },
+        performance: [sample(200, 100)],
+      }),
+      offering('bbb', 'acme/m1', {
+        id: 'bbb/free',
+        provider_model_id: 'acme/m1:free',
+        name: 'M1 (free)',
+        pricing: { billing: 'free', currency: 'USD' },
+      }),
       offering('ccc', 'acme/m1', { provider_model_id: 'm1-sub', pricing: { billing: 'subscription', currency: 'USD' } }),
-      offering('ddd', 'acme/m1', { provider_model_id: 'm1-old', status: 'retired', pricing: usage({ input: 0.5, output: 1 }), performance: [sample(999, 10)] }),
+      offering('ddd', 'acme/m1', {
+        provider_model_id: 'm1-old',
+        status: 'retired',
+        pricing: usage({ input: 0.5, output: 1 }),
+        performance: [sample(999, 10)],
+      }),
       offering('ddd', undefined, { id: 'ddd/unlinked', name: 'Unlinked', provider_model_id: 'unl' }),
     ],
   });
@@ -82,12 +122,21 @@ const catalog = () =>
 describe('where to run it', () => {
   const m1 = () => catalog().modelById.get('acme/m1')!;
   test('every linked offering, sorted by blended price; free next, other billing after, retired last', () => {
-    assert.deepEqual(whereToRun(m1()).map((r) => r.providerModelId), ['acme/m1', 'm1', 'acme/m1:free', 'm1-sub', 'm1-old']);
+    assert.deepEqual(
+      whereToRun(m1()).map((r) => r.providerModelId),
+      ['acme/m1', 'm1', 'acme/m1:free', 'm1-sub', 'm1-old'],
+    );
   });
   test('cheapest = lowest blended price billed by usage and not retired; fastest = highest median speed, not retired', () => {
     const rows = whereToRun(m1());
-    assert.deepEqual(rows.filter((r) => r.cheapest).map((r) => r.offeringId), ['bbb/acme/m1-acme/m1']);
-    assert.deepEqual(rows.filter((r) => r.fastest).map((r) => r.providerId), ['bbb']);
+    assert.deepEqual(
+      rows.filter((r) => r.cheapest).map((r) => r.offeringId),
+      ['bbb/acme/m1-acme/m1'],
+    );
+    assert.deepEqual(
+      rows.filter((r) => r.fastest).map((r) => r.providerId),
+      ['bbb'],
+    );
   });
   test('rows for the model-page workload are computed once per model, other workloads every time', () => {
     const m = m1();
@@ -97,7 +146,10 @@ describe('where to run it', () => {
     const heavy = { ...MODEL_PAGE_WORKLOAD.workload, requestsPerMonth: MODEL_PAGE_WORKLOAD.workload.requestsPerMonth * 10 };
     const other = whereToRun(m, heavy);
     assert.notEqual(other, rows);
-    assert.deepEqual(other.map((r) => r.offeringId), rows.map((r) => r.offeringId));
+    assert.deepEqual(
+      other.map((r) => r.offeringId),
+      rows.map((r) => r.offeringId),
+    );
   });
   test('ties are all marked cheapest', () => {
     const c = catalogOf({
@@ -113,10 +165,19 @@ describe('where to run it', () => {
       providers: [provider({ id: 'p1' })],
       orgs: [org({ id: 'acme' })],
       models: [model({ id: 'acme/m' })],
-      offerings: [offering('p1', 'acme/m', { pricing: { billing: 'unpublished', currency: 'USD' } }), offering('p1', 'acme/m', { provider_model_id: 'y', pricing: undefined })],
+      offerings: [
+        offering('p1', 'acme/m', { pricing: { billing: 'unpublished', currency: 'USD' } }),
+        offering('p1', 'acme/m', { provider_model_id: 'y', pricing: undefined }),
+      ],
     });
     const rows = whereToRun(c.modelById.get('acme/m')!);
-    assert.deepEqual(rows.map((r) => [r.cheapest, r.price.blended, r.monthly.ok]), [[false, undefined, false], [false, undefined, false]]);
+    assert.deepEqual(
+      rows.map((r) => [r.cheapest, r.price.blended, r.monthly.ok]),
+      [
+        [false, undefined, false],
+        [false, undefined, false],
+      ],
+    );
   });
   test('limits fall back to the model and are marked when lower; regions resolve to names', () => {
     const rows = whereToRun(m1());
@@ -129,15 +190,27 @@ describe('where to run it', () => {
   });
   test('features are yes / no / unknown', () => {
     const aaa = whereToRun(m1()).find((r) => r.providerId === 'aaa')!;
-    assert.deepEqual(aaa.features.map((f) => [f.key, f.value]).slice(0, 4), [['streaming', undefined], ['tool_calling', true], ['structured_output', undefined], ['vision', false]]);
+    assert.deepEqual(aaa.features.map((f) => [f.key, f.value]).slice(0, 4), [
+      ['streaming', undefined],
+      ['tool_calling', true],
+      ['structured_output', undefined],
+      ['vision', false],
+    ]);
   });
   test('variant name only when it differs from the model; monthly cost per row', () => {
     const rows = whereToRun(m1());
-    assert.deepEqual(rows.map((r) => r.variant), [undefined, undefined, 'M1 (free)', undefined, undefined]);
+    assert.deepEqual(
+      rows.map((r) => r.variant),
+      [undefined, undefined, 'M1 (free)', undefined, undefined],
+    );
     assert.deepEqual(rows[0]!.monthly.ok && rows[0]!.monthly.totalUsd, 150 * 2 + 30 * 10);
   });
   test('speed = medians of the samples', () => {
-    assert.deepEqual(speedOf([sample(50, 400), sample(70, 600), sample(60, 100)]), { tokensPerSecond: 60, ttftMs: 400, samples: 3 });
+    assert.deepEqual(speedOf([sample(50, 400), sample(70, 600), sample(60, 100)]), {
+      tokensPerSecond: 60,
+      ttftMs: 400,
+      samples: 3,
+    });
     assert.deepEqual(speedOf([sample(50, 400), sample(70, 600)]), { tokensPerSecond: 60, ttftMs: 500, samples: 2 });
     assert.equal(speedOf([]), undefined);
   });
@@ -146,7 +219,10 @@ describe('where to run it', () => {
   });
   test('providers are counted once however many offerings they have; unlinked offerings never appear', () => {
     assert.equal(providerCount(m1()), 4);
-    assert.deepEqual(modelProviders(m1()).map((p) => p.id), ['aaa', 'bbb', 'ccc', 'ddd']);
+    assert.deepEqual(
+      modelProviders(m1()).map((p) => p.id),
+      ['aaa', 'bbb', 'ccc', 'ddd'],
+    );
     assert.equal(whereToRun(m1()).length, 5);
   });
 });
@@ -167,7 +243,13 @@ describe('price chart', () => {
     const spec = priceChartSpec('M1', rows)!;
     assert.equal(spec.kind, 'bar');
     assert.deepEqual(spec.labels, ['Bbb (acme/m1)', 'Aaa', 'Bbb (acme/m1-fast)']);
-    assert.deepEqual([spec.input, spec.output], [[2, 3, 2], [10, 15, 10]]);
+    assert.deepEqual(
+      [spec.input, spec.output],
+      [
+        [2, 3, 2],
+        [10, 15, 10],
+      ],
+    );
     assert.equal(spec.log, false);
   });
   test('no chart with fewer than two priced offerings', () => {
@@ -188,9 +270,18 @@ describe('cell text', () => {
     assert.deepEqual(priceText({ billing: 'self_hosted' }, undefined, true), { text: 'Self-hosted', known: false });
   });
   test('monthly cost: the total, "Free", the billing label or the reason', () => {
-    assert.deepEqual(monthlyText({ billing: 'usage' }, monthlyCost(usage({ input: 3, output: 15 }))), { text: '$900.00', known: true });
-    assert.deepEqual(monthlyText({ billing: 'free' }, monthlyCost({ billing: 'free', currency: 'USD' })), { text: 'Free', known: true });
-    assert.deepEqual(monthlyText({ billing: 'subscription' }, monthlyCost({ billing: 'subscription', currency: 'USD' })), { text: 'Subscription', known: false });
+    assert.deepEqual(monthlyText({ billing: 'usage' }, monthlyCost(usage({ input: 3, output: 15 }))), {
+      text: '$900.00',
+      known: true,
+    });
+    assert.deepEqual(monthlyText({ billing: 'free' }, monthlyCost({ billing: 'free', currency: 'USD' })), {
+      text: 'Free',
+      known: true,
+    });
+    assert.deepEqual(monthlyText({ billing: 'subscription' }, monthlyCost({ billing: 'subscription', currency: 'USD' })), {
+      text: 'Subscription',
+      known: false,
+    });
     assert.equal(monthlyText({ billing: 'usage' }, monthlyCost(usage({ output: undefined }))).known, false);
   });
 });
@@ -200,12 +291,21 @@ describe('model facts', () => {
     const iso = (s: string) => s;
     assert.equal(statusNotice({ status: 'active' }, iso), undefined);
     assert.equal(statusNotice({ status: 'deprecated' }, iso), 'This model is deprecated.');
-    assert.equal(statusNotice({ status: 'deprecated', deprecation_date: '2025-10-28', retirement_date: '2026-02-19' }, iso), 'This model is deprecated: deprecated on 2025-10-28, retires on 2026-02-19.');
-    assert.equal(statusNotice({ status: 'retired', retirement_date: '2026-02-19' }, iso), 'This model is retired: retired on 2026-02-19.');
+    assert.equal(
+      statusNotice({ status: 'deprecated', deprecation_date: '2025-10-28', retirement_date: '2026-02-19' }, iso),
+      'This model is deprecated: deprecated on 2025-10-28, retires on 2026-02-19.',
+    );
+    assert.equal(
+      statusNotice({ status: 'retired', retirement_date: '2026-02-19' }, iso),
+      'This model is retired: retired on 2026-02-19.',
+    );
   });
   test('capabilities: every one, unknown when absent', () => {
     const caps = modelCapabilities({ capabilities: { reasoning: true, vision: false } });
-    assert.deepEqual(caps.slice(0, 4).map((c) => c.value), [true, undefined, undefined, false]);
+    assert.deepEqual(
+      caps.slice(0, 4).map((c) => c.value),
+      [true, undefined, undefined, false],
+    );
     assert.equal(caps.length, 7);
   });
   test('successor resolves in the catalog when it can', () => {

@@ -17,7 +17,11 @@ const cat = () =>
     ],
     offerings: [
       offering('a', 'o/two'),
-      offering('a', 'o/two', { provider_model_id: 'two-free', name: 'Two (free)', pricing: { billing: 'free', currency: 'USD' } }),
+      offering('a', 'o/two', {
+        provider_model_id: 'two-free',
+        name: 'Two (free)',
+        pricing: { billing: 'free', currency: 'USD' },
+      }),
       offering('b', 'o/two'),
       offering('a', 'o/one'),
     ],

@@ -9,24 +9,48 @@ import { catalogOf, model, offering, org, provider } from '../../support/model-f
 test('/models/ pages: every model once, in index order, each page knowing its number, the count, the total and the choices', () => {
   const n = MODELS_PAGE_SIZE * 2 + 3;
   const ids = Array.from({ length: n }, (_, i) => `o/m${String(i).padStart(3, '0')}`);
-  const c = catalogOf({ providers: [provider({ id: 'p' })], orgs: [org({ id: 'o' })], models: ids.map((id) => model({ id })), offerings: [offering('p', ids[0])] });
+  const c = catalogOf({
+    providers: [provider({ id: 'p' })],
+    orgs: [org({ id: 'o' })],
+    models: ids.map((id) => model({ id })),
+    offerings: [offering('p', ids[0])],
+  });
   const pages = modelsIndexPages(c.models);
   const entries = modelIndex(c.models);
   assert.equal(pages.length, paginate(entries).length);
   assert.equal(pages.length, 3);
-  assert.deepEqual(pages.flatMap((p) => p.rows), entries);
-  assert.deepEqual(pages.map((p) => [p.page, p.pages, p.total]), [[1, 3, n], [2, 3, n], [3, 3, n]]);
+  assert.deepEqual(
+    pages.flatMap((p) => p.rows),
+    entries,
+  );
+  assert.deepEqual(
+    pages.map((p) => [p.page, p.pages, p.total]),
+    [
+      [1, 3, n],
+      [2, 3, n],
+      [3, 3, n],
+    ],
+  );
   assert.deepEqual(pages[2]!.choices, filterChoices(entries));
 });
 
 test('/models/ with no models is still one (empty) page', () => {
-  assert.deepEqual(modelsIndexPages([]).map((p) => [p.page, p.pages, p.rows.length]), [[1, 1, 0]]);
+  assert.deepEqual(
+    modelsIndexPages([]).map((p) => [p.page, p.pages, p.rows.length]),
+    [[1, 1, 0]],
+  );
 });
 
 test('provider overview: creator names, upstreams, probe origin and staleness against the newest provider check', () => {
   const c = catalogOf({
     providers: [
-      provider({ id: 'a', name: 'Alpha', last_verified: '2025-01-01', api: { base_url: 'https://api.alpha.example/v1', openai_compatible: true }, platform: { upstreams: ['b', 'zz'] } }),
+      provider({
+        id: 'a',
+        name: 'Alpha',
+        last_verified: '2025-01-01',
+        api: { base_url: 'https://api.alpha.example/v1', openai_compatible: true },
+        platform: { upstreams: ['b', 'zz'] },
+      }),
       provider({ id: 'b', name: 'Beta', last_verified: '2026-01-01' }),
     ],
     orgs: [org({ id: 'o', name: 'Org' })],
@@ -36,7 +60,10 @@ test('provider overview: creator names, upstreams, probe origin and staleness ag
   const a = providerOverview(c.providerById.get('a')!, c);
   assert.equal(a.origin, 'https://api.alpha.example');
   assert.deepEqual(a.connect, [a.origin]);
-  assert.deepEqual(a.upstreams, [{ id: 'b', name: 'Beta', known: true }, { id: 'zz', name: 'zz', known: false }]);
+  assert.deepEqual(a.upstreams, [
+    { id: 'b', name: 'Beta', known: true },
+    { id: 'zz', name: 'zz', known: false },
+  ]);
   assert.equal(a.stale, true, 'a year older than the newest provider check');
   assert.ok(JSON.stringify(a.summary).includes('Org'), 'creators by name');
   const b = providerOverview(c.providerById.get('b')!, c);

@@ -4,15 +4,16 @@ import { cellText, columnLabel, freeTierText, priceCsv, priceTable } from '../..
 import { withPrice } from '../../support/priced.ts';
 
 let n = 0;
-const offering = (over: Record<string, unknown> = {}, pricing: Record<string, unknown> | null = {}) => withPrice({
-  id: `acme/acme/m${++n}`,
-  provider: 'acme',
-  name: `Model ${String(n).padStart(3, '0')}`,
-  provider_model_id: `m-${n}`,
-  status: 'active' as const,
-  pricing: pricing === null ? undefined : { billing: 'usage' as const, currency: 'USD', input: 3, output: 15, ...pricing },
-  ...over,
-});
+const offering = (over: Record<string, unknown> = {}, pricing: Record<string, unknown> | null = {}) =>
+  withPrice({
+    id: `acme/acme/m${++n}`,
+    provider: 'acme',
+    name: `Model ${String(n).padStart(3, '0')}`,
+    provider_model_id: `m-${n}`,
+    status: 'active' as const,
+    pricing: pricing === null ? undefined : { billing: 'usage' as const, currency: 'USD', input: 3, output: 15, ...pricing },
+    ...over,
+  });
 const keys = (t: ReturnType<typeof priceTable>) => t.columns.map((c) => c.key);
 
 test('only meters the provider uses get a column; blended follows output', () => {
@@ -23,9 +24,31 @@ test('only meters the provider uses get a column; blended follows output', () =>
 });
 test('cache writes split by TTL; variants get their own columns; discounts derive prices', () => {
   const t = priceTable([
-    offering({}, { cache_write: 3.75, cache_write_ttl: '5m', cache_write_1h: 6, batch: { discount: 0.5 }, priority: { input: 6 }, modes: { fast: { output: 30 } } }),
+    offering(
+      {},
+      {
+        cache_write: 3.75,
+        cache_write_ttl: '5m',
+        cache_write_1h: 6,
+        batch: { discount: 0.5 },
+        priority: { input: 6 },
+        modes: { fast: { output: 30 } },
+      },
+    ),
   ]);
-  assert.deepEqual(keys(t), ['input', 'output', 'blended', 'cache_write_5m', 'cache_write_1h', 'batch:input', 'batch:output', 'batch:cache_write_5m', 'batch:cache_write_1h', 'priority:input', 'fast:output']);
+  assert.deepEqual(keys(t), [
+    'input',
+    'output',
+    'blended',
+    'cache_write_5m',
+    'cache_write_1h',
+    'batch:input',
+    'batch:output',
+    'batch:cache_write_5m',
+    'batch:cache_write_1h',
+    'priority:input',
+    'fast:output',
+  ]);
   assert.equal(t.columns[3]!.label, 'Cache write (5m)');
   assert.equal(t.columns[5]!.label, 'Batch input');
   assert.deepEqual(t.rows[0]!.cells[5], { usd: 1.5 });
@@ -33,13 +56,31 @@ test('cache writes split by TTL; variants get their own columns; discounts deriv
 test('non-usage billing shows its label, never $0', () => {
   const t = priceTable([offering(), offering({}, { billing: 'free', input: undefined, output: undefined }), offering({}, null)]);
   const texts = t.rows.map((r) => r.cells.map((c, i) => cellText(c, t.columns[i]!.tok, '1m')));
-  assert.deepEqual(texts, [['$3.00', '$15.00', '$6.00'], ['free', 'free', 'free'], ['not published', 'not published', 'not published']]);
+  assert.deepEqual(texts, [
+    ['$3.00', '$15.00', '$6.00'],
+    ['free', 'free', 'free'],
+    ['not published', 'not published', 'not published'],
+  ]);
 });
 test('context tiers read "above N tokens: …" and follow the unit', () => {
-  const t = priceTable([offering({}, { tiers: [{ above_tokens: 200000, input: 6, output: 22.5 }], batch: { input: 1.5, output: 7.5, tiers: [{ above_tokens: 200000, input: 3 }] } })]);
+  const t = priceTable([
+    offering(
+      {},
+      {
+        tiers: [{ above_tokens: 200000, input: 6, output: 22.5 }],
+        batch: { input: 1.5, output: 7.5, tiers: [{ above_tokens: 200000, input: 3 }] },
+      },
+    ),
+  ]);
   const i = keys(t).indexOf('tiers');
-  assert.equal(cellText(t.rows[0]!.cells[i]!, true, '1m'), 'above 200K tokens: input $6.00, output $22.50; batch above 200K tokens: input $3.00');
-  assert.equal(cellText(t.rows[0]!.cells[i]!, true, '1k'), 'above 200K tokens: input $0.006, output $0.0225; batch above 200K tokens: input $0.003');
+  assert.equal(
+    cellText(t.rows[0]!.cells[i]!, true, '1m'),
+    'above 200K tokens: input $6.00, output $22.50; batch above 200K tokens: input $3.00',
+  );
+  assert.equal(
+    cellText(t.rows[0]!.cells[i]!, true, '1k'),
+    'above 200K tokens: input $0.006, output $0.0225; batch above 200K tokens: input $0.003',
+  );
   assert.equal(columnLabel(t.columns[i]!, '1k'), 'Context tiers / 1K');
 });
 test('unit meters do not follow the per-1K toggle', () => {
@@ -50,9 +91,18 @@ test('unit meters do not follow the per-1K toggle', () => {
   assert.equal(cellText({ usd: 0.04 }, c.tok, '1k'), '$0.04');
 });
 test('free tier column', () => {
-  assert.equal(freeTierText({ description: 'Low limits', requests_per_minute: 20, requests_per_day: 50 }), 'Low limits (20 RPM, 50 RPD)');
-  const t = priceTable([offering({}, { billing: 'free', input: undefined, output: undefined, free_tier: { requests_per_minute: 20 } }), offering()]);
-  assert.deepEqual(t.rows.map((r) => cellText(r.cells.at(-1)!, false, '1m')), ['20 RPM', 'none']);
+  assert.equal(
+    freeTierText({ description: 'Low limits', requests_per_minute: 20, requests_per_day: 50 }),
+    'Low limits (20 RPM, 50 RPD)',
+  );
+  const t = priceTable([
+    offering({}, { billing: 'free', input: undefined, output: undefined, free_tier: { requests_per_minute: 20 } }),
+    offering(),
+  ]);
+  assert.deepEqual(
+    t.rows.map((r) => cellText(r.cells.at(-1)!, false, '1m')),
+    ['20 RPM', 'none'],
+  );
 });
 test('non-USD prices are converted and flagged', () => {
   const t = priceTable([offering({}, { currency: 'EUR', usd_rate: { usd_per_unit: 2, as_of: '2026-01-01' } })]);
@@ -63,8 +113,14 @@ test('a non-USD price without a USD rate is not shown as USD: its cells say so',
   const t = priceTable([offering({}, { currency: 'EUR' }), offering()]);
   assert.equal(t.converted, false);
   const [eur, usd] = t.rows; // rows sort by name, and the factory names them in creation order
-  assert.equal(usd!.cells.some((c) => 'usd' in c), true);
-  assert.deepEqual(eur!.cells.map((c) => cellText(c, true, '1m')), t.columns.map(() => 'no USD rate'));
+  assert.equal(
+    usd!.cells.some((c) => 'usd' in c),
+    true,
+  );
+  assert.deepEqual(
+    eur!.cells.map((c) => cellText(c, true, '1m')),
+    t.columns.map(() => 'no USD rate'),
+  );
 });
 test('CSV holds the same header and cells as the table, in each unit', () => {
   const t = priceTable([offering({ name: '=evil', provider_model_id: 'x' })]);
@@ -73,5 +129,8 @@ test('CSV holds the same header and cells as the table, in each unit', () => {
 });
 test('rows sort by name; unlinked offerings show their own name', () => {
   const t = priceTable([offering({ name: 'b' }), offering({ name: undefined, modelRecord: { name: 'A' } })]);
-  assert.deepEqual(t.rows.map((r) => r.name), ['A', 'b']);
+  assert.deepEqual(
+    t.rows.map((r) => r.name),
+    ['A', 'b'],
+  );
 });

@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { priceWorkload } from '../../../src/core/cost.ts';
-import { METER_ORDER, packIndex, packPricing, unpackIndex, unpackPricing, type IndexableOffering } from '../../../src/views/pricing/index-data.ts';
+import {
+  METER_ORDER,
+  packIndex,
+  packPricing,
+  unpackIndex,
+  unpackPricing,
+  type IndexableOffering,
+} from '../../../src/views/pricing/index-data.ts';
 import { TOKEN_METERS, UNIT_METERS, type Offering } from '../../../src/model/schema.ts';
 import { WORKLOAD_PRESETS } from '../../../src/core/workload.ts';
 import { explorerIndex } from '../../../src/views/pricing/first-view.ts';
@@ -28,7 +35,17 @@ test('a packed pricing prices every preset exactly as the record does', () => {
   for (const [name, p] of Object.entries(PRICINGS)) {
     const back = unpackPricing(JSON.parse(JSON.stringify(packPricing(p))));
     for (const [id, preset] of Object.entries(WORKLOAD_PRESETS)) {
-      for (const w of [preset.workload, { ...preset.workload, batchShare: 0.5, reasoningTokens: 100, imagesPerRequest: 1, searchesPerRequest: 2, inputTokens: 250_000 }]) {
+      for (const w of [
+        preset.workload,
+        {
+          ...preset.workload,
+          batchShare: 0.5,
+          reasoningTokens: 100,
+          imagesPerRequest: 1,
+          searchesPerRequest: 2,
+          inputTokens: 250_000,
+        },
+      ]) {
         assert.deepEqual(priceWorkload(back, w), priceWorkload(p, w), `${name} × ${id}`);
       }
     }
@@ -37,16 +54,36 @@ test('a packed pricing prices every preset exactly as the record does', () => {
 
 test('packing keeps only the engine meters and trims trailing gaps', () => {
   assert.deepEqual(packPricing(pricing()), [0, [3, 15]]);
-  assert.deepEqual(packPricing(pricing({ input: undefined, per_search: 0.01 })), [0, [null, 15, null, null, null, null, null, null, null, null, null, null, null, null, 0.01]]);
+  assert.deepEqual(packPricing(pricing({ input: undefined, per_search: 0.01 })), [
+    0,
+    [null, 15, null, null, null, null, null, null, null, null, null, null, null, null, 0.01],
+  ]);
   assert.deepEqual(packPricing(pricing({ notes: 'ignored', flex: { discount: 0.5 } })), [0, [3, 15]]);
   assert.equal(packPricing(undefined), 0);
   assert.deepEqual(unpackPricing([3, []]), { billing: 'unpublished' });
 });
 
-const provider = (id: string, over = {}) => ({ id, name: id.toUpperCase(), kind: 'inference' as const, website: 'https://x.test', ...over });
+const provider = (id: string, over = {}) => ({
+  id,
+  name: id.toUpperCase(),
+  kind: 'inference' as const,
+  website: 'https://x.test',
+  ...over,
+});
 const org = { id: 'acme', name: 'Acme' };
-const model = (id: string, over = {}) => ({ id: `acme/${id}`, name: `Acme ${id}`, organization: 'acme', status: 'active' as const, organizationRecord: org, ...over });
-const offering = (p: ReturnType<typeof provider>, m: ReturnType<typeof model> | undefined, over: Partial<IndexableOffering> = {}): IndexableOffering =>
+const model = (id: string, over = {}) => ({
+  id: `acme/${id}`,
+  name: `Acme ${id}`,
+  organization: 'acme',
+  status: 'active' as const,
+  organizationRecord: org,
+  ...over,
+});
+const offering = (
+  p: ReturnType<typeof provider>,
+  m: ReturnType<typeof model> | undefined,
+  over: Partial<IndexableOffering> = {},
+): IndexableOffering =>
   withPrice({
     id: `${p.id}/${m ? m.id : 'acme/loose'}`,
     provider: p.id,
@@ -61,7 +98,12 @@ const offering = (p: ReturnType<typeof provider>, m: ReturnType<typeof model> | 
 
 test('the index round-trips ids, names, dictionaries and derived prices', () => {
   const groq = provider('groq', { regions: [{ id: 'us-east', name: 'US East' }] });
-  const big = model('big', { family: 'acme-big', context_window: 128_000, capabilities: { reasoning: true }, modalities: { input: ['text', 'image'], output: ['text'] } });
+  const big = model('big', {
+    family: 'acme-big',
+    context_window: 128_000,
+    capabilities: { reasoning: true },
+    modalities: { input: ['text', 'image'], output: ['text'] },
+  });
   const rows = [
     offering(groq, big, { features: { tool_calling: true }, pricing: pricing({ cache_read: 0.3 }) }),
     offering(groq, big, { id: 'groq/acme/big--snap', limits: { context_window: 32_000 }, status: 'deprecated' }),
@@ -69,11 +111,17 @@ test('the index round-trips ids, names, dictionaries and derived prices', () => 
     offering(groq, model('eur'), { pricing: pricing({ currency: 'EUR', usd_rate: { usd_per_unit: 2, as_of: '2026-01-01' } }) }),
   ];
   const ix = JSON.parse(JSON.stringify(packIndex(rows)));
-  assert.deepEqual(ix.providers, [['groq', 'GROQ', 2], ['zed', 'ZED', 3]]);
+  assert.deepEqual(ix.providers, [
+    ['groq', 'GROQ', 2],
+    ['zed', 'ZED', 3],
+  ]);
   assert.deepEqual(ix.families, ['acme-big']);
   assert.deepEqual(ix.regions, [['us-east', 'US East']]);
   const out = unpackIndex(ix);
-  assert.deepEqual(out.map((r) => r.id), ['groq/acme/big', 'groq/acme/big--snap', 'groq/acme/eur', 'zed/acme/loose']);
+  assert.deepEqual(
+    out.map((r) => r.id),
+    ['groq/acme/big', 'groq/acme/big--snap', 'groq/acme/eur', 'zed/acme/loose'],
+  );
   const [a, b, eur, loose] = out;
   assert.equal(a!.name, 'Acme big');
   assert.equal(a!.context, 128_000);
@@ -82,7 +130,7 @@ test('the index round-trips ids, names, dictionaries and derived prices', () => 
   assert.equal(a!.caps & 0b1, 1, 'tool calling');
   assert.notEqual(a!.caps & (1 << 3), 0, 'reasoning from the model');
   assert.notEqual(a!.caps & (1 << 4), 0, 'prompt caching from a cache_read price');
-  assert.equal(a!.mods, 0b1_00011, "text + image in, text out (bit 5)");
+  assert.equal(a!.mods, 0b1_00011, 'text + image in, text out (bit 5)');
   assert.deepEqual(a!.regions, [0]);
   assert.equal(b!.variant, 'snap');
   assert.equal(b!.context, 32_000);

@@ -1,7 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { packIndex, unpackIndex, type IndexableOffering } from '../../../src/views/pricing/index-data.ts';
-import { cheapestBars, costText, filterRows, PRICE_CELLS, priceText, rankRows, resultsText, rowCells, rowSlots } from '../../../src/views/pricing/rows.ts';
+import {
+  cheapestBars,
+  costText,
+  filterRows,
+  PRICE_CELLS,
+  priceText,
+  rankRows,
+  resultsText,
+  rowCells,
+  rowSlots,
+} from '../../../src/views/pricing/rows.ts';
 import type { ExplorerFilters, SortDir, SortKey } from '../../../src/views/pricing/state.ts';
 import { workedExample } from '../../../src/views/pricing/example.ts';
 import type { Workload } from '../../../src/core/cost.ts';
@@ -14,13 +24,40 @@ const providers = {
   gate: { id: 'gate', name: 'Gate', kind: 'gateway', website: 'https://x.test' },
 } as const;
 const models = {
-  big: { id: 'acme/big', name: 'Big', organization: 'acme', family: 'acme', status: 'active', context_window: 200_000, organizationRecord: org, capabilities: { tool_calling: true } },
-  small: { id: 'acme/small', name: 'Small', organization: 'acme', status: 'active', context_window: 32_000, organizationRecord: org, modalities: { input: ['text', 'image'], output: ['text'] } },
+  big: {
+    id: 'acme/big',
+    name: 'Big',
+    organization: 'acme',
+    family: 'acme',
+    status: 'active',
+    context_window: 200_000,
+    organizationRecord: org,
+    capabilities: { tool_calling: true },
+  },
+  small: {
+    id: 'acme/small',
+    name: 'Small',
+    organization: 'acme',
+    status: 'active',
+    context_window: 32_000,
+    organizationRecord: org,
+    modalities: { input: ['text', 'image'], output: ['text'] },
+  },
 } as const;
 type P = keyof typeof providers;
 type M = keyof typeof models;
 const off = (p: P, m: M, pricing: object | undefined, over: object = {}) =>
-  withPrice({ id: `${p}/acme/${m}`, provider: p, model: models[m].id, provider_model_id: m, status: 'active', pricing, providerRecord: providers[p], modelRecord: models[m], ...over }) as unknown as IndexableOffering;
+  withPrice({
+    id: `${p}/acme/${m}`,
+    provider: p,
+    model: models[m].id,
+    provider_model_id: m,
+    status: 'active',
+    pricing,
+    providerRecord: providers[p],
+    modelRecord: models[m],
+    ...over,
+  }) as unknown as IndexableOffering;
 
 const usage = (input: number, output: number, over = {}) => ({ billing: 'usage', currency: 'USD', input, output, ...over });
 const ix = packIndex([
@@ -34,12 +71,20 @@ const ix = packIndex([
 ]);
 const rows = unpackIndex(ix);
 const w: Workload = { requestsPerMonth: 1000, inputTokens: 1000, outputTokens: 1000, cachedInputShare: 0, batchShare: 0 };
-const view = (filters: ExplorerFilters = {}, sort: SortKey = 'cost', dir: SortDir = 'asc', workload = w) => rankRows(ix, rows, { workload, filters, sort, dir });
+const view = (filters: ExplorerFilters = {}, sort: SortKey = 'cost', dir: SortDir = 'asc', workload = w) =>
+  rankRows(ix, rows, { workload, filters, sort, dir });
 const ids = (r: ReturnType<typeof view>) => r.ranked.map((x) => x.row.id);
 
 test('ranking by cost: priced cheapest first, then free, then not computable; deprecated hidden', () => {
   const r = view();
-  assert.deepEqual(ids(r), ['cloud/acme/small', 'cheap/acme/big', 'cloud/acme/big', 'gate/acme/big', 'cheap/acme/small', 'gate/acme/big--nopricing']);
+  assert.deepEqual(ids(r), [
+    'cloud/acme/small',
+    'cheap/acme/big',
+    'cloud/acme/big',
+    'gate/acme/big',
+    'cheap/acme/small',
+    'gate/acme/big--nopricing',
+  ]);
   assert.equal(r.hiddenOld, 1);
   // 1000 × (1000 × 0.1 + 1000 × 0.4) / 1e6 = $0.50
   assert.deepEqual(costText(r.ranked[0]!), { text: '$0.50', detail: '$0.0005 / request', known: true });
@@ -50,7 +95,12 @@ test('ranking by cost: priced cheapest first, then free, then not computable; de
 });
 
 test('descending cost keeps free and not computable rows last', () => {
-  assert.deepEqual(ids(view({}, 'cost', 'desc')).slice(0, 4), ['cloud/acme/big', 'cheap/acme/big', 'cloud/acme/small', 'gate/acme/big']);
+  assert.deepEqual(ids(view({}, 'cost', 'desc')).slice(0, 4), [
+    'cloud/acme/big',
+    'cheap/acme/big',
+    'cloud/acme/small',
+    'gate/acme/big',
+  ]);
 });
 
 test('a batch share without a batch price says why and sorts last', () => {
@@ -100,13 +150,23 @@ test('chart bars: the cheapest priced rows only', () => {
 
 test('results line', () => {
   assert.equal(resultsText(1, 0, 1), '1 offering matches.');
-  assert.equal(resultsText(5276, 3, 100), '5,276 offerings match (3 deprecated or retired offerings hidden); showing the first 100.');
+  assert.equal(
+    resultsText(5276, 3, 100),
+    '5,276 offerings match (3 deprecated or retired offerings hidden); showing the first 100.',
+  );
 });
 
 test('worked example: the engine breakdown as arithmetic', () => {
-  const ex = workedExample({ input: 3, output: 15, tiers: [{ above_tokens: 200_000, input: 6, output: 22.5 }] }, { ...w, inputTokens: 300_000 });
+  const ex = workedExample(
+    { input: 3, output: 15, tiers: [{ above_tokens: 200_000, input: 6, output: 22.5 }] },
+    { ...w, inputTokens: 300_000 },
+  );
   assert.ok(ex.ok);
-  assert.deepEqual(ex.lines[0], { meter: 'Input (above 200,000 tokens)', arithmetic: '300,000,000 tokens × $6.00 / 1M', usd: '$1,800.00' });
+  assert.deepEqual(ex.lines[0], {
+    meter: 'Input (above 200,000 tokens)',
+    arithmetic: '300,000,000 tokens × $6.00 / 1M',
+    usd: '$1,800.00',
+  });
   assert.equal(ex.total, '$1,822.50');
   assert.deepEqual(workedExample({ billing: 'subscription' }, w), { ok: false, reason: 'subscription plan' });
 });
@@ -126,5 +186,8 @@ test('row slots: the cells of a row as texts, links and cell classes', () => {
       assert.equal(s[`${k}Class`], c[k].known ? 'num' : 'num na');
     }
   }
-  assert.ok(ranked.some((r) => !r.cost.ok), 'a row without a computable cost is covered');
+  assert.ok(
+    ranked.some((r) => !r.cost.ok),
+    'a row without a computable cost is covered',
+  );
 });

@@ -1,6 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { captionText, DEFAULT_STATE, decodeState, encodeState, filterTexts, FILTER_PARAMS, presetOf, withInput, type ExplorerState } from '../../../src/views/pricing/state.ts';
+import {
+  captionText,
+  DEFAULT_STATE,
+  decodeState,
+  encodeState,
+  filterTexts,
+  FILTER_PARAMS,
+  presetOf,
+  withInput,
+  type ExplorerState,
+} from '../../../src/views/pricing/state.ts';
 import { WORKLOAD_PRESETS } from '../../../src/core/workload.ts';
 
 const state = (over: Partial<ExplorerState> = {}): ExplorerState => ({ ...DEFAULT_STATE, ...over });
@@ -69,12 +79,27 @@ test('form edits change the state by control name; the form is never read back',
 
 test('the form shows each filter under its URL name', () => {
   assert.deepEqual(filterTexts({ model: 'claude', capability: 'batch', minContext: 8000, includeOld: true }), {
-    model: 'claude', family: '', org: '', provider: '', kind: '', mod: '', cap: 'batch', region: '', ctx: '8000', old: '1',
+    model: 'claude',
+    family: '',
+    org: '',
+    provider: '',
+    kind: '',
+    mod: '',
+    cap: 'batch',
+    region: '',
+    ctx: '8000',
+    old: '1',
   });
   for (const [key, param] of Object.entries(FILTER_PARAMS)) assert.ok(key in filterTexts({}) || param in filterTexts({}));
 });
 
 test('the caption names the sort and the preset', () => {
-  assert.equal(captionText(DEFAULT_STATE), `Offerings sorted by monthly cost, with the monthly cost of the “${WORKLOAD_PRESETS.chatbot.label}” workload (USD; prices per 1M tokens)`);
-  assert.match(captionText(state({ sort: 'input', dir: 'desc', workload: { ...DEFAULT_STATE.workload, requestsPerMonth: 1 } })), /^Offerings sorted by input price, highest first, with the monthly cost of your workload/);
+  assert.equal(
+    captionText(DEFAULT_STATE),
+    `Offerings sorted by monthly cost, with the monthly cost of the “${WORKLOAD_PRESETS.chatbot.label}” workload (USD; prices per 1M tokens)`,
+  );
+  assert.match(
+    captionText(state({ sort: 'input', dir: 'desc', workload: { ...DEFAULT_STATE.workload, requestsPerMonth: 1 } })),
+    /^Offerings sorted by input price, highest first, with the monthly cost of your workload/,
+  );
 });

@@ -4,11 +4,17 @@ import { absoluteUrls, robotsTxt, sitemapPaths, sitemapXml } from '../../../src/
 import { checkXml } from '../../support/feed-xml.ts';
 
 test('sitemapPaths: built HTML files → page paths, without the 404 page or Pagefind', () => {
-  assert.deepEqual(sitemapPaths(['index.html', 'providers/groq/index.html', '404.html', 'pagefind/x.html', 'api.json', 'models/a/b.c/index.html']), [
-    '/',
-    '/models/a/b.c/',
-    '/providers/groq/',
-  ]);
+  assert.deepEqual(
+    sitemapPaths([
+      'index.html',
+      'providers/groq/index.html',
+      '404.html',
+      'pagefind/x.html',
+      'api.json',
+      'models/a/b.c/index.html',
+    ]),
+    ['/', '/models/a/b.c/', '/providers/groq/'],
+  );
 });
 
 test('sitemapXml: a well-formed urlset of escaped absolute URLs, sorted and unique', () => {
@@ -16,7 +22,10 @@ test('sitemapXml: a well-formed urlset of escaped absolute URLs, sorted and uniq
   assert.deepEqual(urls, ['https://site.example/a/', 'https://site.example/b/', 'https://site.example/q/?x=1&y=2']);
   const root = checkXml(sitemapXml(urls));
   assert.equal(root.name, 'urlset');
-  assert.deepEqual(root.children.map((u) => u.children[0]!.text), urls);
+  assert.deepEqual(
+    root.children.map((u) => u.children[0]!.text),
+    urls,
+  );
 });
 
 test('robots.txt points at the sitemap', () => {

@@ -5,4 +5,6 @@ import { providerCard, shareCardSvg } from '../../../views/feeds/og.ts';
 
 export const getStaticPaths = () => catalog.providers.map((p) => ({ params: { provider: p.id } }));
 export const GET: APIRoute = ({ params }) =>
-  new Response(shareCardSvg(providerCard(catalog.providerById.get(params.provider!)!)), { headers: { 'content-type': 'image/svg+xml' } });
+  new Response(shareCardSvg(providerCard(catalog.providerById.get(params.provider!)!)), {
+    headers: { 'content-type': 'image/svg+xml' },
+  });

@@ -6,7 +6,10 @@ import { API_VERSION, apiOffering, apiProvider } from '../../../../model/api-exp
 export const getStaticPaths = () => catalog.providers.map((p) => ({ params: { provider: p.id } }));
 export const GET: APIRoute = ({ params }) => {
   const p = catalog.providerById.get(params.provider!)!;
-  return new Response(JSON.stringify({ version: API_VERSION, provider: apiProvider(p), offerings: p.offerings.map(apiOffering) }), {
-    headers: { 'content-type': 'application/json' },
-  });
+  return new Response(
+    JSON.stringify({ version: API_VERSION, provider: apiProvider(p), offerings: p.offerings.map(apiOffering) }),
+    {
+      headers: { 'content-type': 'application/json' },
+    },
+  );
 };
