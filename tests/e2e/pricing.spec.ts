@@ -57,7 +57,7 @@ const ready = async (page: Page, url = '/pricing/') => {
 const rowData = (page: Page) =>
   page.locator('#explorer-rows tr').evaluateAll((trs) =>
     trs.map((tr) => ({
-      name: tr.querySelector('th')?.textContent ?? '',
+      name: tr.querySelector('th')?.textContent?.trim() ?? '',
       provider: tr.querySelector('td a')?.getAttribute('href') ?? '',
       cost: tr.querySelector('.cost .figure')?.textContent ?? '',
       detail: tr.querySelector('.cost .detail')?.textContent ?? '',
