@@ -4,6 +4,7 @@
  * none) and the fields it only fills when absent; every other field is curated by hand and
  * kept as it is.
  */
+import { METERS } from '../../src/core/vocab.ts';
 import { normalizeAlias } from '../../src/model/validate.ts';
 
 type Json = Record<string, unknown>;
@@ -72,26 +73,7 @@ export const mergeModel = (base: Json | undefined, incoming: Json): Json => {
 };
 
 /** Pricing keys the import owns as a group: replaced together, so no stale meter survives. */
-const PRICING_OWNED = [
-  'billing',
-  'input',
-  'output',
-  'cache_read',
-  'cache_write',
-  'cache_write_1h',
-  'reasoning',
-  'input_audio',
-  'output_audio',
-  'input_image',
-  'output_image',
-  'per_image',
-  'per_request',
-  'per_audio_second',
-  'per_video_second',
-  'per_search',
-  'tiers',
-  'modes',
-];
+const PRICING_OWNED = ['billing', ...METERS, 'tiers', 'modes'];
 
 /**
  * Offering: owns name, status, release_date, pricing meters/tiers/modes/billing, token limits,
