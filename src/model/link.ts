@@ -5,6 +5,7 @@
  * normalized price view (`price`, src/core/price.ts): every page, feed and export reads its
  * prices in USD from there.
  */
+import { dataDate } from '../core/catalog-stats.ts';
 import { priceView, type PriceView } from '../core/price.ts';
 import type { Model, Offering, Organization, Pricing, Provider } from './schema.ts';
 
@@ -33,6 +34,11 @@ export interface Catalog {
   providerById: Map<string, LinkedProvider>;
   modelById: Map<string, LinkedModel>;
   organizationById: Map<string, LinkedOrganization>;
+  /**
+   * The data's own "today", YYYY-MM-DD: the newest `last_verified` of any provider or offering
+   * (never the clock, so two builds of one commit are identical); undefined when none has one.
+   */
+  date: string | undefined;
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -87,6 +93,7 @@ export const linkCatalog = (
     providerById,
     modelById,
     organizationById,
+    date: dataDate([...provs, ...linkedOfferings]),
   };
 };
 

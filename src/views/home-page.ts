@@ -3,7 +3,6 @@
  * options for popular models (with their comparison page when one is built), its chart, the newest
  * models and the latest price changes (figures from home.ts).
  */
-import { dataDate } from '../core/catalog-stats.ts';
 import { formatCount, formatDate, formatTokens } from '../core/format.ts';
 import { changeList, pastChanges } from '../core/history.ts';
 import { compareModelPath, modelPath, PATHS } from '../core/urls.ts';
@@ -22,7 +21,7 @@ export const homePage = (catalog: Catalog) => {
     ...r,
     compareHref: compared.has(r.modelId) ? compareModelPath(r.modelId) : undefined,
   }));
-  const changes = pastChanges(changeList(catalog.offerings, []), dataDate(catalog.offerings), 500);
+  const changes = pastChanges(changeList(catalog.offerings, []), catalog.date, 500);
   return {
     counts: [
       { value: formatCount(catalog.providers.length), label: 'providers' },

@@ -2,21 +2,16 @@
  * Page data of /changes/ and /deprecations/, the HTML twins of the Atom feed and the calendar:
  * every date relative to the data's own date (the newest check of any provider or offering).
  */
-import { dataDate } from '../../core/catalog-stats.ts';
 import { formatDate } from '../../core/format.ts';
 import { CHANGE_LABEL, changeList, pastChanges, upcomingRetirements } from '../../core/history.ts';
 import { modelPath } from '../../core/urls.ts';
 import type { Catalog } from '../../model/link.ts';
 
-type Records = Pick<Catalog, 'providers' | 'models' | 'offerings'>;
-
-/** The data's own date, YYYY-MM-DD: the newest `last_verified` of any provider or offering. */
-export const catalogDate = (c: Pick<Catalog, 'providers' | 'offerings'>): string | undefined =>
-  dataDate([...c.providers, ...c.offerings]);
+type Records = Pick<Catalog, 'models' | 'offerings' | 'date'>;
 
 /** /changes/: the latest changes up to the data date, newest first, with their dates and kinds as shown. */
 export const changesPage = (c: Records) => {
-  const today = catalogDate(c);
+  const today = c.date;
   const changes = pastChanges(changeList(c.offerings, c.models), today);
   return {
     today: today && { date: today, text: formatDate(today) },
@@ -27,7 +22,7 @@ export const changesPage = (c: Records) => {
 
 /** /deprecations/: upcoming deprecation and retirement dates from the data date, soonest first, each with its successor's page. */
 export const deprecationsPage = (c: Records) => {
-  const today = catalogDate(c);
+  const today = c.date;
   const list = upcomingRetirements(c.models, c.offerings, today);
   return {
     today: today && { date: today, text: formatDate(today) },

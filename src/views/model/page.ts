@@ -2,11 +2,10 @@
  * Everything a model page shows, computed once: the "where to run it" rows and their summary line,
  * the price chart, price history, measured performance and the page's title, description and links.
  */
-import { dataDate } from '../../core/catalog-stats.ts';
 import { formatDate } from '../../core/format.ts';
 import { modelPriceHistory } from '../../core/history.ts';
 import { calculatorHref, modelCardPath, organizationPath } from '../../core/urls.ts';
-import type { LinkedModel, LinkedProvider } from '../../model/link.ts';
+import type { LinkedModel } from '../../model/link.ts';
 import { modelSampleRows } from '../provider/samples.ts';
 import { priceChartSpec } from './chart.ts';
 import { modelProviders, statusNotice, whereToRun } from './offerings.ts';
@@ -14,10 +13,9 @@ import { modelProviders, statusNotice, whereToRun } from './offerings.ts';
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * The model page of `model`; `providers` are every provider of the catalog (their newest check date
- * is the "today" that ages performance samples).
+ * The model page of `model`; `today` is the data's date (Catalog.date), which ages performance samples.
  */
-export const modelPage = (model: LinkedModel, providers: LinkedProvider[]) => {
+export const modelPage = (model: LinkedModel, today: string | undefined) => {
   const rows = whereToRun(model);
   const servedBy = modelProviders(model);
   const org = model.organizationRecord;
@@ -35,7 +33,7 @@ export const modelPage = (model: LinkedModel, providers: LinkedProvider[]) => {
     chart,
     chartHeading: chart?.kind === 'scatter' ? 'Price and speed' : 'Price per provider',
     histories: modelPriceHistory(model.offerings),
-    samples: modelSampleRows(model.offerings, dataDate(providers)),
+    samples: modelSampleRows(model.offerings, today),
     links: model.links ?? [],
   };
 };

@@ -1,5 +1,5 @@
 /** A provider's overview tab: what it serves, its platform, measured performance, the round-trip probe and staleness. */
-import { dataDate, isStale } from '../../core/catalog-stats.ts';
+import { isStale } from '../../core/catalog-stats.ts';
 import { apiOrigin } from '../../core/rtt.ts';
 import type { Catalog, LinkedProvider } from '../../model/link.ts';
 import { providerSampleRows } from './samples.ts';
@@ -11,9 +11,9 @@ import { summarizeOfferings, upstreamsOf } from './summary.ts';
  */
 export const providerOverview = (
   provider: LinkedProvider,
-  catalog: Pick<Catalog, 'providers' | 'providerById' | 'organizationById'>,
+  catalog: Pick<Catalog, 'providers' | 'providerById' | 'organizationById' | 'date'>,
 ) => {
-  const today = dataDate(catalog.providers);
+  const today = catalog.date;
   const origin = apiOrigin(provider.api?.base_url);
   return {
     summary: summarizeOfferings(provider.offerings, (id) => catalog.organizationById.get(id)?.name),

@@ -1,7 +1,7 @@
 /** Page data of /changes/ and /deprecations/ (src/views/feeds/pages.ts), from the records. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { catalogDate, changesPage, deprecationsPage } from '../../../src/views/feeds/pages.ts';
+import { changesPage, deprecationsPage } from '../../../src/views/feeds/pages.ts';
 import { CHANGE_LABEL, changeList, pastChanges, upcomingRetirements } from '../../../src/core/history.ts';
 import { formatDate } from '../../../src/core/format.ts';
 import { modelPath } from '../../../src/core/urls.ts';
@@ -27,8 +27,16 @@ const cat = () =>
     offerings: [offering('a', 'o/old', { last_verified: '2026-04-01', retirement_date: '2026-05-01' }), offering('a', 'o/new')],
   });
 
-test('the data date is the newest check of any provider or offering', () => {
-  assert.equal(catalogDate(cat()), '2026-04-01');
+test("the catalog's date is the newest check of any provider or offering, one value for every page", () => {
+  assert.equal(cat().date, '2026-04-01');
+  const newerProvider = catalogOf({
+    providers: [provider({ id: 'a', last_verified: '2026-05-01' })],
+    orgs: [org({ id: 'o' })],
+    models: [model({ id: 'o/m' })],
+    offerings: [offering('a', 'o/m', { last_verified: '2026-04-01' })],
+  });
+  assert.equal(newerProvider.date, '2026-05-01');
+  assert.equal(catalogOf({ providers: [provider({ id: 'a' })], orgs: [], models: [], offerings: [] }).date, undefined);
 });
 
 test('/changes/: past changes only, newest first, with date and kind text', () => {

@@ -30,7 +30,7 @@ const cat = () =>
 test('title, description, share card and creator link', () => {
   const c = cat();
   const m = c.modelById.get('o/two')!;
-  const view = modelPage(m, c.providers);
+  const view = modelPage(m, c.date);
   assert.equal(view.description, `Two by Org: ${modelProviders(m).length} providers, their prices, limits and features.`);
   assert.equal(view.image, modelCardPath('o/two'));
   assert.deepEqual(view.org, { name: 'Org', href: organizationPath('o') });
@@ -42,13 +42,13 @@ test('the summary line counts offerings and providers, singular or plural', () =
   const c = cat();
   const two = c.modelById.get('o/two')!;
   assert.equal(whereToRun(two).length, 3);
-  assert.equal(modelPage(two, c.providers).rowsSummary, '3 offerings from 2 providers');
-  assert.equal(modelPage(c.modelById.get('o/one')!, c.providers).rowsSummary, '1 offering from 1 provider');
+  assert.equal(modelPage(two, c.date).rowsSummary, '3 offerings from 2 providers');
+  assert.equal(modelPage(c.modelById.get('o/one')!, c.date).rowsSummary, '1 offering from 1 provider');
 });
 
 test('a model nobody serves: no rows, no chart, no links, and its status notice', () => {
   const c = cat();
-  const view = modelPage(c.modelById.get('o/none')!, c.providers);
+  const view = modelPage(c.modelById.get('o/none')!, c.date);
   assert.deepEqual([view.rows.length, view.chart, view.links, view.histories, view.samples], [0, undefined, [], [], []]);
   assert.match(view.notice!, /^This model is retired: retired on /);
   assert.equal(view.chartHeading, 'Price per provider');

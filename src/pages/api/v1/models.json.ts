@@ -2,12 +2,8 @@
 import type { APIRoute } from 'astro';
 import { catalog } from '../../../model/catalog.ts';
 import { apiCollection, apiModel } from '../../../model/api-export.ts';
-import { dataDate } from '../../../core/catalog-stats.ts';
 
 export const GET: APIRoute = () =>
-  new Response(
-    JSON.stringify(apiCollection(catalog.models.map(apiModel), dataDate([...catalog.providers, ...catalog.offerings]))),
-    {
-      headers: { 'content-type': 'application/json' },
-    },
-  );
+  new Response(JSON.stringify(apiCollection(catalog.models.map(apiModel), catalog.date)), {
+    headers: { 'content-type': 'application/json' },
+  });

@@ -2,12 +2,8 @@
 import type { APIRoute } from 'astro';
 import { catalog } from '../../../model/catalog.ts';
 import { apiCollection, apiProvider } from '../../../model/api-export.ts';
-import { dataDate } from '../../../core/catalog-stats.ts';
 
 export const GET: APIRoute = () =>
-  new Response(
-    JSON.stringify(apiCollection(catalog.providers.map(apiProvider), dataDate([...catalog.providers, ...catalog.offerings]))),
-    {
-      headers: { 'content-type': 'application/json' },
-    },
-  );
+  new Response(JSON.stringify(apiCollection(catalog.providers.map(apiProvider), catalog.date)), {
+    headers: { 'content-type': 'application/json' },
+  });
