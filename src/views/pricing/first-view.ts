@@ -1,5 +1,7 @@
 /** The pricing explorer's first view, computed at build time, and the choices of its filter form. */
-import { MODALITY_LABEL } from '../../core/vocab.ts';
+import { formatCount, formatUsd } from '../../core/format.ts';
+import { KIND_LABEL, MODALITY_LABEL } from '../../core/vocab.ts';
+import { WORKLOAD_PRESETS } from '../../core/workload.ts';
 import {
   CAPABILITY_ORDER,
   KIND_ORDER,
@@ -10,7 +12,7 @@ import {
   type IndexableOffering,
 } from './index-data.ts';
 import { cheapestBars, rankRows, rowCells, type RowCells } from './rows.ts';
-import { DEFAULT_STATE } from './state.ts';
+import { captionText, DEFAULT_STATE, presetOf } from './state.ts';
 
 // Pure: the browser bundle imports this module too (CHART_BARS) and drops what it does not use.
 const packed = /* @__PURE__ */ new WeakMap<readonly IndexableOffering[], ExplorerIndex>();
@@ -56,3 +58,28 @@ export const filterChoices = (ix: ExplorerIndex, kindLabel: Record<(typeof KIND_
   capability: CAPABILITY_ORDER.map(([id, label]): [string, string] => [id, label]),
   region: ix.regions.map(([id, name]): [string, string] => [id, `${name} (${id})`]),
 });
+
+/**
+ * Everything /pricing/ shows before its script runs: the offering count, the note on the default
+ * workload (a preset), the filter choices, the chart's bars and the first rows with their caption.
+ */
+export const pricingPage = (offerings: readonly IndexableOffering[], modelHref: (id: string) => string | undefined) => {
+  const ix = explorerIndex(offerings);
+  const view = firstView(ix, modelHref);
+  const id = presetOf(DEFAULT_STATE.workload);
+  const preset = id === undefined ? undefined : WORKLOAD_PRESETS[id];
+  return {
+    /** "5,276": every offering in the index. */
+    count: formatCount(ix.rows.length),
+    note: {
+      shown: Math.min(PAGE_ROWS, view.total),
+      workload: preset ? `the “${preset.label}” workload` : 'the default workload',
+      /** The preset's description as the rest of a sentence ("a customer-facing assistant: …"). */
+      description: preset ? preset.description.charAt(0).toLowerCase() + preset.description.slice(1) : '',
+    },
+    choices: filterChoices(ix, KIND_LABEL),
+    bars: view.bars.map((b) => ({ ...b, text: formatUsd(b.usd) })),
+    cells: view.cells,
+    caption: captionText(DEFAULT_STATE),
+  };
+};

@@ -11,7 +11,10 @@ import {
 } from '../../../src/views/pricing/index-data.ts';
 import { TOKEN_METERS, UNIT_METERS, type Offering } from '../../../src/model/schema.ts';
 import { WORKLOAD_PRESETS } from '../../../src/core/workload.ts';
-import { explorerIndex } from '../../../src/views/pricing/first-view.ts';
+import { explorerIndex, firstView, PAGE_ROWS, pricingPage } from '../../../src/views/pricing/first-view.ts';
+import { captionText, DEFAULT_STATE } from '../../../src/views/pricing/state.ts';
+import { DEFAULT_WORKLOAD } from '../../../src/core/workload.ts';
+import { formatUsd } from '../../../src/core/format.ts';
 import { withPrice } from '../../support/priced.ts';
 
 type Pricing = NonNullable<Offering['pricing']>;
@@ -154,4 +157,23 @@ test('explorerIndex packs a list once: /pricing/ and /pricing/index.json share o
   const other = [offering(groq, model('big'))];
   assert.notEqual(explorerIndex(other), first);
   assert.equal(explorerIndex(other).rows.length, other.length);
+});
+
+test('/pricing/ before its script runs: the default preset named in the note, the caption the island writes, labelled bars', () => {
+  const groq = provider('groq');
+  const list = [offering(groq, model('big')), offering(groq, model('small'), { pricing: pricing({ input: 1, output: 2 }) })];
+  const page = pricingPage(list, (id) => `/m/${id}/`);
+  const preset = Object.values(WORKLOAD_PRESETS).find((p) => p.workload === DEFAULT_WORKLOAD)!;
+  assert.equal(page.count, '2');
+  assert.equal(page.note.shown, Math.min(PAGE_ROWS, list.length));
+  assert.equal(page.note.workload, `the “${preset.label}” workload`);
+  assert.equal(page.note.description[0], preset.description[0]!.toLowerCase());
+  assert.equal(page.note.description.slice(1), preset.description.slice(1));
+  assert.equal(page.caption, captionText(DEFAULT_STATE));
+  const view = firstView(explorerIndex(list), (id) => `/m/${id}/`);
+  assert.deepEqual(page.cells, view.cells);
+  assert.deepEqual(
+    page.bars.map((b) => b.text),
+    view.bars.map((b) => formatUsd(b.usd)),
+  );
 });
