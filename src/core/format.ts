@@ -39,6 +39,8 @@ export const formatTokens = (n: number): string => {
 
 /** A whole number with thousands separators: 5276 → "5,276". */
 export const formatCount = (n: number): string => (n < 0 ? '-' : '') + group(String(Math.trunc(Math.abs(n))));
+/** A count with its noun: "1 offering", "1,204 offerings" (`many` defaults to `one` + "s"). */
+export const formatCountOf = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "2025-09-29" → "29 Sep 2025"; "2025-09" → "Sep 2025". */

@@ -2,15 +2,13 @@
  * Everything a model page shows, computed once: the "where to run it" rows and their summary line,
  * the price chart, price history, measured performance and the page's title, description and links.
  */
-import { formatDate } from '../../core/format.ts';
+import { formatCountOf, formatDate } from '../../core/format.ts';
 import { modelPriceHistory } from '../../core/history.ts';
 import { calculatorHref, modelCardPath, organizationPath } from '../../core/urls.ts';
 import type { LinkedModel } from '../../model/link.ts';
 import { modelSampleRows } from '../provider/samples.ts';
 import { priceChartSpec } from './chart.ts';
 import { modelProviders, statusNotice, whereToRun } from './offerings.ts';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * The model page of `model`; `today` is the data's date (Catalog.date), which ages performance samples.
@@ -28,7 +26,7 @@ export const modelPage = (model: LinkedModel, today: string | undefined) => {
     notice: statusNotice(model, formatDate),
     rows,
     /** "3 offerings from 2 providers". */
-    rowsSummary: `${plural(rows.length, 'offering', 'offerings')} from ${plural(servedBy.length, 'provider', 'providers')}`,
+    rowsSummary: `${formatCountOf(rows.length, 'offering', 'offerings')} from ${formatCountOf(servedBy.length, 'provider', 'providers')}`,
     calculator: calculatorHref(model.id),
     chart,
     chartHeading: chart?.kind === 'scatter' ? 'Price and speed' : 'Price per provider',

@@ -1,6 +1,6 @@
 /** The five pages of every provider: tab order, titles and meta descriptions (their URLs: providerPath in core/urls.ts). */
 import { KIND_LABEL } from '../../core/vocab.ts';
-import { formatCount } from '../../core/format.ts';
+import { formatCountOf } from '../../core/format.ts';
 import type { ProviderKind } from '../../model/schema.ts';
 
 export const PROVIDER_TABS = [
@@ -14,7 +14,7 @@ export type ProviderTab = (typeof PROVIDER_TABS)[number]['tab'];
 
 /** Title, meta description and page type of one tab. */
 export const providerPageMeta = (p: { id: string; name: string; kind: ProviderKind }, tab: ProviderTab, offerings: number) => {
-  const n = `${formatCount(offerings)} model offering${offerings === 1 ? '' : 's'}`;
+  const n = formatCountOf(offerings, 'model offering');
   const kind = KIND_LABEL[p.kind].toLowerCase();
   const meta: Record<ProviderTab, { title: string; description: string }> = {
     overview: {

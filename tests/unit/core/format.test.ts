@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import {
   countryName,
   formatCount,
+  formatCountOf,
   formatDate,
   formatPercent,
   formatTokens,
@@ -65,4 +66,11 @@ test('formatPercent without float noise', () => {
   assert.equal(formatPercent(0.055), '5.5%');
   assert.equal(formatPercent(0.5), '50%');
   assert.equal(formatPercent(0.07), '7%');
+});
+
+test('formatCountOf: a count with its noun, singular only for exactly one', () => {
+  assert.equal(formatCountOf(1, 'offering'), '1 offering');
+  assert.equal(formatCountOf(0, 'offering'), '0 offerings');
+  assert.equal(formatCountOf(1204, 'model offering'), '1,204 model offerings');
+  assert.equal(formatCountOf(2, 'child', 'children'), '2 children');
 });
