@@ -272,6 +272,54 @@ export const ENDPOINTS = [
 ] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];
 
+/** What a model does: the kind of endpoint and workload it serves. Decides which workloads may rank it. */
+export const MODEL_TYPES = [
+  'text-generation',
+  'embedding',
+  'rerank',
+  'image-generation',
+  'speech-to-text',
+  'text-to-speech',
+  'moderation',
+  'video-generation',
+  'realtime',
+  'ocr',
+] as const;
+export type ModelType = (typeof MODEL_TYPES)[number];
+export const MODEL_TYPE_LABEL: Record<ModelType, string> = {
+  'text-generation': 'Text generation',
+  embedding: 'Embedding',
+  rerank: 'Rerank',
+  'image-generation': 'Image generation',
+  'speech-to-text': 'Speech to text',
+  'text-to-speech': 'Text to speech',
+  moderation: 'Moderation',
+  'video-generation': 'Video generation',
+  realtime: 'Realtime (speech to speech)',
+  ocr: 'OCR (document to text)',
+};
+
+/**
+ * Where an imported fact came from. `provider` is the provider's own page (its URL is required);
+ * the others are open datasets, imported with `npm run import -- <source> <file>`.
+ */
+export const DATA_SOURCES = ['provider', 'models-dev', 'genai-prices', 'portkey', 'litellm'] as const;
+export type DataSource = (typeof DATA_SOURCES)[number];
+export const DATA_SOURCE_LABEL: Record<DataSource, string> = {
+  provider: "Provider's own page",
+  'models-dev': 'models.dev',
+  'genai-prices': 'genai-prices (Pydantic)',
+  portkey: 'Portkey models',
+  litellm: 'LiteLLM price map',
+};
+/** Home pages of the open datasets (credited on /data/ and beside each price). */
+export const DATA_SOURCE_URL: Record<Exclude<DataSource, 'provider'>, string> = {
+  'models-dev': 'https://github.com/anomalyco/models.dev',
+  'genai-prices': 'https://github.com/pydantic/genai-prices',
+  portkey: 'https://github.com/Portkey-AI/models',
+  litellm: 'https://github.com/BerriAI/litellm',
+};
+
 /** Every vocabulary, by name: what the architecture test checks for copies. */
 export const VOCABULARIES = {
   MODALITIES,
@@ -285,6 +333,8 @@ export const VOCABULARIES = {
   COMPLIANCE,
   AUTH_METHODS,
   ENDPOINTS,
+  MODEL_TYPES,
+  DATA_SOURCES,
 } as const;
 
 /** true / false / absent → what a reader sees; absent is "unknown", never "no". */

@@ -14,13 +14,16 @@ import {
   BILLING,
   CAPABILITIES,
   COMPLIANCE,
+  DATA_SOURCES,
   ENDPOINTS,
   FEATURES,
   METERS,
   MODALITIES,
   MODEL_STATUS,
+  MODEL_TYPES,
   OFFERING_STATUS,
   PROVIDER_KINDS,
+  STATUSES,
   TOKEN_METERS,
   UNIT_METERS,
   type Feature,
@@ -275,14 +278,33 @@ export const OrganizationSchema = z.strictObject({
   description: Text.optional(),
 });
 
+/**
+ * A family or one generation of it (data/families/<id>.yaml): Llama → Llama 3.3, Claude → Claude 4.5.
+ * A generation names its family in `parent`; a model names its most specific group in `family`.
+ */
+export const FamilySchema = z.strictObject({
+  id: RefId('this family').optional(),
+  name: Text,
+  /** The family this generation belongs to; absent on a top-level family. */
+  parent: RefId('a family').optional(),
+  /** The creator whose models make up the family. */
+  organization: RefId('an organization').optional(),
+  description: Text.optional(),
+  sources: z.array(HttpsUrl).optional(),
+});
+
 export const ModelSchema = z
   .strictObject({
     id: RefId('this model').optional(),
     name: Text,
     /** Model creator: an organization id. */
     organization: RefId('an organization'),
-    /** Family slug, e.g. "claude-sonnet", "llama-3.3". */
+    /** What the model does: decides which workloads it can serve (see MODEL_TYPES). */
+    type: z.enum(MODEL_TYPES).optional(),
+    /** Its family or generation: the id of a data/families/ record, e.g. "llama-3.3". */
     family: RefId('a family').optional(),
+    /** For a fine-tune or merge: the model whose weights it was trained from. */
+    base_model: RefId('a model').optional(),
     release_date: PartialDate.optional(),
     knowledge_cutoff: PartialDate.optional(),
     status: z.enum(MODEL_STATUS).default('active'),
@@ -309,6 +331,12 @@ export const ModelSchema = z
     aliases: z.array(Text).optional(),
     links: z.array(z.strictObject({ label: Text, url: HttpsUrl })).optional(),
     notes: Text.optional(),
+    sources: z.array(HttpsUrl).optional(),
+    last_verified: IsoDate.optional(),
+  })
+  .refine((m) => m.base_model === undefined || m.base_model !== m.id, {
+    error: 'A model cannot be its own base_model',
+    path: ['base_model'],
   })
   .refine((m) => m.max_output_tokens === undefined || m.context_window === undefined || m.max_output_tokens <= m.context_window, {
     error: 'max_output_tokens must not exceed context_window',
@@ -428,6 +456,50 @@ export const PricePointSchema = z.strictObject({
   source: HttpsUrl.optional(),
 });
 
+/** Prices one source states for an offering: the base meters and the batch, flex and priority ones. */
+const ObservedVariant = z.strictObject({
+  input: meter('Per 1M input tokens'),
+  output: meter('Per 1M output tokens'),
+  cache_read: meter('Per 1M cached input tokens'),
+});
+export const ObservedPricingSchema = z.strictObject({
+  ...meterShape,
+  batch: ObservedVariant.optional(),
+  flex: ObservedVariant.optional(),
+  priority: ObservedVariant.optional(),
+});
+
+/**
+ * What one source said about an offering, on one day: kept for every source that states the
+ * offering, so that the values chosen in `pricing`/`limits`/`status` can be traced and cross-checked
+ * (see data/README.md, "Reconciliation"). Same units as `pricing` (USD per 1M tokens).
+ */
+export const ObservationSchema = z
+  .strictObject({
+    source: z.enum(DATA_SOURCES),
+    /** The source's snapshot date, or the day the provider's page was read. */
+    as_of: IsoDate,
+    /** The page read (required for `provider`), or the source's own page for the value. */
+    url: HttpsUrl.optional(),
+    /** The key or id the source files this offering under, when it differs from provider_model_id. */
+    key: z.string().min(1).max(300).optional(),
+    pricing: ObservedPricingSchema.refine(cacheReadWithinInput, cacheRule).optional(),
+    limits: z
+      .strictObject({
+        context_window: Tokens.optional(),
+        max_input_tokens: Tokens.optional(),
+        max_output_tokens: Tokens.optional(),
+      })
+      .optional(),
+    status: z.enum(STATUSES).optional(),
+    deprecation_date: PartialDate.optional(),
+    retirement_date: PartialDate.optional(),
+  })
+  .refine((o) => o.source !== 'provider' || o.url !== undefined, {
+    error: "A provider observation needs the url of the provider's page it was read from",
+    path: ['url'],
+  });
+
 export const OfferingSchema = z
   .strictObject({
     id: RefId('this offering').optional(),
@@ -482,9 +554,16 @@ export const OfferingSchema = z
     reasoning: ReasoningControlsSchema.optional(),
     /** Quantization or precision served ("fp8", "int4"), when the provider states it. */
     quantization: Text.optional(),
+    /**
+     * The variant of the model's weights this offering sells, when the provider names one: a speed
+     * tier ("turbo", "fast"), a mode ("thinking") or a packaging ("latest" alias). Same weights, same model.
+     */
+    variant: Text.optional(),
     performance: z.array(PerformanceSampleSchema).optional(),
     /** Dated prices, ascending by `effective_from`; the importer appends one when a price changes. */
     price_history: z.array(PricePointSchema).optional(),
+    /** What each source said, one entry per source (newest read); `pricing` holds the value the reconciliation rule chose. */
+    observations: z.array(ObservationSchema).optional(),
     notes: Text.optional(),
     sources: z.array(HttpsUrl).optional(),
     last_verified: IsoDate.optional(),
@@ -492,6 +571,14 @@ export const OfferingSchema = z
   .refine((o) => o.model !== undefined || o.name !== undefined, {
     error: 'An offering needs a model reference or, when unlinked, a name',
     path: ['model'],
+  })
+  .superRefine((o, ctx) => {
+    const seen = new Set<string>();
+    (o.observations ?? []).forEach((ob, i) => {
+      if (seen.has(ob.source))
+        ctx.addIssue({ code: 'custom', message: `Two observations from "${ob.source}": keep the newest`, path: ['observations', i, 'source'] });
+      seen.add(ob.source);
+    });
   })
   .refine(
     (o) =>
@@ -505,6 +592,8 @@ export const OfferingSchema = z
   );
 
 export type Organization = z.output<typeof OrganizationSchema>;
+export type Family = z.output<typeof FamilySchema>;
+export type Observation = z.output<typeof ObservationSchema>;
 export type Model = z.output<typeof ModelSchema>;
 export type Provider = z.output<typeof ProviderSchema>;
 export type Offering = z.output<typeof OfferingSchema>;
@@ -519,6 +608,7 @@ export type PricePoint = z.output<typeof PricePointSchema>;
 /** Every record kind: its folder under data/ and its schema. */
 export const KINDS = {
   organizations: { dir: 'organizations', schema: OrganizationSchema, depth: 1 },
+  families: { dir: 'families', schema: FamilySchema, depth: 1 },
   models: { dir: 'models', schema: ModelSchema, depth: 2 },
   providers: { dir: 'providers', schema: ProviderSchema, depth: 1 },
   offerings: { dir: 'offerings', schema: OfferingSchema, depth: 0 },

@@ -3,7 +3,7 @@
  * Pure: it takes file contents and returns every problem found (never stops at the first),
  * plus the parsed records when there are none.
  */
-import { ID_SEGMENT, KINDS, type Kind, type Model, type Offering, type Organization, type Provider } from './schema.ts';
+import { ID_SEGMENT, KINDS, type Family, type Kind, type Model, type Offering, type Organization, type Provider } from './schema.ts';
 import { fieldPath, formatProblem, locate, parseYaml, type ParsedYaml, type Problem } from './yaml-source.ts';
 
 export { formatProblem, type Problem };
@@ -19,6 +19,7 @@ export interface DataFile {
 export type WithId<T> = T & { id: string };
 export interface Records {
   organizations: WithId<Organization>[];
+  families: WithId<Family>[];
   models: WithId<Model>[];
   providers: WithId<Provider>[];
   offerings: WithId<Offering>[];
@@ -45,11 +46,18 @@ const at = (src: ParsedYaml, path: PropertyKey[], message: string, opts?: { key?
 /** Validates a whole data folder. `files` is every file found under it (any extension). */
 export const validateFiles = (files: DataFile[]): { problems: Problem[]; records?: Records } => {
   const problems: Problem[] = [];
-  const loaded: { [K in Kind]: Loaded<Records[K][number]>[] } = { organizations: [], models: [], providers: [], offerings: [] };
+  const loaded: { [K in Kind]: Loaded<Records[K][number]>[] } = {
+    organizations: [],
+    families: [],
+    models: [],
+    providers: [],
+    offerings: [],
+  };
   const yamlCount = { n: 0 };
   /** Ids of records whose file exists but has problems: references to them are not "unknown". */
   const broken: { [K in Kind]: Set<string> } = {
     organizations: new Set(),
+    families: new Set(),
     models: new Set(),
     providers: new Set(),
     offerings: new Set(),
@@ -63,7 +71,7 @@ export const validateFiles = (files: DataFile[]): { problems: Problem[]; records
         problems.push(
           fileLevel(
             f.display,
-            'Unexpected file at the top of data/; records go in organizations/, models/, providers/ or offerings/',
+            'Unexpected file at the top of data/; records go in organizations/, families/, models/, providers/ or offerings/',
           ),
         );
       continue;
@@ -242,6 +250,28 @@ const crossCheck = (l: { [K in Kind]: Loaded<Records[K][number]>[] }, broken: { 
       }
     }
   }
+  const families = new Map(l.families.map((f) => [f.id, f]));
+  for (const f of l.families) {
+    if (f.data.organization !== undefined && !orgs.has(f.data.organization))
+      out.push(at(f.src, ['organization'], `Unknown organization "${f.data.organization}"`));
+    if (f.data.parent === undefined) continue;
+    if (f.data.parent === f.id) out.push(at(f.src, ['parent'], 'A family cannot be its own parent'));
+    else if (!families.has(f.data.parent) && !broken.families.has(f.data.parent))
+      out.push(at(f.src, ['parent'], `Unknown family "${f.data.parent}": add data/families/${f.data.parent}.yaml`));
+    else {
+      const seen = new Set([f.id]);
+      for (let up: string | undefined = f.data.parent; up !== undefined; up = families.get(up)?.data.parent) {
+        if (seen.has(up)) {
+          out.push(at(f.src, ['parent'], `Family loop: ${[...seen, up].join(' → ')}`));
+          break;
+        }
+        seen.add(up);
+      }
+    }
+  }
+  for (const m of l.models)
+    if (m.data.base_model !== undefined && m.data.base_model !== m.id && !hasModel(m.data.base_model))
+      out.push(at(m.src, ['base_model'], `Unknown model "${m.data.base_model}"`));
   for (const p of l.providers) {
     if (p.data.organization !== undefined && !orgs.has(p.data.organization))
       out.push(at(p.src, ['organization'], `Unknown organization "${p.data.organization}"`));

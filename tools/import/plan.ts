@@ -69,6 +69,7 @@ const sameRecord = (kind: Kind, a: unknown, b: unknown) =>
 const readExisting = (files: DataFile[]) => {
   const recs: Record<Kind, Map<string, Json>> = {
     organizations: new Map(),
+    families: new Map(),
     models: new Map(),
     providers: new Map(),
     offerings: new Map(),
@@ -148,6 +149,7 @@ export const planImport = (source: SourceFile, existing: DataFile[], options: { 
   const recs = readExisting(existing);
   const next: Record<Kind, Map<string, Json>> = {
     organizations: new Map(),
+    families: new Map(),
     models: new Map(),
     providers: new Map(),
     offerings: new Map(),
