@@ -1,5 +1,10 @@
 /**
  * `npm run import -- models-dev <api.json> [--data <dir>] [--as-of YYYY-MM-DD] [--explain] [--dry-run]`
+ * `npm run import -- <genai-prices|portkey|litellm> <file or folder> [--data <dir>] [--as-of YYYY-MM-DD] [--dry-run]`
+ *
+ * The open price datasets (tools/import/sources/) add their observations to the offerings they
+ * match and the reconciliation rule sets the kept values (tools/import/observe.ts); `--as-of` is
+ * the date of the source's snapshot (default: today, UTC).
  *
  * Imports a models.dev api.json file into the data folder: providers, offerings, and the
  * models and organizations they need, merged with the records already there (see
@@ -14,11 +19,70 @@ import { dataDir, readDataFiles } from '../src/model/load.ts';
 import { parseModelsDev } from './import/models-dev.ts';
 import { planImport } from './import/plan.ts';
 import { formatProblem } from '../src/model/validate.ts';
+import { planObservations, type SourceEntry } from './import/observe.ts';
 
-const USAGE = 'Usage: node tools/import.ts models-dev <api.json> [--data <dir>] [--as-of YYYY-MM-DD] [--explain] [--dry-run]';
+const USAGE = [
+  'Usage: node tools/import.ts models-dev <api.json> [--data <dir>] [--as-of YYYY-MM-DD] [--explain] [--dry-run]',
+  '       node tools/import.ts <genai-prices|portkey|litellm> <file or folder> [--data <dir>] [--as-of YYYY-MM-DD] [--dry-run]',
+].join('\n');
+
+/** What a dataset importer module (tools/import/sources/<name>.ts) returns for its input. */
+export type SourceLoad =
+  { ok: true; entries: SourceEntry[]; skipped: { key: string; reason: string }[] } | { ok: false; errors: string[] };
+export interface SourceModule {
+  /** Reads and checks the upstream file (or folder); never throws on bad input. */
+  load: (path: string) => SourceLoad;
+}
+/** The dataset importers, by CLI name: each is tools/import/sources/<name>.ts. */
+export const DATASETS = ['genai-prices', 'portkey', 'litellm'] as const;
+type Dataset = (typeof DATASETS)[number];
+const isDataset = (s: string | undefined): s is Dataset => (DATASETS as readonly (string | undefined)[]).includes(s);
+const loadModule = (name: Dataset) => import(`./import/sources/${name}.ts`) as Promise<SourceModule>;
+
+/** Imports one dataset's observations; returns the exit code. */
+const importDataset = async (
+  name: Dataset,
+  file: string,
+  dir: string,
+  asOf: string,
+  dryRun: boolean,
+  log: (s: string) => void,
+  error: (s: string) => void,
+): Promise<number> => {
+  const started = performance.now();
+  const mod = await loadModule(name);
+  const loaded = mod.load(file);
+  if (!loaded.ok) {
+    error(`${file} is not a ${name} file; nothing was written:`);
+    for (const e of loaded.errors.slice(0, 50)) error(`  ${e}`);
+    if (loaded.errors.length > 50) error(`  … and ${loaded.errors.length - 50} more`);
+    return 1;
+  }
+  const plan = planObservations(name, asOf, loaded.entries, readDataFiles(dir) ?? []);
+  for (const s of loaded.skipped) log(`skipped    ${s.key}: ${s.reason}`);
+  log(
+    `${loaded.entries.length} ${name} entries: ${plan.matched} matched an offering, ${loaded.entries.length - plan.matched - plan.duplicates.length} did not, ${plan.duplicates.length} duplicates.`,
+  );
+  for (const u of plan.unmatched)
+    log(`  unmatched ${String(u.ids.length).padStart(4)}  ${u.provider}  e.g. ${u.ids.slice(0, 3).join(', ')}`);
+  log(
+    `${plan.changed.length} offerings changed their kept values; ${plan.dropped.length} lost a ${name} observation the source no longer states.`,
+  );
+  if (plan.problems.length) {
+    error(`\nThe result would not validate; nothing was written:`);
+    for (const p of plan.problems.slice(0, 50)) error(`  ${formatProblem(p)}`);
+    if (plan.problems.length > 50) error(`  … and ${plan.problems.length - 50} more`);
+    return 1;
+  }
+  if (!dryRun) for (const w of plan.writes) writeFileSync(join(dir, w.rel), w.text);
+  log(
+    `${dryRun ? 'Would write' : 'Wrote'} ${plan.writes.length} file${plan.writes.length === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms.`,
+  );
+  return 0;
+};
 
 /** Runs the CLI; returns the exit code. Exported for the tests. */
-export const main = (argv: string[], log = console.log, error = console.error): number => {
+export const main = async (argv: string[], log = console.log, error = console.error): Promise<number> => {
   const args = [...argv];
   const flag = (name: string) => {
     const i = args.indexOf(name);
@@ -37,10 +101,15 @@ export const main = (argv: string[], log = console.log, error = console.error): 
   const dir = resolve(option('--data') ?? dataDir());
   const asOf = option('--as-of') ?? new Date().toISOString().slice(0, 10);
   const [format, file] = args;
-  if (format !== 'models-dev' || !file) {
+  if ((format !== 'models-dev' && !isDataset(format)) || !file) {
     error(USAGE);
     return 2;
   }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    error(`--as-of: expected YYYY-MM-DD, got ${asOf}`);
+    return 2;
+  }
+  if (isDataset(format)) return importDataset(format, file, dir, asOf, dryRun, log, error);
   const started = performance.now();
   let text: string;
   try {
@@ -95,4 +164,4 @@ export const main = (argv: string[], log = console.log, error = console.error): 
   return 0;
 };
 
-if (import.meta.main) process.exitCode = main(process.argv.slice(2));
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

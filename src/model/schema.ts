@@ -576,7 +576,11 @@ export const OfferingSchema = z
     const seen = new Set<string>();
     (o.observations ?? []).forEach((ob, i) => {
       if (seen.has(ob.source))
-        ctx.addIssue({ code: 'custom', message: `Two observations from "${ob.source}": keep the newest`, path: ['observations', i, 'source'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: `Two observations from "${ob.source}": keep the newest`,
+          path: ['observations', i, 'source'],
+        });
       seen.add(ob.source);
     });
   })

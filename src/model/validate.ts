@@ -3,7 +3,16 @@
  * Pure: it takes file contents and returns every problem found (never stops at the first),
  * plus the parsed records when there are none.
  */
-import { ID_SEGMENT, KINDS, type Family, type Kind, type Model, type Offering, type Organization, type Provider } from './schema.ts';
+import {
+  ID_SEGMENT,
+  KINDS,
+  type Family,
+  type Kind,
+  type Model,
+  type Offering,
+  type Organization,
+  type Provider,
+} from './schema.ts';
 import { fieldPath, formatProblem, locate, parseYaml, type ParsedYaml, type Problem } from './yaml-source.ts';
 
 export { formatProblem, type Problem };

@@ -25,9 +25,9 @@ const tempDir = () => {
 after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** Runs the CLI quietly; returns exit code and output. */
-const run = (...args: string[]) => {
+const run = async (...args: string[]) => {
   const out: string[] = [];
-  const code = main(
+  const code = await main(
     args,
     (l) => out.push(l),
     (l) => out.push(l),
@@ -79,9 +79,9 @@ describe('linking rules', () => {
   });
 });
 
-describe('import into an empty folder', () => {
+describe('import into an empty folder', async () => {
   const dir = tempDir();
-  const first = run('models-dev', API, '--data', dir);
+  const first = await run('models-dev', API, '--data', dir);
 
   test('succeeds and the result validates', () => {
     assert.equal(first.code, 0, first.out);
@@ -143,9 +143,9 @@ describe('import into an empty folder', () => {
     assert.match(first.out, /groq:broken-model limits.context_window: 0 is not a token count/);
     assert.match(first.out, /groq:broken-model pricing.cache_read: cache_read 0.5 exceeds input 0.1/);
   });
-  test('a second run changes nothing, byte for byte', () => {
+  test('a second run changes nothing, byte for byte', async () => {
     const before = snapshot(dir);
-    const second = run('models-dev', API, '--data', dir);
+    const second = await run('models-dev', API, '--data', dir);
     assert.equal(second.code, 0);
     assert.match(second.out, /Wrote 0 files/);
     assert.doesNotMatch(second.out, /^\S+\s+\d+\s+[1-9]/m, 'no created or updated records');
@@ -172,9 +172,9 @@ describe('duplicate model ids (curated aliases)', () => {
       'deepseek/deepseek-v3.1',
     );
   });
-  test('an import creates one model for the three ids', () => {
+  test('an import creates one model for the three ids', async () => {
     const dir = tempDir();
-    const res = run('models-dev', join(FIX, 'duplicates-api.json'), '--data', dir);
+    const res = await run('models-dev', join(FIX, 'duplicates-api.json'), '--data', dir);
     assert.equal(res.code, 0, res.out);
     assert.deepEqual(loadData(dir).problems, []);
     assert.deepEqual(readdirSync(join(dir, 'models', 'google')), ['gemini-3-pro-preview.yaml']);
@@ -188,10 +188,10 @@ describe('duplicate model ids (curated aliases)', () => {
   });
 });
 
-describe('import over hand-written records', () => {
+describe('import over hand-written records', async () => {
   const dir = tempDir();
   cpSync(join(FIX, 'curated'), dir, { recursive: true });
-  const res = run('models-dev', API, '--data', dir);
+  const res = await run('models-dev', API, '--data', dir);
 
   test('keeps curated fields and updates owned ones', () => {
     assert.equal(res.code, 0, res.out);
@@ -215,18 +215,18 @@ describe('import over hand-written records', () => {
     assert.equal(m.aliases[0], 'Llama 3.3 70B Instruct');
     assert.equal(read(dir, 'organizations/meta.yaml').name, 'Meta Platforms');
   });
-  test('re-import is a no-op', () => {
+  test('re-import is a no-op', async () => {
     const before = snapshot(dir);
-    assert.match(run('models-dev', API, '--data', dir).out, /Wrote 0 files/);
+    assert.match((await run('models-dev', API, '--data', dir)).out, /Wrote 0 files/);
     assert.deepEqual(snapshot(dir), before);
   });
 });
 
 describe('malformed input', () => {
   for (const f of ['not-json.json', 'wrong-shape.json']) {
-    test(`${f} is rejected and nothing is written`, () => {
+    test(`${f} is rejected and nothing is written`, async () => {
       const dir = join(tempDir(), 'data');
-      const r = run('models-dev', join(FIX, f), '--data', dir);
+      const r = await run('models-dev', join(FIX, f), '--data', dir);
       assert.equal(r.code, 1);
       assert.match(r.out, /is not a models.dev api.json file; nothing was written/);
       assert.equal(existsSync(dir), false);

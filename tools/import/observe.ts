@@ -1,0 +1,192 @@
+/**
+ * The second half of every dataset importer: what one source says about offerings (its
+ * observations) is stored on each offering it matches, and the reconciliation rule
+ * (src/core/reconcile.ts, data/README.md) sets the offering's prices, limits and lifecycle
+ * from all of its observations. Pure: data files in, files to write out; the folder is
+ * validated in-process and nothing may be written when it has problems.
+ *
+ * Matching is exact on (provider, provider_model_id), then case-insensitive; an importer maps
+ * its source's provider ids and model keys to ours before calling `planObservations`.
+ */
+import { recordPriceChange } from '../../src/core/history.ts';
+import { choose, reconcile, type ObservationLike, type ReconciledField } from '../../src/core/reconcile.ts';
+import type { STATUSES } from '../../src/core/vocab.ts';
+import { DATA_SOURCES, type DataSource } from '../../src/core/vocab.ts';
+import { KINDS } from '../../src/model/schema.ts';
+import { validateFiles, type DataFile, type Problem } from '../../src/model/validate.ts';
+import { parseYaml } from '../../src/model/yaml-source.ts';
+import { orderLike, toYaml } from './yaml-write.ts';
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** One offering as a source states it: our provider id and API id, and what the source says. */
+export interface SourceEntry {
+  provider: string;
+  provider_model_id: string;
+  /** The observation without `source` and `as_of` (set by planObservations). */
+  observation: Omit<ObservationLike, 'source' | 'as_of'> & { key?: string };
+}
+
+export interface ObservePlan {
+  writes: { rel: string; text: string }[];
+  /** Offerings the source matched. */
+  matched: number;
+  /** Entries that match no offering, grouped by provider (largest first). */
+  unmatched: { provider: string; ids: string[] }[];
+  /** Entries dropped because another entry of the same source already matched their offering. */
+  duplicates: string[];
+  /** Offerings whose kept values changed, with each change. */
+  changed: { id: string; changes: { field: string; before: unknown; after: unknown }[] }[];
+  /** Offerings whose observation from this source was removed (the source no longer lists them). */
+  dropped: string[];
+  problems: Problem[];
+}
+
+const BILLINGS_WITHOUT_METERS = new Set(['subscription', 'self_hosted', 'unpublished']);
+/** Lifecycle order: a dataset may move an offering forward (active → deprecated → retired), never back. */
+const STAGE: Record<(typeof STATUSES)[number], number> = { preview: 0, active: 1, deprecated: 2, retired: 3 };
+
+const getPath = (rec: Json, path: string[]): unknown => path.reduce<unknown>((cur, p) => (isObj(cur) ? cur[p] : undefined), rec);
+const setPath = (rec: Json, path: string[], value: unknown) => {
+  let cur = rec;
+  for (const p of path.slice(0, -1)) {
+    if (!isObj(cur[p])) cur[p] = {};
+    cur = cur[p] as Json;
+  }
+  cur[path.at(-1)!] = value;
+};
+
+/** Puts an observation (or none) for `source` on the record, keeping one per source in vocabulary order. */
+export const withObservation = (rec: Json, source: DataSource, obs: Json | undefined): Json => {
+  const others = ((rec.observations as Json[] | undefined) ?? []).filter((o) => o.source !== source);
+  const list = obs ? [...others, obs] : others;
+  list.sort((a, b) => DATA_SOURCES.indexOf(a.source as DataSource) - DATA_SOURCES.indexOf(b.source as DataSource));
+  const out = { ...rec };
+  if (list.length) out.observations = list;
+  else delete out.observations;
+  return out;
+};
+
+/**
+ * Sets the offering's fields from its observations by the reconciliation rule. Prices are left
+ * alone on offerings billed by subscription, self-hosted or unpublished; the status only moves
+ * forward unless the provider's own page states it. Returns the changed fields.
+ */
+export const applyReconciliation = (rec: Json): { field: string; before: unknown; after: unknown }[] => {
+  const observations = (rec.observations as ObservationLike[] | undefined) ?? [];
+  const changes: { field: string; before: unknown; after: unknown }[] = [];
+  const billing = (getPath(rec, ['pricing', 'billing']) as string | undefined) ?? 'usage';
+  for (const [field, choice] of reconcile(observations)) {
+    const path = field.split('.');
+    if (path[0] === 'pricing' && BILLINGS_WITHOUT_METERS.has(billing)) continue;
+    const before = getPath(rec, path);
+    if (field === 'status') {
+      const cur = (before as keyof typeof STAGE | undefined) ?? 'active';
+      const next = choice.value as keyof typeof STAGE;
+      if (choice.source !== 'provider' && STAGE[next] <= STAGE[cur]) continue;
+    }
+    if (before === choice.value) continue;
+    setPath(rec, path, choice.value);
+    changes.push({ field, before, after: choice.value });
+  }
+  // Lifecycle dates stated without a status: a past retirement date retires, a past deprecation date deprecates.
+  return changes;
+};
+
+/** The kept value for one field (for reports). */
+export const keptValue = (rec: Json, field: ReconciledField) =>
+  choose((rec.observations as ObservationLike[] | undefined) ?? [], field)?.value;
+
+/** Removes undefined values and empty objects, recursively. */
+const clean = (v: Json): Json => {
+  const out: Json = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined) continue;
+    if (isObj(x)) {
+      const inner = clean(x);
+      if (Object.keys(inner).length) out[k] = inner;
+    } else out[k] = x;
+  }
+  return out;
+};
+
+const same = (a: unknown, b: unknown) =>
+  JSON.stringify(orderLike(KINDS.offerings.schema as never, a)) === JSON.stringify(orderLike(KINDS.offerings.schema as never, b));
+
+/**
+ * Plans storing `entries` as `source`'s observations dated `asOf`: each matched offering gets
+ * this source's observation replaced, offerings the source no longer lists lose it, and every
+ * touched offering is reconciled (a price change is appended to price_history, dated `asOf`).
+ */
+export const planObservations = (
+  source: Exclude<DataSource, 'provider'>,
+  asOf: string,
+  entries: readonly SourceEntry[],
+  existing: readonly DataFile[],
+  options: { importDate?: string } = {},
+): ObservePlan => {
+  const offerings = new Map<string, Json>();
+  for (const f of existing) {
+    if (!f.rel.startsWith('offerings/') || !f.rel.endsWith('.yaml')) continue;
+    const parsed = parseYaml(f.display, f.bytes);
+    if (parsed.ok && isObj(parsed.value.data)) offerings.set(f.rel, parsed.value.data);
+  }
+  const exact = new Map<string, string>();
+  const folded = new Map<string, string>();
+  for (const [rel, o] of offerings) {
+    const key = `${String(o.provider)}\u0000${String(o.provider_model_id)}`;
+    exact.set(key, rel);
+    if (!folded.has(key.toLowerCase())) folded.set(key.toLowerCase(), rel);
+  }
+
+  const found = new Map<string, SourceEntry>();
+  const unmatched = new Map<string, string[]>();
+  const duplicates: string[] = [];
+  for (const e of entries) {
+    const key = `${e.provider}\u0000${e.provider_model_id}`;
+    const rel = exact.get(key) ?? folded.get(key.toLowerCase());
+    if (rel === undefined) unmatched.set(e.provider, [...(unmatched.get(e.provider) ?? []), e.provider_model_id]);
+    else if (found.has(rel)) duplicates.push(`${e.provider}:${e.provider_model_id} (${rel})`);
+    else found.set(rel, e);
+  }
+
+  const writes: ObservePlan['writes'] = [];
+  const changed: ObservePlan['changed'] = [];
+  const dropped: string[] = [];
+  const next = new Map<string, string>();
+  for (const [rel, before] of offerings) {
+    const entry = found.get(rel);
+    const had = ((before.observations as Json[] | undefined) ?? []).some((o) => o.source === source);
+    if (!entry && !had) continue;
+    const obs = entry ? clean({ source, as_of: asOf, ...entry.observation }) : undefined;
+    let rec = withObservation(structuredClone(before), source, obs);
+    if (!entry) dropped.push(rel);
+    const changes = applyReconciliation(rec);
+    rec = clean(rec);
+    const history = recordPriceChange(before, rec, options.importDate ?? asOf);
+    if (history) rec.price_history = history;
+    if (same(before, rec)) continue;
+    if (changes.length) changed.push({ id: rel.slice('offerings/'.length, -'.yaml'.length), changes });
+    const text = toYaml('offerings', rec);
+    writes.push({ rel, text });
+    next.set(rel, text);
+  }
+  writes.sort((a, b) => cmp(a.rel, b.rel));
+
+  const encoder = new TextEncoder();
+  const result = existing.map((f) => (next.has(f.rel) ? { ...f, bytes: encoder.encode(next.get(f.rel)!) } : f));
+  const { problems } = validateFiles(result);
+  return {
+    writes,
+    matched: found.size,
+    unmatched: [...unmatched]
+      .map(([provider, ids]) => ({ provider, ids: ids.sort(cmp) }))
+      .sort((a, b) => b.ids.length - a.ids.length || cmp(a.provider, b.provider)),
+    duplicates,
+    changed,
+    dropped,
+    problems,
+  };
+};
