@@ -18,7 +18,8 @@ import { dirname, join, resolve } from 'node:path';
 import { dataDir, readDataFiles } from '../src/model/load.ts';
 import { parseModelsDev } from './import/models-dev.ts';
 import { planImport } from './import/plan.ts';
-import { formatProblem } from '../src/model/validate.ts';
+import { formatProblem, type DataFile } from '../src/model/validate.ts';
+import { parseYaml } from '../src/model/yaml-source.ts';
 import { planObservations, type SourceEntry } from './import/observe.ts';
 
 const USAGE = [
@@ -29,15 +30,43 @@ const USAGE = [
 /** What a dataset importer module (tools/import/sources/<name>.ts) returns for its input. */
 export type SourceLoad =
   { ok: true; entries: SourceEntry[]; skipped: { key: string; reason: string }[] } | { ok: false; errors: string[] };
+/** An offering already in data/, as a dataset importer may match it. */
+export interface KnownOffering {
+  provider: string;
+  provider_model_id: string;
+  /** The canonical model, when linked ("meta/llama-3.3-70b"). */
+  model?: string | undefined;
+}
 export interface SourceModule {
-  /** Reads and checks the upstream file (or folder); never throws on bad input. */
-  load: (path: string) => SourceLoad;
+  /**
+   * Reads and checks the upstream file (or folder) and maps its entries to our providers and API
+   * ids (`known` lists every offering in data/, for sources that match by rules); never throws.
+   */
+  load: (path: string, known: readonly KnownOffering[]) => SourceLoad;
 }
 /** The dataset importers, by CLI name: each is tools/import/sources/<name>.ts. */
 export const DATASETS = ['genai-prices', 'portkey', 'litellm'] as const;
 type Dataset = (typeof DATASETS)[number];
 const isDataset = (s: string | undefined): s is Dataset => (DATASETS as readonly (string | undefined)[]).includes(s);
 const loadModule = (name: Dataset) => import(`./import/sources/${name}.ts`) as Promise<SourceModule>;
+
+/** Every offering of a data folder: provider, API id and model. */
+const knownOfferings = (files: readonly DataFile[]): KnownOffering[] =>
+  files.flatMap((f) => {
+    if (!f.rel.startsWith('offerings/') || !f.rel.endsWith('.yaml')) return [];
+    const parsed = parseYaml(f.display, f.bytes);
+    if (!parsed.ok || typeof parsed.value.data !== 'object' || parsed.value.data === null) return [];
+    const o = parsed.value.data as Record<string, unknown>;
+    return typeof o.provider === 'string' && typeof o.provider_model_id === 'string'
+      ? [
+          {
+            provider: o.provider,
+            provider_model_id: o.provider_model_id,
+            model: typeof o.model === 'string' ? o.model : undefined,
+          },
+        ]
+      : [];
+  });
 
 /** Imports one dataset's observations; returns the exit code. */
 const importDataset = async (
@@ -51,14 +80,15 @@ const importDataset = async (
 ): Promise<number> => {
   const started = performance.now();
   const mod = await loadModule(name);
-  const loaded = mod.load(file);
+  const files = readDataFiles(dir) ?? [];
+  const loaded = mod.load(file, knownOfferings(files));
   if (!loaded.ok) {
     error(`${file} is not a ${name} file; nothing was written:`);
     for (const e of loaded.errors.slice(0, 50)) error(`  ${e}`);
     if (loaded.errors.length > 50) error(`  … and ${loaded.errors.length - 50} more`);
     return 1;
   }
-  const plan = planObservations(name, asOf, loaded.entries, readDataFiles(dir) ?? []);
+  const plan = planObservations(name, asOf, loaded.entries, files);
   for (const s of loaded.skipped) log(`skipped    ${s.key}: ${s.reason}`);
   log(
     `${loaded.entries.length} ${name} entries: ${plan.matched} matched an offering, ${loaded.entries.length - plan.matched - plan.duplicates.length} did not, ${plan.duplicates.length} duplicates.`,
