@@ -1,5 +1,5 @@
 /**
- * `npm run import -- models-dev <api.json> [--data <dir>] [--as-of YYYY-MM-DD] [--explain] [--dry-run]`
+ * `npm run import -- models-dev <api.json> [--data <dir>] [--as-of YYYY-MM-DD] [--source-date YYYY-MM-DD] [--explain] [--dry-run]`
  * `npm run import -- <genai-prices|portkey|litellm> <file or folder> [--data <dir>] [--as-of YYYY-MM-DD] [--dry-run]`
  *
  * The open price datasets (tools/import/sources/) add their observations to the offerings they
@@ -11,7 +11,9 @@
  * src/lib/import/). The input is validated first and the resulting folder is validated
  * in-process; when either fails, nothing is written. Writes only files whose content changes.
  * A price that differs from the current one is appended to the offering's price_history, dated
- * --as-of (default: today, UTC).
+ * --as-of (default: today, UTC). Each imported offering keeps models.dev's statement as a
+ * `models-dev` observation dated --source-date (the snapshot's date; default: --as-of), so that a
+ * provider page or a newer dataset keeps its value over a re-import.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -23,7 +25,7 @@ import { parseYaml } from '../src/model/yaml-source.ts';
 import { planObservations, type SourceEntry } from './import/observe.ts';
 
 const USAGE = [
-  'Usage: node tools/import.ts models-dev <api.json> [--data <dir>] [--as-of YYYY-MM-DD] [--explain] [--dry-run]',
+  'Usage: node tools/import.ts models-dev <api.json> [--data <dir>] [--as-of YYYY-MM-DD] [--source-date YYYY-MM-DD] [--explain] [--dry-run]',
   '       node tools/import.ts <genai-prices|portkey|litellm> <file or folder> [--data <dir>] [--as-of YYYY-MM-DD] [--dry-run]',
 ].join('\n');
 
@@ -130,6 +132,7 @@ export const main = async (argv: string[], log = console.log, error = console.er
   const dryRun = flag('--dry-run');
   const dir = resolve(option('--data') ?? dataDir());
   const asOf = option('--as-of') ?? new Date().toISOString().slice(0, 10);
+  const sourceDate = option('--source-date') ?? asOf;
   const [format, file] = args;
   if ((format !== 'models-dev' && !isDataset(format)) || !file) {
     error(USAGE);
@@ -137,6 +140,10 @@ export const main = async (argv: string[], log = console.log, error = console.er
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     error(`--as-of: expected YYYY-MM-DD, got ${asOf}`);
+    return 2;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(sourceDate)) {
+    error(`--source-date: expected YYYY-MM-DD, got ${sourceDate}`);
     return 2;
   }
   if (isDataset(format)) return importDataset(format, file, dir, asOf, dryRun, log, error);
@@ -158,7 +165,7 @@ export const main = async (argv: string[], log = console.log, error = console.er
     error(`--as-of: expected YYYY-MM-DD, got ${asOf}`);
     return 2;
   }
-  const plan = planImport(parsed.data, readDataFiles(dir) ?? [], { asOf });
+  const plan = planImport(parsed.data, readDataFiles(dir) ?? [], { asOf, sourceDate });
 
   if (explain) for (const l of plan.links) log(l);
   for (const i of plan.issues) log(`left out  ${i.where} ${i.field}: ${i.message}`);

@@ -17,6 +17,8 @@ import type { SourceFile, SourceModel, SourceProvider } from './models-dev.ts';
 import { deriveFamily, orgByName, slugify } from './normalize.ts';
 import { ORGS } from './orgs.ts';
 import { orderLike, toYaml } from './yaml-write.ts';
+import { applyReconciliation, withObservation } from './observe.ts';
+import { METERS } from '../../src/core/vocab.ts';
 
 type Json = Record<string, unknown>;
 const KIND_LIST = Object.keys(KINDS) as Kind[];
@@ -139,12 +141,51 @@ const modelFacts = (org: string, key: string, members: Member[]): Json => {
   };
 };
 
+/** What models.dev states about one offering, as its observation (prices, limits, status), or undefined. */
+export const modelsDevObservation = (mapped: Json, asOf: string): Json | undefined => {
+  const price = (mapped.pricing ?? {}) as Json;
+  const pricing = Object.fromEntries(METERS.filter((k) => price[k] !== undefined).map((k) => [k, price[k]]));
+  const limits = (mapped.limits ?? {}) as Json;
+  const obs: Json = {
+    source: 'models-dev',
+    as_of: asOf,
+    ...(Object.keys(pricing).length && { pricing }),
+    ...(Object.keys(limits).length && { limits }),
+    ...(mapped.status !== undefined && { status: mapped.status }),
+  };
+  return Object.keys(obs).length > 2 ? obs : undefined;
+};
+
+/**
+ * Stores models.dev's observation (dated `asOf`) on a merged offering and lets the
+ * reconciliation rule set its prices, limits and status from every observation, so that a
+ * provider page or a newer dataset keeps its value over a models.dev re-import. When another
+ * source states the status, models.dev is one dataset among others: it moves it forward only.
+ * Without a date, the merged record is returned as it is.
+ */
+const observeModelsDev = (base: Json | undefined, merged: Json, mapped: Json, asOf: string | undefined): Json => {
+  if (asOf === undefined) return merged;
+  const rec = withObservation(merged, 'models-dev', modelsDevObservation(mapped, asOf));
+  const others = ((rec.observations as Json[] | undefined) ?? []).filter((o) => o.source !== 'models-dev');
+  if (others.some((o) => o.status !== undefined)) {
+    if (base?.status === undefined) delete rec.status;
+    else rec.status = base.status;
+  }
+  applyReconciliation(rec);
+  return rec;
+};
+
 /**
  * Plans the import of `source` into the data folder whose files are `existing`. With `asOf`
  * (YYYY-MM-DD, the import day), an offering whose imported price differs from its current one
- * gets the change appended to its `price_history` (src/core/history.ts).
+ * gets the change appended to its `price_history` (src/core/history.ts). With `sourceDate`
+ * (default `asOf`), each offering gets a `models-dev` observation dated so.
  */
-export const planImport = (source: SourceFile, existing: DataFile[], options: { asOf?: string | undefined } = {}): ImportPlan => {
+export const planImport = (
+  source: SourceFile,
+  existing: DataFile[],
+  options: { asOf?: string | undefined; sourceDate?: string | undefined } = {},
+): ImportPlan => {
   const issues: Issue[] = [];
   const recs = readExisting(existing);
   const next: Record<Kind, Map<string, Json>> = {
@@ -240,6 +281,7 @@ export const planImport = (source: SourceFile, existing: DataFile[], options: { 
 
   // Offerings: existing records keep their path; new ones go to <provider>/<model id> or <provider>/<slug>.
   const taken = new Set(recs.offerings.keys());
+  const sourceDate = options.sourceDate ?? options.asOf;
   const links: string[] = [];
   const ordered = [...members].sort(
     (a, b) =>
@@ -262,7 +304,12 @@ export const planImport = (source: SourceFile, existing: DataFile[], options: { 
       taken.add(id);
     }
     const incoming = { ...mem.mapped, ...(mem.link.model && { model: mem.link.model }) };
-    const merged = mergeOffering(recs.offerings.get(id), incoming);
+    const merged = observeModelsDev(
+      recs.offerings.get(id),
+      mergeOffering(recs.offerings.get(id), incoming),
+      mem.mapped,
+      sourceDate,
+    );
     const history = options.asOf === undefined ? undefined : recordPriceChange(recs.offerings.get(id), merged, options.asOf);
     if (history) merged.price_history = history;
     next.offerings.set(id, merged);

@@ -1,0 +1,101 @@
+/**
+ * The models.dev importer stores what models.dev states as a `models-dev` observation on each
+ * offering, dated --source-date, and the reconciliation rule keeps a provider page's value over a
+ * re-import (tests/fixtures/import/small-api.json).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { parse, stringify } from 'yaml';
+import { main } from '../../../tools/import.ts';
+import { loadData } from '../../../src/model/load.ts';
+
+const API = join(import.meta.dirname, '..', '..', 'fixtures', 'import', 'small-api.json');
+const api = JSON.parse(readFileSync(API, 'utf8')) as Record<
+  string,
+  { models: Record<string, { cost?: Record<string, number>; limit: Record<string, number> }> }
+>;
+const temps: string[] = [];
+after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const run = async (...args: string[]) => {
+  const out: string[] = [];
+  const code = await main(
+    args,
+    (l) => out.push(l),
+    (l) => out.push(l),
+  );
+  return { code, out: out.join('\n') };
+};
+const GROQ = 'offerings/groq/meta/llama-3.3-70b.yaml';
+const source = api.groq!.models['llama-3.3-70b-versatile']!;
+
+describe('models.dev observations', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'import-obs-'));
+  temps.push(dir);
+  const first = await run('models-dev', API, '--data', dir, '--as-of', '2026-12-02', '--source-date', '2026-07-02');
+  const path = join(dir, GROQ);
+
+  test('each imported offering carries what models.dev states, dated --source-date', () => {
+    assert.equal(first.code, 0, first.out);
+    assert.deepEqual(parse(readFileSync(path, 'utf8')).observations, [
+      {
+        source: 'models-dev',
+        as_of: '2026-07-02',
+        pricing: { input: source.cost!.input, output: source.cost!.output },
+        limits: { context_window: source.limit.context, max_output_tokens: source.limit.output },
+      },
+    ]);
+  });
+
+  test("a provider page's price keeps winning over a models.dev re-import, and a re-run changes nothing", async () => {
+    const rec = parse(readFileSync(path, 'utf8'));
+    const page = source.cost!.input! + 0.1;
+    rec.observations.push({
+      source: 'provider',
+      as_of: '2026-12-02',
+      url: 'https://groq.com/pricing',
+      pricing: { input: page },
+    });
+    rec.pricing.input = page;
+    writeFileSync(path, stringify(rec));
+    const again = await run('models-dev', API, '--data', dir, '--as-of', '2026-12-03', '--source-date', '2026-12-03');
+    assert.equal(again.code, 0, again.out);
+    const after1 = parse(readFileSync(path, 'utf8'));
+    assert.equal(after1.pricing.input, page, 'the provider page wins');
+    assert.equal(after1.pricing.output, source.cost!.output, 'models.dev still sets what no one else states');
+    const md = after1.observations.find((o: { source: string }) => o.source === 'models-dev');
+    assert.equal(md.as_of, '2026-12-03');
+    assert.equal(md.pricing.input, source.cost!.input, 'the observation keeps what models.dev says');
+    assert.deepEqual(loadData(dir).problems, []);
+    const text = readFileSync(path, 'utf8');
+    const third = await run('models-dev', API, '--data', dir, '--as-of', '2026-12-03', '--source-date', '2026-12-03');
+    assert.match(third.out, /Wrote 0 files/);
+    assert.equal(readFileSync(path, 'utf8'), text);
+  });
+
+  test('when another source states the status, a newer models.dev "beta" does not move it back', async () => {
+    const rec = parse(readFileSync(path, 'utf8'));
+    rec.status = 'retired';
+    rec.observations.push({ source: 'litellm', as_of: '2026-07-24', status: 'retired' });
+    writeFileSync(path, stringify(rec));
+    const beta = structuredClone(api) as Record<string, { models: Record<string, Record<string, unknown>> }>;
+    beta.groq!.models['llama-3.3-70b-versatile']!.status = 'beta';
+    const file = join(dir, '..', `${dir.split('/').pop()}-beta.json`);
+    temps.push(file);
+    writeFileSync(file, JSON.stringify(beta));
+    const r = await run('models-dev', file, '--data', dir, '--as-of', '2026-12-04');
+    assert.equal(r.code, 0, r.out);
+    const after1 = parse(readFileSync(path, 'utf8'));
+    assert.equal(after1.status, 'retired');
+    assert.equal(after1.observations.find((o: { source: string }) => o.source === 'models-dev').status, 'preview');
+  });
+
+  test('a bad --source-date is refused', async () => {
+    const r = await run('models-dev', API, '--data', dir, '--source-date', '2026-7-2');
+    assert.equal(r.code, 2);
+    assert.match(r.out, /--source-date: expected YYYY-MM-DD/);
+  });
+});
