@@ -1,0 +1,217 @@
+/**
+ * The weekly sync end to end on local files (tests/fixtures/sync/): a tiny data folder and tiny
+ * upstream files; the pull-request description must list exactly the changes the fixtures imply.
+ */
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { observed, type ObservationLike, type ReconciledField } from '../../../src/core/reconcile.ts';
+import { CURRENT_STATUSES } from '../../../src/core/vocab.ts';
+import { loadData } from '../../../src/model/load.ts';
+import { main } from '../../../tools/sync.ts';
+
+const FIX = join(import.meta.dirname, '..', '..', 'fixtures', 'sync');
+const MODELS_DEV = join(FIX, 'upstream', 'models-dev-api.json');
+const AS_OF = '2026-12-02';
+const temps: string[] = [];
+after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const workspace = () => {
+  const d = mkdtempSync(join(tmpdir(), 'sync-test-'));
+  temps.push(d);
+  cpSync(join(FIX, 'data'), join(d, 'data'), { recursive: true });
+  return { data: join(d, 'data'), body: join(d, 'pr-body.md') };
+};
+const run = async (...args: string[]) => {
+  const out: string[] = [];
+  const code = await main(
+    args,
+    (l) => out.push(l),
+    (l) => out.push(l),
+  );
+  return { code, out: out.join('\n') };
+};
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => [join(e.parentPath, e.name).slice(dir.length), readFileSync(join(e.parentPath, e.name), 'utf8')]),
+  );
+
+/** The rows of the markdown table under `## <title> (n)`, as arrays of cells; [] for "None.". */
+const section = (body: string, title: string): string[][] => {
+  const start = body.split('\n').findIndex((l) => l.startsWith(`## ${title} (`));
+  assert.ok(start >= 0, `no section ${title}`);
+  const rows: string[][] = [];
+  for (const line of body.split('\n').slice(start + 1)) {
+    if (line.startsWith('## ')) break;
+    if (!line.startsWith('| ') || line.startsWith('| ---')) continue;
+    rows.push(
+      line
+        .slice(2, -2)
+        .split(' | ')
+        .map((c) => c.trim()),
+    );
+  }
+  return rows.slice(1); // the header
+};
+
+type Upstream = Record<
+  string,
+  {
+    models: Record<
+      string,
+      { cost?: { input?: number; output?: number }; limit: { context?: number; output?: number }; status?: string }
+    >;
+  }
+>;
+
+/** What the fixtures imply: new offerings, changed values (a provider page's value is kept), retirements, conflicts. */
+const expected = () => {
+  const api = JSON.parse(readFileSync(MODELS_DEV, 'utf8')) as Upstream;
+  const offerings = loadData(join(FIX, 'data')).records!.offerings;
+  const added = new Set<string>();
+  const changed = new Set<string>();
+  const retired = new Set<string>();
+  const conflicts = new Set<string>();
+  for (const [provider, p] of Object.entries(api))
+    for (const [id, m] of Object.entries(p.models)) {
+      const cur = offerings.find((o) => o.provider === provider && o.provider_model_id === id);
+      if (!cur) {
+        added.add(`${provider}:${id}`);
+        continue;
+      }
+      const page = (cur.observations ?? []).find((o) => o.source === 'provider') as ObservationLike | undefined;
+      const fields: [ReconciledField, number | undefined, number | undefined][] = [
+        ['pricing.input', m.cost?.input, cur.pricing?.input],
+        ['pricing.output', m.cost?.output, cur.pricing?.output],
+        ['limits.context_window', m.limit.context, cur.limits?.context_window],
+        ['limits.max_output_tokens', m.limit.output, cur.limits?.max_output_tokens],
+      ];
+      for (const [field, upstream, now] of fields) {
+        const fromPage = page && observed(page, field);
+        const kept = fromPage ?? upstream;
+        if (kept !== now) changed.add(`${cur.id} ${field} ${now ?? '—'} → ${kept}`);
+        if (fromPage !== undefined && fromPage !== upstream) conflicts.add(`${cur.id} ${field}`);
+      }
+      if (m.status === 'deprecated' && (CURRENT_STATUSES as readonly string[]).includes(cur.status))
+        retired.add(`${cur.id} ${cur.status} → deprecated`);
+    }
+  return { added, changed, retired, conflicts };
+};
+
+describe('node tools/sync.ts on local files', async () => {
+  const ws = workspace();
+  const res = await run(
+    '--data',
+    ws.data,
+    '--as-of',
+    AS_OF,
+    '--body',
+    ws.body,
+    '--sources',
+    'models-dev',
+    '--models-dev',
+    MODELS_DEV,
+  );
+  const body = readFileSync(ws.body, 'utf8');
+  const want = expected();
+
+  test('succeeds, and the data folder validates', () => {
+    assert.equal(res.code, 0, res.out);
+    assert.deepEqual(loadData(ws.data).problems, []);
+  });
+  test('the fixtures imply at least one change of each kind', () => {
+    for (const [k, v] of Object.entries(want)) assert.ok(v.size > 0, k);
+  });
+  test('the description lists exactly the new offerings', () => {
+    const offerings = loadData(ws.data).records!.offerings;
+    const rows = section(body, 'New offerings');
+    assert.deepEqual(
+      new Set(
+        rows.map((r) => {
+          const o = offerings.find((x) => x.id === r[0])!;
+          return `${o.provider}:${o.provider_model_id}`;
+        }),
+      ),
+      want.added,
+    );
+    assert.equal(rows.length, want.added.size);
+  });
+  test('the description lists exactly the changed values, old → new', () => {
+    const rows = section(body, 'Changed offerings');
+    assert.deepEqual(new Set(rows.map((r) => `${r[0]} ${r[1]} ${r[2]}`)), want.changed);
+    assert.equal(rows.length, want.changed.size);
+  });
+  test('the description lists exactly the retired or deprecated offerings', () => {
+    assert.deepEqual(new Set(section(body, 'Retired or deprecated offerings').map((r) => `${r[0]} ${r[1]}`)), want.retired);
+  });
+  test("the description lists the conflicts, and a provider page's value is kept", () => {
+    const rows = section(body, 'Conflicts');
+    assert.deepEqual(new Set(rows.map((r) => `${r[0]} ${r[1]}`)), want.conflicts);
+    for (const r of rows) assert.match(r[3]!, /from provider \(provider's page\)/);
+  });
+  test('the sources are named, the ones not selected too', () => {
+    assert.match(body, /- models-dev: imported from `models-dev-api\.json` \(local file\)/);
+    assert.match(body, /- litellm: skipped, not selected \(--sources\)/);
+  });
+  test('a second run on its own result proposes nothing new', async () => {
+    const again = await run(
+      '--data',
+      ws.data,
+      '--as-of',
+      AS_OF,
+      '--body',
+      ws.body,
+      '--sources',
+      'models-dev',
+      '--models-dev',
+      MODELS_DEV,
+    );
+    assert.equal(again.code, 0, again.out);
+    const b = readFileSync(ws.body, 'utf8');
+    for (const s of ['New offerings', 'Changed offerings', 'Retired or deprecated offerings'])
+      assert.deepEqual(section(b, s), [], s);
+    assert.match(again.out, / 0 files written/);
+  });
+});
+
+describe('on failure nothing is proposed', () => {
+  test('a malformed upstream file: exit 1, data unchanged, no description', async () => {
+    const ws = workspace();
+    const bad = join(ws.data, '..', 'bad.json');
+    writeFileSync(bad, '{"not": "models.dev"');
+    const before = snapshot(ws.data);
+    const r = await run('--data', ws.data, '--as-of', AS_OF, '--body', ws.body, '--sources', 'models-dev', '--models-dev', bad);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /Sync failed: nothing is proposed/);
+    assert.deepEqual(snapshot(ws.data), before);
+    assert.equal(existsSync(ws.body), false);
+  });
+  test('a requested source without a readable file fails', async () => {
+    const ws = workspace();
+    const r = await run('--data', ws.data, '--as-of', AS_OF, '--models-dev', join(ws.data, 'missing.json'));
+    assert.equal(r.code, 1);
+    assert.match(r.out, /models-dev: .*missing\.json does not exist/);
+  });
+  test('a requested dataset whose importer is not in the tree fails with a clear message; unrequested ones are skipped', async () => {
+    const missing = ['litellm', 'portkey', 'genai-prices'].filter(
+      (n) => !existsSync(join(import.meta.dirname, '..', '..', '..', 'tools', 'import', 'sources', `${n}.ts`)),
+    );
+    if (!missing.length) return;
+    const ws = workspace();
+    const r = await run('--data', ws.data, '--as-of', AS_OF, '--sources', `models-dev,${missing[0]}`, '--models-dev', MODELS_DEV);
+    assert.equal(r.code, 1);
+    assert.match(r.out, new RegExp(`${missing[0]}: its importer tools/import/sources/${missing[0]}\\.ts is not in this tree`));
+    if (missing.length < 3) return; // with an importer present, an unrequested source would be downloaded
+    const ok = await run('--data', ws.data, '--as-of', AS_OF, '--models-dev', MODELS_DEV);
+    assert.equal(ok.code, 0, ok.out);
+    assert.match(ok.out, new RegExp(`skipped ${missing[0]}: its importer`));
+  });
+  test('bad arguments', async () => {
+    assert.equal((await run('--as-of', '2026-12')).code, 2);
+    assert.equal((await run('--sources', 'nope')).code, 2);
+    assert.equal((await run('--bogus')).code, 2);
+  });
+});
