@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { parse } from 'yaml';
 import { observed, type ObservationLike, type ReconciledField } from '../../../src/core/reconcile.ts';
 import { CURRENT_STATUSES } from '../../../src/core/vocab.ts';
 import { loadData } from '../../../src/model/load.ts';
@@ -213,5 +214,34 @@ describe('on failure nothing is proposed', () => {
     assert.equal((await run('--as-of', '2026-12')).code, 2);
     assert.equal((await run('--sources', 'nope')).code, 2);
     assert.equal((await run('--bogus')).code, 2);
+  });
+});
+
+describe('.github/workflows/sync.yml', () => {
+  const wf = parse(readFileSync(join(import.meta.dirname, '..', '..', '..', '.github', 'workflows', 'sync.yml'), 'utf8')) as {
+    on: { schedule?: { cron: string }[]; workflow_dispatch?: unknown };
+    jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, string> }[] }>;
+  };
+  const steps = Object.values(wf.jobs).flatMap((j) => j.steps);
+  test('runs weekly and by hand', () => {
+    assert.equal(wf.on.schedule?.length, 1);
+    assert.match(wf.on.schedule![0]!.cron, /^\S+ \S+ \* \* [0-6]$/);
+    assert.ok('workflow_dispatch' in wf.on);
+  });
+  test('installs with npm ci, runs the sync, validate and conflicts, in that order', () => {
+    const runs = steps.map((s) => s.run ?? '');
+    const at = (re: RegExp) => runs.findIndex((r) => re.test(r));
+    assert.ok(at(/^npm ci\b/) >= 0);
+    assert.ok(at(/^npm ci\b/) < at(/npm run sync\b/));
+    assert.ok(at(/npm run sync\b/) < at(/npm run validate\b/));
+    assert.ok(at(/npm run validate\b/) < at(/npm run data:conflicts\b/));
+  });
+  test('every action is pinned by commit SHA; the change is proposed as a pull request, never pushed', () => {
+    for (const s of steps.filter((x) => x.uses)) assert.match(s.uses!, /^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/, s.uses);
+    const pr = steps.find((s) => s.uses?.startsWith('peter-evans/create-pull-request@'))!;
+    assert.ok(pr, 'a create-pull-request step');
+    assert.notEqual(pr.with?.branch, 'main');
+    assert.match(pr.with!['body-path']!, /pr-body\.md$/);
+    for (const s of steps) assert.doesNotMatch(s.run ?? '', /git push/);
   });
 });
