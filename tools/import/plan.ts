@@ -156,19 +156,22 @@ export const modelsDevObservation = (mapped: Json, asOf: string): Json | undefin
   return Object.keys(obs).length > 2 ? obs : undefined;
 };
 
+/** Lifecycle order: models.dev moves an existing offering forward (active → deprecated → retired), never back. */
+const STAGE = { preview: 0, active: 1, deprecated: 2, retired: 3 } as const;
+
 /**
  * Stores models.dev's observation (dated `asOf`) on a merged offering and lets the
  * reconciliation rule set its prices, limits and status from every observation, so that a
- * provider page or a newer dataset keeps its value over a models.dev re-import. When another
- * source states the status, models.dev is one dataset among others: it moves it forward only.
- * Without a date, the merged record is returned as it is.
+ * provider page or a newer dataset keeps its value over a models.dev re-import. Like the other
+ * datasets, models.dev moves an existing offering's status forward only (a curated "retired"
+ * stays retired). Without a date, the merged record is returned as it is.
  */
 const observeModelsDev = (base: Json | undefined, merged: Json, mapped: Json, asOf: string | undefined): Json => {
   if (asOf === undefined) return merged;
   const rec = withObservation(merged, 'models-dev', modelsDevObservation(mapped, asOf));
-  const others = ((rec.observations as Json[] | undefined) ?? []).filter((o) => o.source !== 'models-dev');
-  if (others.some((o) => o.status !== undefined)) {
-    if (base?.status === undefined) delete rec.status;
+  const stage = (s: unknown) => STAGE[(s as keyof typeof STAGE | undefined) ?? 'active'];
+  if (base !== undefined && stage(rec.status) < stage(base.status)) {
+    if (base.status === undefined) delete rec.status;
     else rec.status = base.status;
   }
   applyReconciliation(rec);

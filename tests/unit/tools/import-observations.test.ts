@@ -93,6 +93,29 @@ describe('models.dev observations', async () => {
     assert.equal(after1.observations.find((o: { source: string }) => o.source === 'models-dev').status, 'preview');
   });
 
+  test('a curated "retired" with no source behind it is not moved back by models.dev\'s "deprecated"', async () => {
+    const rel = 'offerings/groq/meta/llama-3.3-70b.yaml';
+    const rec = parse(readFileSync(join(dir, rel), 'utf8'));
+    rec.status = 'retired';
+    rec.observations = rec.observations.filter((o: { source: string }) => o.source === 'models-dev');
+    writeFileSync(join(dir, rel), stringify(rec));
+    const dep = structuredClone(api) as Record<string, { models: Record<string, Record<string, unknown>> }>;
+    dep.groq!.models['llama-3.3-70b-versatile']!.status = 'deprecated';
+    const file = join(dir, '..', `${dir.split('/').pop()}-dep.json`);
+    temps.push(file);
+    writeFileSync(file, JSON.stringify(dep));
+    assert.equal((await run('models-dev', file, '--data', dir, '--as-of', '2026-12-05')).code, 0);
+    assert.equal(parse(readFileSync(join(dir, rel), 'utf8')).status, 'retired');
+    const fresh = mkdtempSync(join(tmpdir(), 'import-obs-'));
+    temps.push(fresh);
+    assert.equal((await run('models-dev', file, '--data', fresh, '--as-of', '2026-12-05')).code, 0);
+    assert.equal(
+      parse(readFileSync(join(fresh, rel), 'utf8')).status,
+      'deprecated',
+      'a new offering takes the status models.dev states',
+    );
+  });
+
   test('a bad --source-date is refused', async () => {
     const r = await run('models-dev', API, '--data', dir, '--source-date', '2026-7-2');
     assert.equal(r.code, 2);
