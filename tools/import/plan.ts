@@ -164,11 +164,16 @@ const STAGE = { preview: 0, active: 1, deprecated: 2, retired: 3 } as const;
  * reconciliation rule set its prices, limits and status from every observation, so that a
  * provider page or a newer dataset keeps its value over a models.dev re-import. Like the other
  * datasets, models.dev moves an existing offering's status forward only (a curated "retired"
- * stays retired). Without a date, the merged record is returned as it is.
+ * stays retired). On an offering read from its provider's page (a `provider` observation), the
+ * pricing as curated (billing, context tiers, modes) is kept and the rule sets only the meters
+ * the sources state. Without a date, the merged record is returned as it is.
  */
 const observeModelsDev = (base: Json | undefined, merged: Json, mapped: Json, asOf: string | undefined): Json => {
   if (asOf === undefined) return merged;
   const rec = withObservation(merged, 'models-dev', modelsDevObservation(mapped, asOf));
+  // Read from the provider's own page: its pricing (billing, tiers, modes) stays as curated, the rule sets the meters.
+  const fromPage = ((base?.observations as Json[] | undefined) ?? []).some((o) => o.source === 'provider');
+  if (fromPage && base?.pricing !== undefined) rec.pricing = structuredClone(base.pricing);
   const stage = (s: unknown) => STAGE[(s as keyof typeof STAGE | undefined) ?? 'active'];
   if (base !== undefined && stage(rec.status) < stage(base.status)) {
     if (base.status === undefined) delete rec.status;

@@ -116,6 +116,27 @@ describe('models.dev observations', async () => {
     );
   });
 
+  test("on an offering read from its provider's page, models.dev keeps the curated billing and tiers", async () => {
+    const rel = 'offerings/groq/meta/llama-3.3-70b.yaml';
+    const rec = parse(readFileSync(join(dir, rel), 'utf8'));
+    const page = { source: 'provider', as_of: '2026-12-02', url: 'https://groq.com/pricing' };
+    rec.observations = [page, ...rec.observations.filter((o: { source: string }) => o.source === 'models-dev')];
+    rec.pricing = { billing: 'unpublished' };
+    writeFileSync(join(dir, rel), stringify(rec));
+    assert.equal((await run('models-dev', API, '--data', dir, '--as-of', '2026-12-06')).code, 0);
+    assert.deepEqual(parse(readFileSync(join(dir, rel), 'utf8')).pricing, { billing: 'unpublished' });
+    rec.pricing = { input: 1, output: 2, tiers: [{ above_tokens: 100000, input: 2, output: 4 }] };
+    writeFileSync(join(dir, rel), stringify(rec));
+    assert.equal((await run('models-dev', API, '--data', dir, '--as-of', '2026-12-06')).code, 0);
+    const after1 = parse(readFileSync(join(dir, rel), 'utf8'));
+    assert.deepEqual(after1.pricing.tiers, rec.pricing.tiers, 'tiers kept');
+    assert.equal(
+      after1.pricing.input,
+      source.cost!.input,
+      'the meters follow the rule (models.dev is the only source stating them)',
+    );
+  });
+
   test('a bad --source-date is refused', async () => {
     const r = await run('models-dev', API, '--data', dir, '--source-date', '2026-7-2');
     assert.equal(r.code, 2);
