@@ -178,6 +178,55 @@ describe('node tools/sync.ts on local files', async () => {
   });
 });
 
+const DATASETS = ['litellm', 'portkey', 'genai-prices'] as const;
+const haveAll = DATASETS.every((n) =>
+  existsSync(join(import.meta.dirname, '..', '..', '..', 'tools', 'import', 'sources', `${n}.ts`)),
+);
+const UPSTREAM = {
+  litellm: join(FIX, 'upstream', 'litellm.json'),
+  portkey: join(FIX, 'upstream', 'portkey'),
+  'genai-prices': join(FIX, 'upstream', 'genai-prices.json'),
+};
+
+describe('all four sources, in order', { skip: haveAll ? false : 'a dataset importer is not in this tree yet' }, async () => {
+  const ws = workspace();
+  const res = await run(
+    '--data',
+    ws.data,
+    '--as-of',
+    AS_OF,
+    '--body',
+    ws.body,
+    '--models-dev',
+    MODELS_DEV,
+    ...DATASETS.flatMap((n) => [`--${n}`, UPSTREAM[n]]),
+  );
+  const body = readFileSync(ws.body, 'utf8');
+  const offerings = loadData(ws.data).records?.offerings ?? [];
+
+  test('succeeds; each dataset imported after models.dev, in the fixed order', () => {
+    assert.equal(res.code, 0, res.out);
+    const order = [...res.out.matchAll(/^== import (\S+)/gm)].map((m) => m[1]);
+    assert.deepEqual(order, ['models-dev', 'litellm', 'portkey', 'genai-prices']);
+    for (const n of ['models-dev', ...DATASETS]) assert.match(body, new RegExp(`- ${n}: imported from`));
+  });
+  test('each dataset stored its observation; where it agrees with models.dev the description is the same as with models.dev alone', () => {
+    const seen = new Set(offerings.flatMap((o) => (o.observations ?? []).map((x) => x.source)));
+    for (const n of DATASETS) assert.ok(seen.has(n), n);
+    for (const o of offerings) {
+      const md = o.observations?.find((x) => x.source === 'models-dev');
+      for (const x of o.observations ?? [])
+        if ((DATASETS as readonly string[]).includes(x.source))
+          for (const f of ['pricing.input', 'pricing.output'] as const)
+            if (observed(x, f) !== undefined) assert.equal(observed(x, f), md && observed(md, f), `${o.id} ${x.source} ${f}`);
+    }
+    const want = expected();
+    assert.deepEqual(new Set(section(body, 'Changed offerings').map((r) => `${r[0]} ${r[1]} ${r[2]}`)), want.changed);
+    assert.equal(section(body, 'New offerings').length, want.added.size);
+    assert.deepEqual(new Set(section(body, 'Conflicts').map((r) => `${r[0]} ${r[1]}`)), want.conflicts);
+  });
+});
+
 describe('on failure nothing is proposed', () => {
   test('a malformed upstream file: exit 1, data unchanged, no description', async () => {
     const ws = workspace();
