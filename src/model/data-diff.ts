@@ -88,7 +88,7 @@ export const syncBody = (o: {
   conflicts: ConflictReport;
   max?: number;
 }): string => {
-  const max = o.max ?? 150;
+  const max = o.max ?? 100;
   const { added, changed, retired } = o.diff;
   const lines = [
     `Weekly data sync, ${o.date}: ${added.length} new, ${changed.length} changed and ${retired.length} retired or deprecated offerings; ${summaryLine(o.conflicts.summary)}.`,
@@ -149,5 +149,11 @@ export const syncBody = (o: {
       ),
       '',
     );
-  return lines.join('\n');
+  const text = lines.join('\n');
+  if (text.length <= MAX_BODY) return text;
+  const note = '\n\n… cut here: the description is longer than GitHub accepts. Run the sync locally for the full lists.\n';
+  return text.slice(0, text.lastIndexOf('\n', MAX_BODY - note.length)) + note;
 };
+
+/** GitHub refuses a pull-request description longer than 65,536 characters. */
+export const MAX_BODY = 65_000;

@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { observed, type ObservationLike, type ReconciledField } from '../../../src/core/reconcile.ts';
 import { CURRENT_STATUSES } from '../../../src/core/vocab.ts';
 import { loadData } from '../../../src/model/load.ts';
+import { MAX_BODY, syncBody } from '../../../src/model/data-diff.ts';
 import { main } from '../../../tools/sync.ts';
 
 const FIX = join(import.meta.dirname, '..', '..', 'fixtures', 'sync');
@@ -263,6 +264,20 @@ describe('on failure nothing is proposed', () => {
     assert.equal((await run('--as-of', '2026-12')).code, 2);
     assert.equal((await run('--sources', 'nope')).code, 2);
     assert.equal((await run('--bogus')).code, 2);
+  });
+});
+
+describe('syncBody', () => {
+  const row = (i: number) => ({ id: `p/m-${String(i).padStart(5, '0')}`, model: 'o/m', name: undefined, status: 'active' });
+  test('caps each table and the whole description to what GitHub accepts', () => {
+    const added = Array.from({ length: 5000 }, (_, i) => row(i));
+    const conflicts = { byProvider: [], summary: { conflicts: 0, offerings: 0, providers: 0, byField: [] } };
+    const small = syncBody({ date: AS_OF, sources: [], diff: { added, changed: [], retired: [] }, conflicts, max: 10 });
+    assert.equal(section(small, 'New offerings').length, 10);
+    assert.match(small, /… and 4990 more/);
+    const big = syncBody({ date: AS_OF, sources: [], diff: { added, changed: [], retired: [] }, conflicts, max: 5000 });
+    assert.ok(big.length <= MAX_BODY, String(big.length));
+    assert.match(big, /cut here/);
   });
 });
 
