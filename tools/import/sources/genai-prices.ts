@@ -79,6 +79,8 @@ export const ERRATA: Readonly<Record<string, string>> = {
     'listed under groq/openai/gpt-oss-120b ($0.15/$0.60); Groq prices it $0.075/$0.30 (https://console.groq.com/docs/model/openai/gpt-oss-safeguard-20b)',
   'openai:gpt-4o-2024-05-13':
     'listed under openai/gpt-4o ($2.50/$10); models.dev, Portkey and LiteLLM all state $5/$15 for this snapshot',
+  'mistral:ministral-8b-latest':
+    'mistral/ministral-8b states output $1 for input $0.10; models.dev ($0.10/$0.10), Portkey and LiteLLM ($0.15/$0.15) all state input = output',
   'mistral:mistral-large-latest':
     'listed under mistral/mistral-large (Large 2, $2/$6); the alias now names Mistral Large 3 ($0.50/$1.50 in models.dev, Portkey and LiteLLM)',
 };
