@@ -105,15 +105,24 @@ export const applyReconciliation = (rec: Json): { field: string; before: unknown
 /**
  * The offering's price_history after an import dated `asOf`: a change of the current price is
  * recorded (recordPriceChange, on the entries up to `asOf`; later ones are scheduled changes and
- * kept), then each price the kept source (the one whose input price, else output price, the rule
- * kept) announces for a later date is added unless an entry with that date is there. When the
- * history was empty, the current price comes first (dated like recordPriceChange's previous price).
+ * kept; a scheduled price that has come into force is not recorded twice), then each price the
+ * kept source (the one whose input price, else output price, the rule kept) announces for a later
+ * date is added unless an entry with that date is there. When the history was empty, the current
+ * price comes first (dated like recordPriceChange's previous price).
  */
 export const historyWithScheduled = (before: Json, rec: Json, asOf: string): Json[] | undefined => {
   const old = (before.price_history as Json[] | undefined) ?? [];
   const future = old.filter((h) => typeof h.effective_from === 'string' && h.effective_from > asOf);
   const past = old.filter((h) => !future.includes(h));
   const recorded = recordPriceChange({ ...before, price_history: past.length ? past : undefined }, rec, asOf) ?? [];
+  // A scheduled price that has come into force is already in the history: no second entry for it.
+  const [prev, last] = recorded.slice(-2);
+  const states = (a: Json, b: Json) => {
+    const m = metersOf(a);
+    return Object.keys(m).length > 0 && Object.entries(m).every(([k, v]) => b[k] === v);
+  };
+  const inForce = prev && last && states(prev, last) && !states(prev, metersOf(before.pricing));
+  if (past.length && recorded.length > past.length && inForce) recorded.pop();
   const observations = (rec.observations as (ObservationLike & { scheduled?: ScheduledPrice[] })[] | undefined) ?? [];
   const kept = choose(observations, 'pricing.input') ?? choose(observations, 'pricing.output');
   const billing = (getPath(rec, ['pricing', 'billing']) as string | undefined) ?? 'usage';

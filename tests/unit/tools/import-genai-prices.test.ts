@@ -322,6 +322,23 @@ describe('scheduled prices in planObservations', () => {
       [base.pricing.input, 99],
     );
   });
+  test('once in force, is not recorded a second time', () => {
+    const history = `price_history:\n  - input: ${base.pricing.input}\n    output: ${base.pricing.output}\n    cache_read: ${base.pricing.cache_read}\n  - effective_from: ${sched.effective_from}\n    input: ${sched.input}\n    output: ${sched.output}\n`;
+    const later = '2026-10-01';
+    const p = planObservations(
+      'genai-prices',
+      later,
+      [{ ...entry([]), observation: { pricing: { input: sched.input, output: sched.output } } }],
+      withText(history),
+    );
+    assert.deepEqual(p.problems, []);
+    const rec = parse(p.writes.find((w) => w.rel === REL)!.text) as { pricing: Json; price_history: Json[] };
+    assert.equal(rec.pricing.input, sched.input);
+    assert.deepEqual(
+      rec.price_history.map((h) => h.effective_from),
+      [undefined, sched.effective_from],
+    );
+  });
   test('comes only from the source whose price is kept', () => {
     const page = `observations:\n  - source: provider\n    as_of: 2026-12-02\n    url: https://anthropic.example.com/pricing\n    pricing:\n      input: ${base.pricing.input}\n      output: ${base.pricing.output}\n`;
     const p = planObservations('genai-prices', AS_OF, [entry()], withText(page));
