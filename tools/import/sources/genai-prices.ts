@@ -371,10 +371,6 @@ export const resolvePrices = (prices: Prices | PriceItem[], asOf: string): Resol
 // ---------------------------------------------------------------------------------------------
 // Mapping
 
-export interface MapReport {
-  /** genai-prices providers mapped to ours, with counts: entries, offerings matched. */
-  providers: { id: string; entries: number; used: number }[];
-}
 type Skipped = { key: string; reason: string }[];
 
 const fmtPrices = (p: ObservedPrices) =>
@@ -430,12 +426,10 @@ export const mapGenaiPrices = (
   };
 
   // Direct providers.
-  const report: MapReport['providers'] = [];
   for (const [gp, ours] of Object.entries(PROVIDERS)) {
     const p = byId.get(gp);
     if (!p) continue;
     const chain = [p, ...(p.fallback_model_providers ?? []).flatMap((f) => byId.get(f) ?? [])];
-    let n = 0;
     for (const o of known) {
       if (!ours.includes(o.provider)) continue;
       const erratum = ERRATA[`${o.provider}:${o.provider_model_id}`];
@@ -464,9 +458,7 @@ export const mapGenaiPrices = (
       if (pick.fallback) fallbacks++;
       if (pick.rerouted) rerouted++;
       entries.push({ provider: o.provider, provider_model_id: o.provider_model_id, observation: obs });
-      n++;
     }
-    report.push({ id: gp, entries: p.models.length, used: n });
   }
 
   // Hugging Face router: every serving provider that lists the id must agree.
