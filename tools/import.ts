@@ -43,8 +43,9 @@ export interface SourceModule {
   /**
    * Reads and checks the upstream file (or folder) and maps its entries to our providers and API
    * ids (`known` lists every offering in data/, for sources that match by rules); never throws.
+   * `asOf` is the snapshot date (--as-of), for sources with dated prices.
    */
-  load: (path: string, known: readonly KnownOffering[]) => SourceLoad;
+  load: (path: string, known: readonly KnownOffering[], asOf: string) => SourceLoad;
 }
 /** The dataset importers, by CLI name: each is tools/import/sources/<name>.ts. */
 export const DATASETS = ['genai-prices', 'portkey', 'litellm'] as const;
@@ -83,7 +84,7 @@ const importDataset = async (
   const started = performance.now();
   const mod = await loadModule(name);
   const files = readDataFiles(dir) ?? [];
-  const loaded = mod.load(file, knownOfferings(files));
+  const loaded = mod.load(file, knownOfferings(files), asOf);
   if (!loaded.ok) {
     error(`${file} is not a ${name} file; nothing was written:`);
     for (const e of loaded.errors.slice(0, 50)) error(`  ${e}`);
@@ -100,6 +101,7 @@ const importDataset = async (
   log(
     `${plan.changed.length} offerings changed their kept values; ${plan.dropped.length} lost a ${name} observation the source no longer states.`,
   );
+  for (const r of plan.refused) log(`refused    ${r.id}: ${r.reason} (offering left unchanged)`);
   if (plan.problems.length) {
     error(`\nThe result would not validate; nothing was written:`);
     for (const p of plan.problems.slice(0, 50)) error(`  ${formatProblem(p)}`);

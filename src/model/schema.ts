@@ -456,6 +456,16 @@ export const PricePointSchema = z.strictObject({
   source: HttpsUrl.optional(),
 });
 
+/** A price one source announces for a later date: the meters (same units as `pricing`) from `effective_from` on. */
+export const ScheduledPriceSchema = z
+  .strictObject({
+    /** The day the price takes effect, YYYY-MM-DD. */
+    effective_from: IsoDate,
+    ...meterShape,
+  })
+  .refine((p) => METERS.some((m) => p[m] !== undefined), { error: 'A scheduled price needs at least one meter' })
+  .refine(cacheReadWithinInput, cacheRule);
+
 /** Prices one source states for an offering: the base meters and the batch, flex and priority ones. */
 const ObservedVariant = z.strictObject({
   input: meter('Per 1M input tokens'),
@@ -494,10 +504,29 @@ export const ObservationSchema = z
     status: z.enum(STATUSES).optional(),
     deprecation_date: PartialDate.optional(),
     retirement_date: PartialDate.optional(),
+    /**
+     * Price changes the source announces for a later date (an introductory price ending, an
+     * announced cut): same meters as `pricing`, ascending by `effective_from`, each after `as_of`.
+     */
+    scheduled: z.array(ScheduledPriceSchema).min(1).optional(),
   })
   .refine((o) => o.source !== 'provider' || o.url !== undefined, {
     error: "A provider observation needs the url of the provider's page it was read from",
     path: ['url'],
+  })
+  .superRefine((o, ctx) => {
+    (o.scheduled ?? []).forEach((s, i, all) => {
+      const prev = i === 0 ? o.as_of : all[i - 1]!.effective_from;
+      if (s.effective_from <= prev)
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            i === 0
+              ? `A scheduled price must take effect after as_of (${o.as_of}); ${s.effective_from} is not later`
+              : `scheduled must be ascending by effective_from, one entry per date: ${s.effective_from} does not follow ${prev}`,
+          path: ['scheduled', i, 'effective_from'],
+        });
+    });
   });
 
 export const OfferingSchema = z

@@ -8,10 +8,10 @@
  * Matching is exact on (provider, provider_model_id), then case-insensitive; an importer maps
  * its source's provider ids and model keys to ours before calling `planObservations`.
  */
-import { recordPriceChange } from '../../src/core/history.ts';
+import { metersOf, recordPriceChange } from '../../src/core/history.ts';
 import { choose, reconcile, type ObservationLike, type ReconciledField } from '../../src/core/reconcile.ts';
 import type { STATUSES } from '../../src/core/vocab.ts';
-import { DATA_SOURCES, type DataSource } from '../../src/core/vocab.ts';
+import { DATA_SOURCES, type DataSource, type Meter } from '../../src/core/vocab.ts';
 import { KINDS } from '../../src/model/schema.ts';
 import { validateFiles, type DataFile, type Problem } from '../../src/model/validate.ts';
 import { parseYaml } from '../../src/model/yaml-source.ts';
@@ -26,8 +26,10 @@ export interface SourceEntry {
   provider: string;
   provider_model_id: string;
   /** The observation without `source` and `as_of` (set by planObservations). */
-  observation: Omit<ObservationLike, 'source' | 'as_of'> & { key?: string };
+  observation: Omit<ObservationLike, 'source' | 'as_of'> & { key?: string; scheduled?: ScheduledPrice[] };
 }
+/** A price the source announces from a later date (ObservationSchema `scheduled`). */
+export type ScheduledPrice = { effective_from: string } & Partial<Record<Meter, number>>;
 
 export interface ObservePlan {
   writes: { rel: string; text: string }[];
@@ -41,6 +43,11 @@ export interface ObservePlan {
   changed: { id: string; changes: { field: string; before: unknown; after: unknown }[] }[];
   /** Offerings whose observation from this source was removed (the source no longer lists them). */
   dropped: string[];
+  /**
+   * Offerings left unchanged because the reconciled record would break its own schema (e.g. a new
+   * input price below a cache_read price that only another source states), with the first issue.
+   */
+  refused: { id: string; reason: string }[];
   problems: Problem[];
 }
 
@@ -93,6 +100,48 @@ export const applyReconciliation = (rec: Json): { field: string; before: unknown
   }
   // Lifecycle dates stated without a status: a past retirement date retires, a past deprecation date deprecates.
   return changes;
+};
+
+/**
+ * The offering's price_history after an import dated `asOf`: a change of the current price is
+ * recorded (recordPriceChange, on the entries up to `asOf`; later ones are scheduled changes and
+ * kept; a scheduled price that has come into force is not recorded twice), then each price the
+ * kept source (the one whose input price, else output price, the rule kept) announces for a later
+ * date is added unless an entry with that date is there. When the history was empty, the current
+ * price comes first (dated like recordPriceChange's previous price).
+ */
+export const historyWithScheduled = (before: Json, rec: Json, asOf: string): Json[] | undefined => {
+  const old = (before.price_history as Json[] | undefined) ?? [];
+  const future = old.filter((h) => typeof h.effective_from === 'string' && h.effective_from > asOf);
+  const past = old.filter((h) => !future.includes(h));
+  const recorded = recordPriceChange({ ...before, price_history: past.length ? past : undefined }, rec, asOf) ?? [];
+  // A scheduled price that has come into force is already in the history: no second entry for it.
+  const [prev, last] = recorded.slice(-2);
+  const states = (a: Json, b: Json) => {
+    const m = metersOf(a);
+    return Object.keys(m).length > 0 && Object.entries(m).every(([k, v]) => b[k] === v);
+  };
+  const inForce = prev && last && states(prev, last) && !states(prev, metersOf(before.pricing));
+  if (past.length && recorded.length > past.length && inForce) recorded.pop();
+  const observations = (rec.observations as (ObservationLike & { scheduled?: ScheduledPrice[] })[] | undefined) ?? [];
+  const kept = choose(observations, 'pricing.input') ?? choose(observations, 'pricing.output');
+  const billing = (getPath(rec, ['pricing', 'billing']) as string | undefined) ?? 'usage';
+  const announced =
+    kept && !BILLINGS_WITHOUT_METERS.has(billing) ? (observations.find((o) => o.source === kept.source)?.scheduled ?? []) : [];
+  const out = [...recorded, ...future];
+  for (const s of announced) {
+    if (s.effective_from <= asOf || out.some((h) => h.effective_from === s.effective_from)) continue;
+    if (!out.length) {
+      const now = metersOf(rec.pricing);
+      if (!Object.keys(now).length) break;
+      const release = typeof rec.release_date === 'string' && rec.release_date.length === 10 ? rec.release_date : undefined;
+      const since = typeof rec.last_verified === 'string' ? rec.last_verified : release;
+      out.push(since && since <= asOf ? { effective_from: since, ...now } : { ...now });
+    }
+    out.push({ ...s });
+  }
+  out.sort((a, b) => cmp((a.effective_from as string | undefined) ?? '', (b.effective_from as string | undefined) ?? ''));
+  return out.length ? out : undefined;
 };
 
 /** The kept value for one field (for reports). */
@@ -155,6 +204,7 @@ export const planObservations = (
   const writes: ObservePlan['writes'] = [];
   const changed: ObservePlan['changed'] = [];
   const dropped: string[] = [];
+  const refused: ObservePlan['refused'] = [];
   const next = new Map<string, string>();
   for (const [rel, before] of offerings) {
     const entry = found.get(rel);
@@ -165,9 +215,15 @@ export const planObservations = (
     if (!entry) dropped.push(rel);
     const changes = applyReconciliation(rec);
     rec = clean(rec);
-    const history = recordPriceChange(before, rec, options.importDate ?? asOf);
+    const history = historyWithScheduled(before, rec, options.importDate ?? asOf);
     if (history) rec.price_history = history;
     if (same(before, rec)) continue;
+    const check = KINDS.offerings.schema.safeParse(rec);
+    if (!check.success) {
+      const issue = check.error.issues[0]!;
+      refused.push({ id: rel.slice('offerings/'.length, -'.yaml'.length), reason: `${issue.path.join('.')}: ${issue.message}` });
+      continue;
+    }
     if (changes.length) changed.push({ id: rel.slice('offerings/'.length, -'.yaml'.length), changes });
     const text = toYaml('offerings', rec);
     writes.push({ rel, text });
@@ -187,6 +243,7 @@ export const planObservations = (
     duplicates,
     changed,
     dropped,
+    refused,
     problems,
   };
 };

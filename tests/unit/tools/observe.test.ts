@@ -108,13 +108,19 @@ describe('planObservations', () => {
     );
     assert.equal(parse(fwd.writes[0]!.text).status, 'retired');
   });
-  test('a result that would not validate is reported, never hidden', () => {
+  test('a record that would not validate is reported as refused and left unchanged, never hidden', () => {
     const bad = planObservations(
       'portkey',
       '2026-08-21',
       [{ ...entry(1), observation: { pricing: { input: 1, cache_read: 5 } } }],
       files(),
     );
-    assert.ok(bad.problems.length > 0);
+    assert.deepEqual(
+      bad.refused.map((r) => r.id),
+      ['acme/acme/atlas-1'],
+    );
+    assert.match(bad.refused[0]!.reason, /cache_read/);
+    assert.deepEqual(bad.writes, []);
+    assert.deepEqual(bad.problems, []);
   });
 });
