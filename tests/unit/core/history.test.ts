@@ -131,7 +131,7 @@ test('upcomingRetirements: on or after the data date, offering dates only when t
 const temps: string[] = [];
 after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-test('two imports where a price changed: the importer appends the change to price_history (previous price dated by the release date)', () => {
+test('two imports where a price changed: the importer appends the change to price_history (previous price dated by the release date)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'history-import-'));
   temps.push(dir);
   const api = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'import', 'small-api.json'), 'utf8'));
@@ -139,7 +139,7 @@ test('two imports where a price changed: the importer appends the change to pric
   const data = join(dir, 'data');
   const quiet = () => {};
   writeFileSync(file, JSON.stringify(api));
-  assert.equal(main(['models-dev', file, '--data', data, '--as-of', '2026-01-05'], quiet, quiet), 0);
+  assert.equal(await main(['models-dev', file, '--data', data, '--as-of', '2026-01-05'], quiet, quiet), 0);
   const groq = readdirSync(join(data, 'offerings', 'groq'), { recursive: true })
     .map(String)
     .find((f) => f.endsWith('.yaml') && f.includes('llama-3.3-70b'))!;
@@ -148,7 +148,7 @@ test('two imports where a price changed: the importer appends the change to pric
 
   api.groq.models['llama-3.3-70b-versatile'].cost.input = 0.49;
   writeFileSync(file, JSON.stringify(api));
-  assert.equal(main(['models-dev', file, '--data', data, '--as-of', '2026-02-10'], quiet, quiet), 0);
+  assert.equal(await main(['models-dev', file, '--data', data, '--as-of', '2026-02-10'], quiet, quiet), 0);
   const after1 = parse(readFileSync(path, 'utf8'));
   assert.equal(after1.pricing.input, 0.49);
   assert.deepEqual(after1.price_history, [
@@ -157,11 +157,11 @@ test('two imports where a price changed: the importer appends the change to pric
   ]);
 
   // The same file again changes nothing; the next change is appended.
-  assert.equal(main(['models-dev', file, '--data', data, '--as-of', '2026-02-11'], quiet, quiet), 0);
+  assert.equal(await main(['models-dev', file, '--data', data, '--as-of', '2026-02-11'], quiet, quiet), 0);
   assert.equal(parse(readFileSync(path, 'utf8')).price_history.length, 2);
   api.groq.models['llama-3.3-70b-versatile'].cost.output = 0.69;
   writeFileSync(file, JSON.stringify(api));
-  assert.equal(main(['models-dev', file, '--data', data, '--as-of', '2026-03-01'], quiet, quiet), 0);
+  assert.equal(await main(['models-dev', file, '--data', data, '--as-of', '2026-03-01'], quiet, quiet), 0);
   assert.deepEqual(parse(readFileSync(path, 'utf8')).price_history.at(-1), {
     effective_from: '2026-03-01',
     input: 0.49,
@@ -204,4 +204,15 @@ test('historyChartSpec: an undated oldest price becomes the "Earlier" point', ()
   ]);
   assert.deepEqual(spec.labels, ['Earlier', '2025-02-01']);
   assert.deepEqual(spec.series[0]!.values, [3, 2]);
+});
+
+test('a meter a source newly states (a search fee) is not a price change; a withdrawn or changed one is', () => {
+  const before = { release_date: '2026-01-01', pricing: { input: 2, output: 8 } };
+  assert.equal(recordPriceChange(before, { pricing: { input: 2, output: 8, per_search: 0.01 } }, '2026-08-21'), undefined);
+  assert.equal(recordPriceChange(before, { pricing: { input: 2 } }, '2026-08-21')?.length, 2);
+  assert.deepEqual(recordPriceChange(before, { pricing: { input: 1, output: 8 } }, '2026-08-21')?.at(-1), {
+    effective_from: '2026-08-21',
+    input: 1,
+    output: 8,
+  });
 });
