@@ -89,6 +89,16 @@ export type PortkeyPricing = { [m in Meter]?: number } & { batch?: Variant; flex
 /** Model types (general/ `type.primary`) whose `request_token` is a per-call or per-unit price, not per token. */
 const NOT_PER_TOKEN = new Set(['rerank', 'ocr', 'moderation', 'video']);
 
+/** No model is priced above this per 1M tokens: a larger value is a unit error in the source. */
+export const MAX_PLAUSIBLE_PER_M = 1000;
+/** Why these per-token prices (USD per 1M) cannot be right, or undefined. */
+export const implausible = (p: Partial<Record<string, number | object>>): string | undefined => {
+  const high = (['input', 'output', 'cache_read', 'cache_write', 'cache_write_1h'] as const).find(
+    (m) => typeof p[m] === 'number' && (p[m] as number) > MAX_PLAUSIBLE_PER_M,
+  );
+  return high ? `${high} of ${String(p[high])} USD per 1M tokens is implausible (a unit error in the source)` : undefined;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Matching source ids to our offerings (shared with the LiteLLM importer).
 
@@ -364,6 +374,8 @@ export const portkeyPricing = (
   const base = tokenMeters(cfg.pay_as_you_go);
   if (type === 'audio' && base.input_audio === undefined && base.output_audio === undefined)
     return { reason: 'an audio model without audio-token prices: its request_token is per character or minute' };
+  const wrong = implausible(base);
+  if (wrong) return { reason: wrong };
   const pricing: PortkeyPricing = {};
   // Zero is Portkey's placeholder for a meter that does not apply; 0/0 is an unpriced entry unless `:free`.
   if (base.input === 0 && base.output === 0 && !key.endsWith(':free'))
