@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { main } from '../../../tools/import.ts';
+import { fitLimits } from '../../../tools/import/observe.ts';
 import { LITELLM_PROVIDERS, apiId, load, usdPerTokenToPerM } from '../../../tools/import/sources/litellm.ts';
 
 const FIX = join(import.meta.dirname, '..', '..', 'fixtures', 'import', 'litellm');
@@ -78,9 +79,10 @@ describe('litellm: mapping', () => {
     loaded.entries.find((e) => e.provider === provider && e.provider_model_id === id)?.observation;
   const reason = (key: string) => loaded.skipped.find((s) => s.key === key)?.reason ?? '';
 
-  test('standard, batch, flex and priority prices; limits are not observed', () => {
+  test('standard, batch, flex and priority prices, and the output cap', () => {
     assert.deepEqual(entry('openai', 'gpt-5'), {
       key: 'gpt-5',
+      limits: { max_output_tokens: val('gpt-5', 'max_output_tokens') },
       pricing: {
         input: perM('gpt-5', 'input_cost_per_token'),
         output: perM('gpt-5', 'output_cost_per_token'),
@@ -134,6 +136,10 @@ describe('litellm: mapping', () => {
     for (const k of ['sample_spec', 'fallback_generalizations', 'last_updated'])
       assert.ok(!loaded.entries.some((e) => e.observation.key === k) && !reason(k));
   });
+  test('max_output_tokens equal to max_input_tokens is the context, not an output cap: left out', () => {
+    assert.equal(val('openrouter/openai/gpt-5', 'max_output_tokens'), val('openrouter/openai/gpt-5', 'max_input_tokens'));
+    assert.equal(entry('openrouter', 'openai/gpt-5')?.limits, undefined);
+  });
   test('Vertex Claude and OpenRouter keys match our ids after the prefix', () => {
     assert.equal(entry('google-vertex-anthropic', 'claude-opus-4-6@default')?.key, 'vertex_ai/claude-opus-4-6@default');
     assert.equal(entry('openrouter', 'openai/gpt-5')?.key, 'openrouter/openai/gpt-5');
@@ -168,6 +174,20 @@ describe('litellm: through the import CLI', () => {
     assert.match(second.out, /Wrote 0 files/);
     assert.deepEqual(snapshot(dir), after1);
   });
+  test('a limit the offering cannot hold is left out of the observation and reported', async () => {
+    const dir = tempData();
+    const rel = join(dir, 'offerings/google/google/gemini-2.5-pro.yaml');
+    const window = parse(readFileSync(rel, 'utf8')).limits.context_window as number;
+    assert.ok(val('gemini/gemini-2.5-pro', 'max_output_tokens') > window);
+    const r = await run('litellm', PRICES, '--data', dir, '--as-of', '2026-07-24');
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /gemini-2\.5-pro\.yaml limits\.max_output_tokens 65535: exceeds the offering's context_window/);
+    const rec = parse(readFileSync(rel, 'utf8'));
+    assert.equal(rec.limits.max_output_tokens, undefined);
+    assert.equal(rec.observations[0].limits, undefined);
+    const gpt5 = parse(readFileSync(join(dir, 'offerings/openai/openai/gpt-5.yaml'), 'utf8'));
+    assert.equal(gpt5.limits.max_output_tokens, val('gpt-5', 'max_output_tokens'));
+  });
   test("a provider observation keeps its price against LiteLLM's", async () => {
     const dir = tempData();
     const rel = join(dir, 'offerings/openai/openai/gpt-5.yaml');
@@ -183,5 +203,17 @@ describe('litellm: through the import CLI', () => {
     assert.equal(rec.pricing.input, page);
     const obs = (rec.observations as { source: string; pricing: { input: number } }[]).find((o) => o.source === 'litellm');
     assert.equal(obs?.pricing.input, perM('gpt-5', 'input_cost_per_token'));
+  });
+});
+
+describe('fitLimits (tools/import/observe.ts)', () => {
+  test("drops a limit above the model's cap or the offering's window, keeps the rest, and says why", () => {
+    const obs = { limits: { max_output_tokens: 64000, max_input_tokens: 100000 } };
+    const lines = fitLimits('offerings/x.yaml', obs, { limits: { context_window: 200000 } }, { max_output_tokens: 32000 });
+    assert.deepEqual(obs, { limits: { max_input_tokens: 100000 } });
+    assert.deepEqual(lines, ["offerings/x.yaml limits.max_output_tokens 64000: exceeds the model's max_output_tokens of 32000"]);
+    const wide = { limits: { max_output_tokens: 300000 } };
+    assert.equal(fitLimits('o', wide, { limits: { context_window: 200000 } }, undefined).length, 1);
+    assert.deepEqual(wide, {});
   });
 });

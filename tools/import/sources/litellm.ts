@@ -7,8 +7,10 @@
  * audio and image tokens, batch (`…_batches`), flex (`…_flex`) and priority (`…_priority`)
  * prices, the price per generated image (image-generation entries that are not per quality or
  * size), per second of audio transcribed or video generated, and `deprecation_date` (with status
- * `deprecated` once the date is on or before the file's `last_updated` day). Limits are not read:
- * LiteLLM's `max_*_tokens` often state the model's context rather than the offering's caps.
+ * `deprecated` once the date is on or before the file's `last_updated` day), and
+ * `max_output_tokens` of text models when it is below `max_input_tokens` (in 923 entries the two
+ * are equal: the legacy field holds the context there, not an output cap). planObservations
+ * leaves out a limit the offering or its model cannot hold, and reports it.
  *
  * Keys carry LiteLLM's routing prefix (`gemini/…`, `together_ai/…`), which is removed; keys of
  * one region (`bedrock/<region>/…`, `azure/us/…`; regions are handled apart), per-size or
@@ -223,6 +225,18 @@ export const litellmPricing = (entry: Json, key: string): { pricing: LiteLLMPric
   return { pricing };
 };
 
+/** Modes whose output is text, for which `max_output_tokens` is an output cap. */
+const TEXT_MODES = new Set(['chat', 'completion', 'responses']);
+
+/** The output cap LiteLLM states, when it is safe to read (see the module comment). */
+export const maxOutput = (entry: Json): number | undefined => {
+  const out = entry.max_output_tokens;
+  const input = entry.max_input_tokens;
+  if (typeof entry.mode !== 'string' || !TEXT_MODES.has(entry.mode)) return undefined;
+  if (typeof out !== 'number' || !Number.isInteger(out) || out <= 0 || typeof input !== 'number') return undefined;
+  return out < input ? out : undefined;
+};
+
 /** The snapshot day of the file (the mirror's `last_updated`), when stated. */
 const snapshotDay = (data: Json): string | undefined =>
   typeof data.last_updated === 'string' && /^\d{4}-\d{2}-\d{2}/.test(data.last_updated)
@@ -252,6 +266,8 @@ export const mapLiteLLM = (data: Json, known: readonly KnownOffering[]): Extract
     }
     const observation: SourceEntry['observation'] = { key };
     if ('pricing' in result) observation.pricing = result.pricing;
+    const output = maxOutput(entry);
+    if (output !== undefined) observation.limits = { max_output_tokens: output };
     if (deprecation) {
       observation.deprecation_date = deprecation;
       if (day && deprecation <= day) observation.status = 'deprecated';
