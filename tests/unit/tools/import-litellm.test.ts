@@ -140,6 +140,12 @@ describe('litellm: mapping', () => {
     assert.equal(val('openrouter/openai/gpt-5', 'max_output_tokens'), val('openrouter/openai/gpt-5', 'max_input_tokens'));
     assert.equal(entry('openrouter', 'openai/gpt-5')?.limits, undefined);
   });
+  test("DeepSeek's input_cost_per_token_cache_hit is the cache read price", () => {
+    assert.equal(
+      entry('deepseek', 'deepseek-reasoner')?.pricing?.cache_read,
+      perM('deepseek/deepseek-reasoner', 'input_cost_per_token_cache_hit'),
+    );
+  });
   test('Vertex Claude and OpenRouter keys match our ids after the prefix', () => {
     assert.equal(entry('google-vertex-anthropic', 'claude-opus-4-6@default')?.key, 'vertex_ai/claude-opus-4-6@default');
     assert.equal(entry('openrouter', 'openai/gpt-5')?.key, 'openrouter/openai/gpt-5');

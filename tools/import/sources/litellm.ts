@@ -140,6 +140,7 @@ export type LiteLLMPricing = { [m in Meter]?: number } & { batch?: Variant; flex
 
 const PRICE_FIELDS: readonly string[] = [
   ...Object.keys(TOKEN_FIELDS),
+  'input_cost_per_token_cache_hit',
   ...Object.values(VARIANT_FIELDS).flatMap((v) => Object.values(v)),
   ...UNIT_FIELDS,
 ];
@@ -196,6 +197,8 @@ export const litellmPricing = (entry: Json, key: string): { pricing: LiteLLMPric
     const v = num(entry, theirs);
     if (v !== undefined) base[ours] = usdPerTokenToPerM(v);
   }
+  const cacheHit = num(entry, 'input_cost_per_token_cache_hit'); // DeepSeek's older name for the cache read price
+  if (base.cache_read === undefined && cacheHit !== undefined) base.cache_read = usdPerTokenToPerM(cacheHit);
   if (base.input === 0 && base.output === 0 && !key.endsWith(':free'))
     return { reason: 'input and output are 0 (an unpriced or subscription entry)' };
   const wrong = implausible(base);
