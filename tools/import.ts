@@ -102,6 +102,7 @@ const importDataset = async (
     `${plan.changed.length} offerings changed their kept values; ${plan.dropped.length} lost a ${name} observation the source no longer states.`,
   );
   for (const r of plan.refused) log(`refused    ${r.id}: ${r.reason} (offering left unchanged)`);
+  for (const l of plan.limitsSkipped) log(`limit left out  ${l}`);
   if (plan.problems.length) {
     error(`\nThe result would not validate; nothing was written:`);
     for (const p of plan.problems.slice(0, 50)) error(`  ${formatProblem(p)}`);

@@ -16,7 +16,11 @@ export const metersOf = (pricing: unknown): Json => {
   return Object.fromEntries(METERS.filter((m) => typeof p[m] === 'number').map((m) => [m, p[m]]));
 };
 
-const sameMeters = (a: Json, b: Json) => METERS.every((m) => a[m] === b[m]);
+/**
+ * The same price: no meter that both state differs, and none was withdrawn. A meter a source newly
+ * states (a 1-hour cache write, a search fee) is more detail about the same price, not a change.
+ */
+const sameMeters = (a: Json, b: Json) => METERS.every((m) => a[m] === undefined || a[m] === b[m]);
 
 /**
  * Importer rule: when the imported pricing's meters differ from the current record's, returns

@@ -5,9 +5,13 @@
  *
  * The rule, per field, over the observations that state the field:
  *   1. the provider's own page wins (the newest such observation);
- *   2. otherwise the newest `as_of`;
- *   3. on that date, the value the most sources state;
- *   4. then the fixed order SOURCE_PRIORITY (genai-prices, portkey, litellm, models-dev).
+ *   2. a price 10× or more away from the median of at least two other sources is taken for a unit
+ *      error and not kept (it still shows in the conflicts);
+ *   3. a token limit is the largest any source states (price datasets often carry a client's
+ *      default output cap, not the provider's);
+ *   4. otherwise the newest `as_of`;
+ *   5. on that date, the value the most sources state;
+ *   6. then the fixed order SOURCE_PRIORITY (genai-prices, portkey, litellm, models-dev).
  */
 import { DATA_SOURCES, type DataSource, type Status } from './vocab.ts';
 
@@ -92,10 +96,24 @@ export const sameValue = (a: FieldValue, b: FieldValue): boolean => {
 
 const priority = (s: DataSource) => SOURCE_PRIORITY.indexOf(s);
 
+/** How far from the others a price must be to count as a unit error. */
+export const OUTLIER_FACTOR = 10;
+/**
+ * A positive price OUTLIER_FACTOR× or more above or below the median of at least two other
+ * sources' values (e.g. a dataset that stored cents as dollars).
+ */
+export const isOutlier = (value: FieldValue, others: readonly FieldValue[]): boolean => {
+  const nums = others.filter((v): v is number => typeof v === 'number' && v > 0).sort((a, b) => a - b);
+  if (typeof value !== 'number' || value <= 0 || nums.length < 2) return false;
+  const mid = nums.length / 2;
+  const median = nums.length % 2 ? nums[Math.floor(mid)]! : (nums[mid - 1]! + nums[mid]!) / 2;
+  return value >= median * OUTLIER_FACTOR || value <= median / OUTLIER_FACTOR;
+};
+
 export interface Choice {
   value: FieldValue;
   /** Why this value: the rule step that decided it. */
-  rule: 'provider' | 'only-source' | 'newest' | 'agreement' | 'priority';
+  rule: 'provider' | 'only-source' | 'largest' | 'newest' | 'agreement' | 'priority';
   /** The source whose value was kept. */
   source: DataSource;
   as_of: string;
@@ -116,8 +134,22 @@ export const choose = (observations: readonly ObservationLike[], field: Reconcil
   if (stating.length === 1) return pick(stating[0]!, 'only-source');
   const fromProvider = stating.filter((x) => x.o.source === 'provider').sort((a, b) => (a.o.as_of < b.o.as_of ? 1 : -1));
   if (fromProvider.length) return pick(fromProvider[0]!, 'provider');
-  const newestDate = stating.reduce((d, x) => (x.o.as_of > d ? x.o.as_of : d), '');
-  const newest = stating.filter((x) => x.o.as_of === newestDate);
+  if ((LIMIT_FIELDS as readonly string[]).includes(field)) {
+    const largest = [...stating].sort(
+      (a, b) => Number(b.v) - Number(a.v) || b.o.as_of.localeCompare(a.o.as_of) || priority(a.o.source) - priority(b.o.source),
+    )[0]!;
+    return pick(largest, 'largest');
+  }
+  const plausible = stating.filter(
+    (x) =>
+      !isOutlier(
+        x.v,
+        stating.filter((y) => y !== x).map((y) => y.v),
+      ),
+  );
+  const pool = plausible.length ? plausible : stating;
+  const newestDate = pool.reduce((d, x) => (x.o.as_of > d ? x.o.as_of : d), '');
+  const newest = pool.filter((x) => x.o.as_of === newestDate);
   const distinct = newest.filter((x, i) => newest.findIndex((y) => sameValue(x.v, y.v)) === i);
   if (distinct.length === 1) {
     const best = [...newest].sort((a, b) => priority(a.o.source) - priority(b.o.source))[0]!;

@@ -48,8 +48,38 @@ export interface ObservePlan {
    * input price below a cache_read price that only another source states), with the first issue.
    */
   refused: { id: string; reason: string }[];
+  /** Limits left out of an observation because the offering or its model cannot hold them. */
+  limitsSkipped: string[];
   problems: Problem[];
 }
+
+const LIMITS = ['context_window', 'max_input_tokens', 'max_output_tokens'] as const;
+
+/**
+ * Drops from `obs.limits` every limit the record cannot hold: one above the linked model's cap for
+ * the same field, or an input or output limit above the offering's context window (the
+ * observation's own, else the record's). Returns a line per dropped limit.
+ */
+export const fitLimits = (rel: string, obs: Json, rec: Json, model: Json | undefined): string[] => {
+  const limits = obs.limits;
+  if (!isObj(limits)) return [];
+  const out: string[] = [];
+  const window = (limits.context_window ?? getPath(rec, ['limits', 'context_window'])) as number | undefined;
+  for (const field of LIMITS) {
+    const v = limits[field];
+    if (typeof v !== 'number') continue;
+    const cap = model?.[field];
+    let why: string | undefined;
+    if (typeof cap === 'number' && v > cap) why = `exceeds the model's ${field} of ${cap}`;
+    else if (field !== 'context_window' && typeof window === 'number' && v > window)
+      why = `exceeds the offering's context_window of ${window}`;
+    if (!why) continue;
+    delete limits[field];
+    out.push(`${rel} limits.${field} ${v}: ${why}`);
+  }
+  if (!Object.keys(limits).length) delete obs.limits;
+  return out;
+};
 
 const BILLINGS_WITHOUT_METERS = new Set(['subscription', 'self_hosted', 'unpublished']);
 /** Lifecycle order: a dataset may move an offering forward (active → deprecated → retired), never back. */
@@ -177,7 +207,12 @@ export const planObservations = (
   options: { importDate?: string } = {},
 ): ObservePlan => {
   const offerings = new Map<string, Json>();
+  const models = new Map<string, Json>();
   for (const f of existing) {
+    if (f.rel.startsWith('models/') && f.rel.endsWith('.yaml')) {
+      const parsed = parseYaml(f.display, f.bytes);
+      if (parsed.ok && isObj(parsed.value.data)) models.set(f.rel.slice('models/'.length, -'.yaml'.length), parsed.value.data);
+    }
     if (!f.rel.startsWith('offerings/') || !f.rel.endsWith('.yaml')) continue;
     const parsed = parseYaml(f.display, f.bytes);
     if (parsed.ok && isObj(parsed.value.data)) offerings.set(f.rel, parsed.value.data);
@@ -205,12 +240,15 @@ export const planObservations = (
   const changed: ObservePlan['changed'] = [];
   const dropped: string[] = [];
   const refused: ObservePlan['refused'] = [];
+  const limitsSkipped: string[] = [];
   const next = new Map<string, string>();
   for (const [rel, before] of offerings) {
     const entry = found.get(rel);
     const had = ((before.observations as Json[] | undefined) ?? []).some((o) => o.source === source);
     if (!entry && !had) continue;
     const obs = entry ? clean({ source, as_of: asOf, ...entry.observation }) : undefined;
+    if (obs)
+      limitsSkipped.push(...fitLimits(rel, obs, before, typeof before.model === 'string' ? models.get(before.model) : undefined));
     let rec = withObservation(structuredClone(before), source, obs);
     if (!entry) dropped.push(rel);
     const changes = applyReconciliation(rec);
@@ -244,6 +282,7 @@ export const planObservations = (
     changed,
     dropped,
     refused,
+    limitsSkipped,
     problems,
   };
 };

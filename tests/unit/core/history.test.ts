@@ -205,3 +205,14 @@ test('historyChartSpec: an undated oldest price becomes the "Earlier" point', ()
   assert.deepEqual(spec.labels, ['Earlier', '2025-02-01']);
   assert.deepEqual(spec.series[0]!.values, [3, 2]);
 });
+
+test('a meter a source newly states (a search fee) is not a price change; a withdrawn or changed one is', () => {
+  const before = { release_date: '2026-01-01', pricing: { input: 2, output: 8 } };
+  assert.equal(recordPriceChange(before, { pricing: { input: 2, output: 8, per_search: 0.01 } }, '2026-08-21'), undefined);
+  assert.equal(recordPriceChange(before, { pricing: { input: 2 } }, '2026-08-21')?.length, 2);
+  assert.deepEqual(recordPriceChange(before, { pricing: { input: 1, output: 8 } }, '2026-08-21')?.at(-1), {
+    effective_from: '2026-08-21',
+    input: 1,
+    output: 8,
+  });
+});

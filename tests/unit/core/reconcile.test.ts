@@ -63,7 +63,36 @@ describe('reconciliation rule', () => {
     };
     const r = reconcile([a, b]);
     assert.equal(r.get('pricing.batch.input')!.value, 1.25);
-    assert.equal(r.get('limits.context_window')!.value, 1000);
+    assert.equal(r.get('limits.context_window')!.value, 2000);
+    assert.equal(r.get('limits.context_window')!.rule, 'largest');
+  });
+  test("a limit is the largest any source states, unless the provider's page says otherwise", () => {
+    const lim = (source: ObservationLike['source'], as_of: string, max_output_tokens: number): ObservationLike => ({
+      source,
+      as_of,
+      ...(source === 'provider' && { url: 'https://example.com/models' }),
+      limits: { max_output_tokens },
+    });
+    assert.equal(
+      choose([lim('litellm', '2026-07-24', 4096), lim('models-dev', '2026-07-02', 32768)], 'limits.max_output_tokens')!.value,
+      32768,
+    );
+    assert.equal(
+      choose(
+        [lim('litellm', '2026-07-24', 4096), lim('models-dev', '2026-07-02', 32768), lim('provider', '2026-12-02', 8192)],
+        'limits.max_output_tokens',
+      )!.value,
+      8192,
+    );
+  });
+  test('a price 10× away from the median of two or more other sources is a unit error, not kept even when newest', () => {
+    const list = [obs('models-dev', '2026-07-02', 0.3), obs('litellm', '2026-07-24', 0.3), obs('portkey', '2026-08-21', 0.003)];
+    const c = choose(list, 'pricing.input')!;
+    assert.equal(c.value, 0.3);
+    assert.equal(c.source, 'litellm');
+    // With only one other source there is no majority to judge by: the newest wins.
+    assert.equal(choose(list.slice(1), 'pricing.input')!.value, 0.003);
+    assert.equal(conflicts(list).length, 1);
   });
 });
 
