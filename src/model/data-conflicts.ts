@@ -56,6 +56,7 @@ export const dataConflicts = (r: Pick<Records, 'offerings'>): ConflictReport => 
 export const RULE_TEXT: Record<Choice['rule'], string> = {
   provider: "provider's page",
   'only-source': 'only source',
+  largest: 'largest limit stated',
   newest: 'newest source',
   agreement: 'most sources agree',
   priority: 'source order',

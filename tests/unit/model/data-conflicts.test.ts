@@ -62,7 +62,7 @@ describe('dataConflicts', () => {
     assert.deepEqual(input.kept, choose(obs.a, 'pricing.input'));
     assert.equal(input.kept.rule, 'provider');
     assert.equal(rows.find((x) => x.field === 'status')!.kept.value, 'deprecated', 'the newest dataset');
-    assert.equal(rows.find((x) => x.field === 'limits.context_window')!.kept.rule, 'newest');
+    assert.equal(rows.find((x) => x.field === 'limits.context_window')!.kept.rule, 'largest');
   });
   test('the summary counts conflicts, offerings, providers and fields', () => {
     assert.deepEqual(r.summary, {
