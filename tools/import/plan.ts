@@ -141,6 +141,22 @@ const modelFacts = (org: string, key: string, members: Member[]): Json => {
   };
 };
 
+/**
+ * Raises the limits models.dev states for a model (the largest of its offerings there) to the
+ * largest any offering of it in the data states, so that a re-import never lowers a model below
+ * an offering curated from a provider's page or set from another source (models.dev's 1,000,000
+ * against a host's 1,048,576).
+ */
+const coverOfferingLimits = (facts: Json, id: string, offerings: ReadonlyMap<string, Json>) => {
+  for (const k of ['context_window', 'max_input_tokens', 'max_output_tokens'] as const) {
+    if (typeof facts[k] !== 'number') continue;
+    for (const o of offerings.values()) {
+      const v = (o.limits as Json | undefined)?.[k];
+      if (o.model === id && typeof v === 'number' && v > (facts[k] as number)) facts[k] = v;
+    }
+  }
+};
+
 /** What models.dev states about one offering, as its observation (prices, limits, status), or undefined. */
 export const modelsDevObservation = (mapped: Json, asOf: string): Json | undefined => {
   const price = (mapped.pricing ?? {}) as Json;
@@ -257,6 +273,7 @@ export const planImport = (
       aliasOwner.set(key, id);
       return true;
     });
+    coverOfferingLimits(facts, id, recs.offerings);
     const model = dropUndefined(mergeModel(base, { ...facts, ...(aliases.length && { aliases }) }));
     const check = KINDS.models.schema.safeParse(model);
     if (!check.success) {

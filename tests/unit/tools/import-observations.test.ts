@@ -137,6 +137,25 @@ describe('models.dev observations', async () => {
     );
   });
 
+  test("a re-import never lowers a model's limit below an offering's curated one", async () => {
+    const rel = 'offerings/groq/meta/llama-3.3-70b.yaml';
+    const rec = parse(readFileSync(join(dir, rel), 'utf8'));
+    const window = source.limit.context! * 4;
+    rec.observations = [
+      { source: 'provider', as_of: '2026-12-02', url: 'https://groq.com/models', limits: { context_window: window } },
+      ...rec.observations.filter((o: { source: string }) => o.source !== 'provider'),
+    ];
+    rec.limits.context_window = window;
+    writeFileSync(join(dir, rel), stringify(rec));
+    const modelPath = join(dir, 'models', `${rec.model}.yaml`);
+    writeFileSync(modelPath, stringify({ ...parse(readFileSync(modelPath, 'utf8')), context_window: window }));
+    const r = await run('models-dev', API, '--data', dir, '--as-of', '2026-12-07');
+    assert.equal(r.code, 0, r.out);
+    assert.equal(parse(readFileSync(join(dir, rel), 'utf8')).limits.context_window, window);
+    assert.equal(parse(readFileSync(modelPath, 'utf8')).context_window, window);
+    assert.deepEqual(loadData(dir).problems, []);
+  });
+
   test('a bad --source-date is refused', async () => {
     const r = await run('models-dev', API, '--data', dir, '--source-date', '2026-7-2');
     assert.equal(r.code, 2);
