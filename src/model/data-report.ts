@@ -128,11 +128,15 @@ export const TOP_PROVIDERS = [
 /** Models released after this date are counted as new since the July snapshot. */
 export const SNAPSHOT_DATE = '2026-07-02';
 
-/** A model name for duplicate detection: lowercase, accents and everything but letters, digits and dots dropped. */
+/**
+ * A model name for duplicate detection: lowercase, "+" as "plus", accents and everything but
+ * letters, digits and dots dropped (the same rule as src/model/identity-report.ts on the identity branch).
+ */
 export const normalizedName = (name: string) =>
   name
     .normalize('NFKD')
     .toLowerCase()
+    .replace(/\+/g, 'plus')
     .replace(/[^a-z0-9.]+/g, '');
 
 type Off = Records['offerings'][number];

@@ -105,6 +105,7 @@ describe('acceptance figures', () => {
   test('duplicate model pairs by normalized name', () => {
     assert.equal(normalizedName('GPT-4.1 mini'), normalizedName('gpt 4.1-Mini'));
     assert.notEqual(normalizedName('Llama 3.1 8B'), normalizedName('Llama 3 18B'));
+    assert.notEqual(normalizedName('Command R+'), normalizedName('Command R'));
     const r = base();
     assert.deepEqual(acceptance(r).duplicatePairs, []);
     const [m] = r.models;
