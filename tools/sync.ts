@@ -18,7 +18,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { dataConflicts, formatConflicts, summaryLine } from '../src/model/data-conflicts.ts';
 import { offeringDiff, syncBody, type SyncSource } from '../src/model/data-diff.ts';
 import { dataDir, loadData, readDataFiles } from '../src/model/load.ts';
@@ -116,6 +116,9 @@ export const main = async (argv: string[], log = console.log, error = console.er
   const fetchDir = downloadDir ?? mkdtempSync(join(tmpdir(), 'sync-download-'));
   mkdirSync(fetchDir, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'sync-data-'));
+  // Messages about the working copy name the data folder's files instead.
+  const shown = (l: string) =>
+    l.replaceAll(relative(process.cwd(), work), relative(process.cwd(), dir) || dir).replaceAll(work, dir);
   try {
     for (const s of SOURCES) {
       const requested = only ? only.includes(s.name) : paths.has(s.name);
@@ -151,14 +154,18 @@ export const main = async (argv: string[], log = console.log, error = console.er
     cpSync(dir, work, { recursive: true });
     for (const { name, path } of inputs) {
       log(`\n== import ${name} (${path}), as of ${asOf}`);
-      const code = await importMain([name, path, '--data', work, '--as-of', asOf], log, error);
+      const code = await importMain(
+        [name, path, '--data', work, '--as-of', asOf],
+        (l) => log(shown(l)),
+        (l) => error(shown(l)),
+      );
       if (code !== 0) return fail(`${name}: the importer exited with ${code}.`);
     }
 
     // npm run validate, npm run data:conflicts (the same code, in this process).
     const after = loadData(work);
     if (after.problems.length || !after.records) {
-      for (const line of report(after.problems)) error(line);
+      for (const line of report(after.problems)) error(shown(line));
       return fail('The imported data does not validate.');
     }
     log(`\n== validate: ${after.records.offerings.length} offerings valid`);

@@ -237,6 +237,7 @@ describe('on failure nothing is proposed', () => {
     const r = await run('--data', ws.data, '--as-of', AS_OF, '--body', ws.body, '--sources', 'models-dev', '--models-dev', bad);
     assert.equal(r.code, 1);
     assert.match(r.out, /Sync failed: nothing is proposed/);
+    assert.doesNotMatch(r.out, /sync-data-/, 'no path of the working copy');
     assert.deepEqual(snapshot(ws.data), before);
     assert.equal(existsSync(ws.body), false);
   });
