@@ -14,6 +14,7 @@ import { cleanName, mapDate, mapOffering, mapProvider, providerOrg, type Issue }
 import { mergeModel, mergeOffering, mergeOrganization, mergeProvider } from './merge.ts';
 import { recordPriceChange } from '../../src/core/history.ts';
 import type { SourceFile, SourceModel, SourceProvider } from './models-dev.ts';
+import { deriveModelType, type TypedModalities } from './model-type.ts';
 import { deriveFamily, orgByName, slugify } from './normalize.ts';
 import { ORGS } from './orgs.ts';
 import { orderLike, toYaml } from './yaml-write.ts';
@@ -122,9 +123,20 @@ const modelFacts = (org: string, key: string, members: Member[]): Json => {
   const output = limit('max_output_tokens');
   const input = limit('max_input_tokens');
   const family = pick((m) => (m.model.family ? slugify(m.model.family) : undefined)) ?? deriveFamily(key);
+  const name = pick((m) => cleanName(m.model.name));
+  // What the model does, for a new record (an existing record's curated type is kept: see mergeModel).
+  const { type } = deriveModelType(
+    { id: key, name, modalities: modalities as TypedModalities | undefined },
+    members.map((m) => ({
+      provider_model_id: m.model.id,
+      name: m.model.name,
+      modalities: m.mapped.modalities as TypedModalities | undefined,
+    })),
+  );
   return {
-    name: pick((m) => cleanName(m.model.name)),
+    name,
     organization: org,
+    type,
     family,
     release_date: pick((m) => mapDate(m.model.release_date, '', '', noIssues)),
     knowledge_cutoff: pick((m) => mapDate(m.model.knowledge, '', '', noIssues)),
