@@ -16,7 +16,7 @@ import { recordPriceChange } from '../../src/core/history.ts';
 import type { SourceFile, SourceModel, SourceProvider } from './models-dev.ts';
 import { deriveModelType, type TypedModalities } from './model-type.ts';
 import { deriveFamily, orgByName, slugify } from './normalize.ts';
-import { ORGS } from './orgs.ts';
+import { FINE_TUNE_MAKERS, FINE_TUNE_MARKERS, ORGS } from './orgs.ts';
 import { orderLike, toYaml } from './yaml-write.ts';
 
 type Json = Record<string, unknown>;
@@ -87,13 +87,18 @@ const readExisting = (files: DataFile[]) => {
 };
 
 /**
- * Organization for a group of ids: a known creator prefix wins, then the name pattern,
- * then an unknown creator-like prefix; the most common among the members, or undefined.
+ * Organization for a group of ids: a known creator prefix wins, then an unknown creator-like
+ * prefix (a fine-tune's publisher: "huihui-ai/Llama-3.3-70B-…-abliterated" is huihui-ai's, not
+ * Meta's), then a branded fine-tune's maker, then "community" for a fine-tune that names no
+ * maker, then the name pattern; the most
+ * common among the members, or undefined.
  */
-const groupOrg = (members: Member[]) =>
+export const groupOrg = (members: Pick<Member, 'link'>[]) =>
   mode(members.map((m) => m.link.norm.prefixOrg)) ??
-  orgByName(members[0]!.link.key) ??
-  mode(members.map((m) => m.link.norm.unknownPrefix));
+  mode(members.map((m) => m.link.norm.unknownPrefix)) ??
+  FINE_TUNE_MAKERS.find(([re]) => re.test(members[0]!.link.key))?.[1] ??
+  (FINE_TUNE_MARKERS.test(members[0]!.link.key) ? 'community' : undefined) ??
+  orgByName(members[0]!.link.key);
 
 /** Model facts from its offerings: the first-party ones when any, else the most common values. */
 const modelFacts = (org: string, key: string, members: Member[]): Json => {
