@@ -3,7 +3,16 @@
  * Pure: it takes file contents and returns every problem found (never stops at the first),
  * plus the parsed records when there are none.
  */
-import { ID_SEGMENT, KINDS, type Family, type Kind, type Model, type Offering, type Organization, type Provider } from './schema.ts';
+import {
+  ID_SEGMENT,
+  KINDS,
+  type Family,
+  type Kind,
+  type Model,
+  type Offering,
+  type Organization,
+  type Provider,
+} from './schema.ts';
 import { fieldPath, formatProblem, locate, parseYaml, type ParsedYaml, type Problem } from './yaml-source.ts';
 
 export { formatProblem, type Problem };
@@ -269,9 +278,13 @@ const crossCheck = (l: { [K in Kind]: Loaded<Records[K][number]>[] }, broken: { 
       }
     }
   }
-  for (const m of l.models)
+  for (const m of l.models) {
     if (m.data.base_model !== undefined && m.data.base_model !== m.id && !hasModel(m.data.base_model))
       out.push(at(m.src, ['base_model'], `Unknown model "${m.data.base_model}"`));
+    // A model's family names a curated family record (no slug families invented on the fly).
+    if (m.data.family !== undefined && !families.has(m.data.family) && !broken.families.has(m.data.family))
+      out.push(at(m.src, ['family'], `Unknown family "${m.data.family}": add data/families/${m.data.family}.yaml`));
+  }
   for (const p of l.providers) {
     if (p.data.organization !== undefined && !orgs.has(p.data.organization))
       out.push(at(p.src, ['organization'], `Unknown organization "${p.data.organization}"`));

@@ -42,7 +42,7 @@ export interface DerivedType {
 export const TYPE_NAME_RULES: readonly [RegExp, ModelType, string][] = [
   [/(^|[-.])rerank|reranker/, 'rerank', 'rerank'],
   [
-    /(^|[-.])(omni-)?moderation|(^|-)llama-guard|(^|-)shieldgemma|(^|-)guard-\d|-guard($|-)|-safeguard($|-)/,
+    /(^|[-.])(omni-)?moderation|(^|-)llama-guard|(^|-)shieldgemma|(^|-)guard-\d|-guard($|-)|-safeguard($|-)|content-safety|qwen\d*guard/,
     'moderation',
     'moderation',
   ],

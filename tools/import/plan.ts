@@ -101,7 +101,7 @@ export const groupOrg = (members: Pick<Member, 'link'>[]) =>
   orgByName(members[0]!.link.key);
 
 /** Model facts from its offerings: the first-party ones when any, else the most common values. */
-const modelFacts = (org: string, key: string, members: Member[]): Json => {
+const modelFacts = (org: string, key: string, members: Member[], families: ReadonlyMap<string, string | undefined>): Json => {
   const first = members.filter((m) => providerOrg(m.provider.id) === org);
   const best = first.length ? first : members;
   const pick = <T>(f: (m: Member) => T | undefined) => mode(best.map(f)) ?? mode(members.map(f));
@@ -127,7 +127,10 @@ const modelFacts = (org: string, key: string, members: Member[]): Json => {
   const context = limit('context_window');
   const output = limit('max_output_tokens');
   const input = limit('max_input_tokens');
-  const family = pick((m) => (m.model.family ? slugify(m.model.family) : undefined)) ?? deriveFamily(key);
+  // Only a curated family record (data/families/): the key's, else the one models.dev's family slug names.
+  const family =
+    deriveFamily(key, org, families) ??
+    pick((m) => (m.model.family ? deriveFamily(slugify(m.model.family), org, families) : undefined));
   const name = pick((m) => cleanName(m.model.name));
   // What the model does, for a new record (an existing record's curated type is kept: see mergeModel).
   const { type } = deriveModelType(
@@ -176,6 +179,9 @@ export const planImport = (source: SourceFile, existing: DataFile[], options: { 
   const providers = Object.values(source).sort((a, b) => cmp(a.id, b.id));
   for (const p of providers) next.providers.set(p.id, mergeProvider(recs.providers.get(p.id), mapProvider(p, issues)));
 
+  // Curated families: id → organization; the import only ever files a model under one of these.
+  const familyOrgs = new Map([...recs.families].map(([id, f]) => [id, f.organization as string | undefined]));
+
   // Linking.
   const index = buildIndex([...recs.models].map(([id, m]) => ({ id, aliases: m.aliases as string[] | undefined })));
   const byProviderId = new Map<string, string>();
@@ -210,7 +216,7 @@ export const planImport = (source: SourceFile, existing: DataFile[], options: { 
     const base = recs.models.get(id);
     // A hand-made link to a model that does not exist is left to the validator to report, not invented.
     if (base === undefined && !list.some((m) => m.link.via.endsWith('new model'))) continue;
-    const facts = modelFacts(org, list[0]!.link.key, list);
+    const facts = modelFacts(org, list[0]!.link.key, list, familyOrgs);
     const curated = Object.entries(CURATED_ALIASES)
       .filter(([, to]) => to === list[0]!.link.key)
       .map(([from]) => from);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { buildIndex, linkId } from '../../../tools/import/link.ts';
 import { groupOrg } from '../../../tools/import/plan.ts';
 import { CURATED_ALIASES } from '../../../tools/import/aliases.ts';
-import { normalizeModelId } from '../../../tools/import/normalize.ts';
+import { deriveFamily, normalizeModelId } from '../../../tools/import/normalize.ts';
 
 const empty = buildIndex([]);
 const orgOf = (...ids: string[]) => groupOrg(ids.map((id) => ({ link: linkId(id, empty) })));
@@ -47,8 +47,29 @@ test('merged variants link to their canonical model through the curated aliases'
     ['vercel', 'alibaba/qwen-3-235b', 'qwen/qwen3-235b-2507'],
     ['nebius', 'deepseek-ai/DeepSeek-V3.2-fast', 'deepseek/deepseek-v3.2'],
   ] as const;
-  const index = buildIndex([...new Set(canon.map(([, , m]) => m))].map((id) => ({ id })).concat([{ id: 'qwen/qwen3-235b' }]));
+  const ids: string[] = [...new Set(canon.map(([, , m]) => m)), 'qwen/qwen3-235b'];
+  const index = buildIndex(ids.map((id) => ({ id })));
   for (const [, raw, model] of canon) assert.equal(linkId(raw, index).model, model, raw);
   // Every curated target is itself a normalized key (a fixed point of the rules).
   for (const to of Object.values(CURATED_ALIASES)) assert.equal(normalizeModelId(to).key, to, to);
+});
+
+test('deriveFamily picks only curated family records, the most specific one, of the same organization', () => {
+  const families = new Map<string, string | undefined>([
+    ['llama', 'meta'],
+    ['llama-3.3', 'meta'],
+    ['claude-4.5', 'anthropic'],
+    ['gemma-4', 'google'],
+    ['gpt-5.1', 'openai'],
+    ['mistral-small', 'mistral'],
+    ['misc', undefined],
+  ]);
+  assert.equal(deriveFamily('llama-3.3-70b', 'meta', families), 'llama-3.3');
+  assert.equal(deriveFamily('llama-3.2-1b', 'meta', families), 'llama', 'no Llama 3.2 record: the family');
+  assert.equal(deriveFamily('claude-sonnet-4.5', 'anthropic', families), 'claude-4.5');
+  assert.equal(deriveFamily('gpt-5.1-codex-mini', 'openai', families), 'gpt-5.1');
+  assert.equal(deriveFamily('mistral-small-2506', 'mistral', families), 'mistral-small');
+  assert.equal(deriveFamily('gemma-4-31b-darkidol', 'community', families), undefined, "another maker's fine-tune");
+  assert.equal(deriveFamily('misc-7b', 'anyone', families), 'misc', 'a record without organization fits any');
+  assert.equal(deriveFamily('brand-new-model', 'acme', families), undefined, 'never invented');
 });
