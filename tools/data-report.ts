@@ -1,10 +1,12 @@
 /**
  * `npm run data:report [-- <data dir>]`: coverage of the data folder — providers, models,
  * offerings, share linked and priced, each pricing meter, limit and feature, and the largest
- * unlinked groups. Exits 1 when the folder does not validate.
+ * unlinked groups; models by type, families, fine-tunes, variants and duplicate names. Exits 1
+ * when the folder does not validate.
  */
 import { resolve } from 'node:path';
 import { coverageReport } from '../src/model/data-report.ts';
+import { identityReport } from '../src/model/identity-report.ts';
 import { dataDir, loadData } from '../src/model/load.ts';
 import { report } from '../src/model/validate.ts';
 
@@ -14,3 +16,4 @@ if (problems.length) {
   process.exit(1);
 }
 for (const line of coverageReport(records!)) console.log(line);
+for (const line of identityReport(records!)) console.log(line);

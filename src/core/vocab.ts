@@ -282,6 +282,7 @@ export const MODEL_TYPES = [
   'text-to-speech',
   'moderation',
   'video-generation',
+  'audio-generation',
   'realtime',
   'ocr',
 ] as const;
@@ -295,6 +296,7 @@ export const MODEL_TYPE_LABEL: Record<ModelType, string> = {
   'text-to-speech': 'Text to speech',
   moderation: 'Moderation',
   'video-generation': 'Video generation',
+  'audio-generation': 'Music and sound generation',
   realtime: 'Realtime (speech to speech)',
   ocr: 'OCR (document to text)',
 };

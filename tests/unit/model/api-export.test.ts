@@ -48,6 +48,7 @@ const model = (over = {}) => ({
   id: 'x/m',
   name: 'M',
   organization: 'x',
+  type: 'text-generation' as const,
   status: 'active' as const,
   offerings: [{ provider: 'acme' }, { provider: 'acme' }, { provider: 'b' }],
   organizationRecord: {},
