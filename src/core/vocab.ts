@@ -303,9 +303,10 @@ export const MODEL_TYPE_LABEL: Record<ModelType, string> = {
 
 /**
  * Where an imported fact came from. `provider` is the provider's own page (its URL is required);
- * the others are open datasets, imported with `npm run import -- <source> <file>`.
+ * the others are open datasets, imported with `npm run import -- <source> <file>`. The order is the
+ * reconciliation's tie-break order (src/core/reconcile.ts) and the display order.
  */
-export const DATA_SOURCES = ['provider', 'models-dev', 'genai-prices', 'portkey', 'litellm'] as const;
+export const DATA_SOURCES = ['provider', 'genai-prices', 'portkey', 'litellm', 'models-dev'] as const;
 export type DataSource = (typeof DATA_SOURCES)[number];
 export const DATA_SOURCE_LABEL: Record<DataSource, string> = {
   provider: "Provider's own page",
