@@ -61,7 +61,8 @@ export interface MeterProvenance {
  * that no confirmation backs has a different value elsewhere), `single` (otherwise, with
  * observations), `unobserved` (no observations: the record's own `sources`), `none` (no price shown).
  */
-export type ProvenanceStatus = 'provider' | 'confirmed' | 'single' | 'disagree' | 'unobserved' | 'none';
+export const PROVENANCE_STATUSES = ['provider', 'confirmed', 'single', 'disagree', 'unobserved', 'none'] as const;
+export type ProvenanceStatus = (typeof PROVENANCE_STATUSES)[number];
 
 export interface Provenance {
   status: ProvenanceStatus;
