@@ -132,9 +132,9 @@ const stateOf = (c: { sources: DataSource[]; disagree: DataSource[] }): MeterSta
           : 'unstated';
 
 /** The record's own provenance, for offerings without observations: "Source: models.dev import, checked 2 Jul 2026". */
-const recordSummary = (o: ProvenanceIn) => {
+const recordSummary = (o: ProvenanceIn, capitalized = true) => {
   const hosts = [...new Set((o.sources ?? []).map(host))];
-  return `Source: ${hosts.length ? list(hosts) : 'models.dev import'}${o.last_verified ? `, checked ${formatDate(o.last_verified)}` : ''}`;
+  return `${capitalized ? 'Source' : 'source'}: ${hosts.length ? list(hosts) : 'models.dev import'}${o.last_verified ? `, checked ${formatDate(o.last_verified)}` : ''}`;
 };
 
 /**
@@ -216,11 +216,13 @@ export const provenanceView = (
       summary: `Confirmed by ${by}: ${labels(agreeing)}, checked ${formatDate(checked!)}${otherwise}`,
     };
   }
-  const weak = meters.filter((m) => m.state === 'single' || m.state === 'unstated');
-  const single = [...new Set(weak.flatMap((m) => m.sources))];
-  const which = weak.length < meters.length ? ` for ${list(weak.map((m) => m.label.toLowerCase()))}` : '';
-  const summary = single.length
-    ? `One source${which} (${labels(single)}, ${formatDate(newest(weak.map((m) => m.checked))!)})`
-    : `${recordSummary(o)}; no other source states ${which ? which.slice(5) : 'these prices'}`;
+  const single = meters.filter((m) => m.state === 'single');
+  const unstated = meters.filter((m) => m.state === 'unstated');
+  const names = (ms: MeterProvenance[]) => list(ms.map((m) => m.label.toLowerCase()));
+  const one = single.length
+    ? `One source${single.length < meters.length ? ` for ${names(single)}` : ''} (${labels([...new Set(single.flatMap((m) => m.sources))])}, ${formatDate(newest(single.map((m) => m.checked))!)})`
+    : '';
+  const rest = unstated.length ? `${names(unstated)} not cross-checked (${recordSummary(o, false)})` : '';
+  const summary = one && rest ? `${one}; ${rest}` : one || capital(rest);
   return { ...base, status: 'single', mark: '1 source', summary };
 };

@@ -9,6 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
+import { formatDate, formatUsd } from '../../src/core/format.ts';
+import { DATA_SOURCE_LABEL, DATA_SOURCE_URL } from '../../src/core/vocab.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DATA = join(ROOT, 'data');
@@ -119,6 +121,21 @@ test.describe('on the real data', () => {
   });
 });
 
+/** Relay's Atlas 2: two sources that differ on the output price, and a price change announced after the data date (2025-06-01). */
+const RELAY_OBS = [
+  { source: 'models-dev', as_of: '2025-05-01', input: 3.15, output: 15.75 },
+  { source: 'litellm', as_of: '2025-05-20', input: 3.15, output: 16 },
+] as const;
+const RELAY_NEXT = { effective_from: '2025-09-01', input: 2.5, output: 12 };
+const RELAY_DATED = [
+  'observations:',
+  ...RELAY_OBS.map((o) => `  - { source: ${o.source}, as_of: ${o.as_of}, pricing: { input: ${o.input}, output: ${o.output} } }`),
+  'price_history:',
+  `  - { effective_from: ${RELAY_OBS[0].as_of}, input: ${RELAY_OBS[0].input}, output: ${RELAY_OBS[0].output} }`,
+  `  - { effective_from: ${RELAY_NEXT.effective_from}, input: ${RELAY_NEXT.input}, output: ${RELAY_NEXT.output} }`,
+  '',
+].join('\n');
+
 test.describe('edge cases on tests/fixtures/base', () => {
   test.describe.configure({ mode: 'serial' });
   let server: FixtureSite | undefined;
@@ -139,7 +156,8 @@ test.describe('edge cases on tests/fixtures/base', () => {
       put(
         data,
         'offerings/relay/acme/atlas-2.yaml',
-        'provider: relay\nmodel: acme/atlas-2\nprovider_model_id: acme/atlas-2\npricing:\n  input: 3.15\n  output: 15.75\nlimits:\n  context_window: 128000\n',
+        'provider: relay\nmodel: acme/atlas-2\nprovider_model_id: acme/atlas-2\npricing:\n  input: 3.15\n  output: 15.75\nlimits:\n  context_window: 128000\n' +
+          RELAY_DATED,
       );
       put(
         data,
@@ -217,6 +235,33 @@ test.describe('edge cases on tests/fixtures/base', () => {
     await expect(chart).toHaveAttribute('data-drawn', '');
     await expect(page.getByRole('link', { name: 'atlas', exact: true })).toHaveAttribute('href', '/families/atlas/');
     await expect(page.getByRole('link', { name: 'Acme AI' }).first()).toHaveAttribute('href', '/organizations/acme/');
+  });
+
+  test('price sources and an announced price: a mark beside the price, each source in the note, the change announced', async ({
+    page,
+  }) => {
+    const [dev, lite] = RELAY_OBS;
+    const announced = `From ${formatDate(RELAY_NEXT.effective_from)}: ${formatUsd(RELAY_NEXT.input)} / ${formatUsd(RELAY_NEXT.output)} per 1M (announced)`;
+    await page.goto(`${server!.url}/models/acme/atlas-2/`);
+    const relay = rowOf(page, 'relay');
+    await expect(relay).toContainText(formatUsd(dev.output));
+    await expect(relay.getByRole('link', { name: '⚠ Sources differ' })).toHaveAttribute('href', '#src-relay--acme--atlas-2');
+    await expect(relay).toContainText(announced);
+    await expect(rowOf(page, 'acme').getByRole('link', { name: '1 source' })).toHaveAttribute('href', '#sources');
+    const note = page.locator('details#sources');
+    await note.locator('summary').click();
+    const entry = note.locator('#src-relay--acme--atlas-2');
+    await expect(entry).toContainText(
+      `Sources disagree on output: ${formatUsd(dev.output)} (${DATA_SOURCE_LABEL[dev.source]}, ${formatDate(dev.as_of)}) vs ${formatUsd(lite.output)} (${DATA_SOURCE_LABEL[lite.source]}, ${formatDate(lite.as_of)})`,
+    );
+    await expect(entry.getByRole('link', { name: DATA_SOURCE_LABEL[lite.source] }).first()).toHaveAttribute(
+      'href',
+      DATA_SOURCE_URL[lite.source],
+    );
+    await expect(page.getByRole('table', { name: /Atlas 2 at Relay Router: price history/ })).toContainText('(announced)');
+    await page.goto(`${server!.url}/providers/relay/pricing/`);
+    await expect(page.getByRole('columnheader', { name: 'Sources' })).toBeVisible();
+    await expect(page.getByText(announced)).toBeVisible();
   });
 
   test('family page: models × providers grid linking to model pages, and the releases', async ({ page }) => {

@@ -105,7 +105,7 @@ test('API offerings carry their observations and the compact provenance of each 
     { source: 'litellm' as const, as_of: '2026-07-24', pricing: { input: 2, output: 7 } },
   ];
   const o = apiOffering(offering({ observations }));
-  assert.deepEqual(o.observations, observations);
+  assert.deepEqual((o as Record<string, unknown>).observations, observations);
   const pp = o.price_provenance!;
   assert.equal(pp.status, 'provider');
   assert.deepEqual(pp.prices, {
