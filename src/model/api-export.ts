@@ -30,8 +30,8 @@ const PriceProvenanceSchema = z
   .strictObject({
     /** provider (every shown price confirmed by the provider's page), confirmed (by it or two sources), single, disagree, unobserved. */
     status: z.enum(PROVENANCE_STATUSES),
-    /** One sentence, as the site shows it. */
-    summary: z.string(),
+    /** One sentence, as the site shows it; absent when unobserved (see the offering's sources and last_verified). */
+    summary: z.string().optional(),
     /** By price field ("input", "batch.output"), for the prices some observation states. */
     prices: z
       .record(
@@ -122,6 +122,8 @@ type PricedOffering = Id<Offering> & { price: Pick<PriceView, 'usd'>; provenance
 /** The compact provenance of an offering's shown prices; undefined when it shows none. */
 export const priceProvenance = (p: Provenance | undefined): z.output<typeof PriceProvenanceSchema> | undefined => {
   if (!p || p.status === 'none') return undefined;
+  // Not cross-checked: the offering's own sources and last_verified say the rest.
+  if (p.status === 'unobserved') return { status: p.status };
   const stated = p.meters.filter((m) => m.values.length);
   const prices = Object.fromEntries(
     stated.map((m) => [

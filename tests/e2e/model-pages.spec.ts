@@ -245,12 +245,12 @@ test.describe('edge cases on tests/fixtures/base', () => {
     await page.goto(`${server!.url}/models/acme/atlas-2/`);
     const relay = rowOf(page, 'relay');
     await expect(relay).toContainText(formatUsd(dev.output));
-    await expect(relay.getByRole('link', { name: '⚠ Sources differ' })).toHaveAttribute('href', '#src-relay--acme--atlas-2');
+    await expect(relay.getByRole('link', { name: '⚠ Sources differ' })).toHaveAttribute('href', '#src-relay__acme__atlas-2');
     await expect(relay).toContainText(announced);
     await expect(rowOf(page, 'acme').getByRole('link', { name: '1 source' })).toHaveAttribute('href', '#sources');
     const note = page.locator('details#sources');
     await note.locator('summary').click();
-    const entry = note.locator('#src-relay--acme--atlas-2');
+    const entry = note.locator('#src-relay__acme__atlas-2');
     await expect(entry).toContainText(
       `Sources disagree on output: ${formatUsd(dev.output)} (${DATA_SOURCE_LABEL[dev.source]}, ${formatDate(dev.as_of)}) vs ${formatUsd(lite.output)} (${DATA_SOURCE_LABEL[lite.source]}, ${formatDate(lite.as_of)})`,
     );

@@ -25,8 +25,11 @@ export const scheduledPrices = (price: Pick<PriceView, 'scheduled'>): ScheduledP
 export const scheduledText = (s: ScheduledPrice): string =>
   `From ${formatDate(s.from)}: ${s.input === undefined ? '—' : formatUsd(s.input)} / ${s.output === undefined ? '—' : formatUsd(s.output)} per 1M (announced)`;
 
-/** The id of an offering's entry in the sources note ("src-acme--acme--m1"). */
-export const sourcesAnchor = (offeringId: string) => `src-${offeringId.replaceAll('/', '--')}`;
+/**
+ * The id of an offering's entry in the sources note: letters, digits, "-" and "_" only, one per
+ * offering ("acme/acme/m-1.5" → "src-acme__acme__m-1_5"; record ids hold no "_").
+ */
+export const sourcesAnchor = (offeringId: string) => `src-${offeringId.replaceAll('/', '__').replaceAll('.', '_')}`;
 
 /** One source of one price, as the note lists it. */
 export interface SourceRef {

@@ -114,8 +114,7 @@ test('API offerings carry their observations and the compact provenance of each 
   });
   const parsed = ApiOfferingsSchema.safeParse(apiCollection([o], '2026-12-02'));
   assert.equal(parsed.success, true, JSON.stringify(parsed.error?.issues));
-  // Without observations: the status and the record's own source, no per-price entries.
-  const plain = apiOffering(offering()).price_provenance!;
-  assert.deepEqual([plain.status, plain.prices], ['unobserved', undefined]);
+  // Without observations: the status only (the offering's sources and last_verified say the rest).
+  assert.deepEqual(apiOffering(offering()).price_provenance, { status: 'unobserved' });
   assert.ok(JSON.stringify(apiJsonSchemas()['api-offerings']).includes('price_provenance'));
 });

@@ -215,3 +215,10 @@ test('announced prices: listed under the table with their date, the table shows 
     },
   ]);
 });
+
+test('sources anchors are valid ids (letters, digits, - and _), one per offering id', () => {
+  const ids = ['a/b/c.1', 'a/b.c/1', 'a.b/c/1', 'openai/openai/gpt-4o--gpt-4o-2024-08-06'];
+  const anchors = ids.map(sourcesAnchor);
+  for (const a of anchors) assert.match(a, /^[A-Za-z0-9_-]+$/);
+  assert.equal(new Set(anchors).size, ids.length);
+});
