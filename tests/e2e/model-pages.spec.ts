@@ -9,6 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
+import { formatDate, formatUsd } from '../../src/core/format.ts';
+import { DATA_SOURCE_LABEL, DATA_SOURCE_URL } from '../../src/core/vocab.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DATA = join(ROOT, 'data');
@@ -199,6 +201,20 @@ test.describe('family pages on the real data', () => {
     expect(names.slice().sort()).toEqual(withModels.map((f) => f.rec.name).sort());
   });
 });
+/** Relay's Atlas 2: two sources that differ on the output price, and a price change announced after the data date (2025-06-01). */
+const RELAY_OBS = [
+  { source: 'models-dev', as_of: '2025-05-01', input: 3.15, output: 15.75 },
+  { source: 'litellm', as_of: '2025-05-20', input: 3.15, output: 16 },
+] as const;
+const RELAY_NEXT = { effective_from: '2025-09-01', input: 2.5, output: 12 };
+const RELAY_DATED = [
+  'observations:',
+  ...RELAY_OBS.map((o) => `  - { source: ${o.source}, as_of: ${o.as_of}, pricing: { input: ${o.input}, output: ${o.output} } }`),
+  'price_history:',
+  `  - { effective_from: ${RELAY_OBS[0].as_of}, input: ${RELAY_OBS[0].input}, output: ${RELAY_OBS[0].output} }`,
+  `  - { effective_from: ${RELAY_NEXT.effective_from}, input: ${RELAY_NEXT.input}, output: ${RELAY_NEXT.output} }`,
+  '',
+].join('\n');
 
 test.describe('edge cases on tests/fixtures/base', () => {
   test.describe.configure({ mode: 'serial' });
@@ -227,7 +243,8 @@ test.describe('edge cases on tests/fixtures/base', () => {
       put(
         data,
         'offerings/relay/acme/atlas-2.yaml',
-        'provider: relay\nmodel: acme/atlas-2\nprovider_model_id: acme/atlas-2\npricing:\n  input: 3.15\n  output: 15.75\nlimits:\n  context_window: 128000\n',
+        'provider: relay\nmodel: acme/atlas-2\nprovider_model_id: acme/atlas-2\npricing:\n  input: 3.15\n  output: 15.75\nlimits:\n  context_window: 128000\n' +
+          RELAY_DATED,
       );
       put(
         data,
