@@ -53,12 +53,20 @@ export interface PriceStep {
   input: number | undefined;
   /** USD per 1M output tokens. */
   output: number | undefined;
+  /** Takes effect after the data's date: announced, not in force yet. */
+  announced: boolean;
 }
 
 /** The history (the price view's, in USD) as steps in USD per 1M tokens, oldest first. */
 export const priceSteps = (history: readonly UsdPricePoint[]): PriceStep[] =>
   // The schema keeps the list ascending (an undated entry can only be the first).
-  history.map((h, i) => ({ from: h.from, until: history[i + 1]?.from, input: h.usd.input, output: h.usd.output }));
+  history.map((h, i) => ({
+    from: h.from,
+    until: history[i + 1]?.from,
+    input: h.usd.input,
+    output: h.usd.output,
+    announced: h.announced,
+  }));
 
 interface OfferingLike {
   id: string;
@@ -104,11 +112,12 @@ export const changeList = (offerings: OfferingLike[], models: ModelLike[]): Chan
     const name = o.name ?? o.modelRecord?.name ?? o.provider_model_id;
     for (let i = 1; i < steps.length; i++) {
       const date = steps[i]!.from!;
+      const announced = steps[i]!.announced;
       out.push({
         key: `price/${o.id}/${date}`,
         kind: 'price',
         date,
-        title: `${name} at ${o.providerRecord.name}: price changed`,
+        title: `${name} at ${o.providerRecord.name}: price ${announced ? 'change announced' : 'changed'}`,
         summary: `${pair(steps[i - 1]!)} → ${pair(steps[i]!)}, USD per 1M tokens.`,
         path: o.model ? modelPath(o.model) : providerPath(o.provider, 'models'),
         provider: o.provider,
@@ -148,7 +157,7 @@ export const changeList = (offerings: OfferingLike[], models: ModelLike[]): Chan
   return out.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.key < b.key ? -1 : 1));
 };
 
-/** Changes on or before `today` (the data date): future retirements are not news yet. */
+/** Changes on or before `today` (the data date): future retirements and announced prices are not news yet. */
 export const pastChanges = (changes: Change[], today: string | undefined, limit = 100): Change[] =>
   changes.filter((c) => today === undefined || c.date <= today).slice(0, limit);
 

@@ -71,6 +71,8 @@ export interface UsdPricePoint {
   /** YYYY-MM-DD; undefined when the oldest price's start is unknown. */
   from: string | undefined;
   usd: UsdMeters;
+  /** Takes effect after the data's date: a scheduled change (an announced cut, an introductory price ending). */
+  announced: boolean;
 }
 
 /** The pricing record with every price in USD (currency 'USD'), in the shape the cost engine reads. */
@@ -93,17 +95,25 @@ export interface PriceView<P = PricingIn> {
   tiers: UsdTier[];
   /** batch, flex, priority (in this order), then the named modes by name. */
   variants: UsdVariant[];
-  /** The price history, oldest first. */
+  /** The price history, oldest first, scheduled changes included (marked `announced`). */
   history: UsdPricePoint[];
+  /** The scheduled changes: history entries dated after the data's date, oldest first. */
+  scheduled: UsdPricePoint[];
+  /**
+   * When the price in force comes from a `price_history` entry that took effect after the record
+   * was last verified (see pricingInForce): that entry's date; undefined when `pricing` is in force.
+   */
+  since: string | undefined;
   /** The record with every price in USD, for the cost engine; undefined without pricing or without a rate. */
   pricing: UsdPricing<P> | undefined;
 }
 
-type Prices = Partial<Record<Meter, number | undefined>>;
+/** Listed prices by meter (record currency). */
+export type Prices = Partial<Record<Meter, number | undefined>>;
 interface TierIn extends Prices {
   above_tokens: number;
 }
-interface VariantIn extends Prices {
+export interface VariantIn extends Prices {
   discount?: number | undefined;
   tiers?: TierIn[] | undefined;
 }
@@ -141,8 +151,14 @@ const usdMeters = (src: Prices, rate: number | undefined): UsdMeters => {
 const usdTiers = (tiers: TierIn[] | undefined, rate: number | undefined): UsdTier[] =>
   rate === undefined ? [] : (tiers ?? []).map((t) => ({ aboveTokens: t.above_tokens, usd: usdMeters(t, rate) }));
 
+const point = (h: PricePointIn, rate: number, announced: boolean): UsdPricePoint => ({
+  from: h.effective_from,
+  usd: usdMeters(h, rate),
+  announced,
+});
+
 /** A variant's prices: its own, else the base price less its `discount`. */
-const variantPrices = (base: Prices, v: VariantIn): Prices => {
+export const variantPrices = (base: Prices, v: VariantIn): Prices => {
   const out: Prices = {};
   for (const m of METERS) {
     const own = v[m];
@@ -178,11 +194,65 @@ const usdRecord = <P extends PricingIn>(p: P, rate: number): UsdPricing<P> => {
   return out as UsdPricing<P>;
 };
 
+/** The data's date and the record's own date, which decide the price in force (pricingInForce). */
+export interface PriceDates {
+  /** The data's date (Catalog.date), YYYY-MM-DD: entries dated after it are scheduled changes. */
+  asOf?: string | undefined;
+  /** The day the record's `pricing` was read (the offering's `last_verified`). */
+  pricedOn?: string | undefined;
+}
+
+/** The meters of a history entry (its date and source left out). */
+const entryMeters = (h: PricePointIn): Prices => {
+  const out: Prices = {};
+  for (const m of METERS) if (h[m] !== undefined) out[m] = h[m];
+  return out;
+};
+
+/**
+ * The one rule for dated prices: the listed pricing in force on the data's date `asOf`.
+ * - An entry of `history` dated after `asOf` is a scheduled change: never in force yet.
+ * - `pricing` is the price in force when the record was read (`pricedOn`); it stays in force unless
+ *   the newest entry dated on or before `asOf` is newer than `pricedOn`: a change that took effect
+ *   since, whose meters then replace those of `pricing` (the meters it does not list are kept).
+ * - Without `pricedOn` or `asOf` the record's `pricing` is in force (nothing is assumed).
+ * Prices stay in the record's currency; priceView converts.
+ */
+export const pricingInForce = <P extends PricingIn>(
+  pricing: P | undefined,
+  history: readonly PricePointIn[] | undefined,
+  dates: PriceDates = {},
+): { pricing: P | undefined; since: string | undefined; scheduled: PricePointIn[] } => {
+  const { asOf, pricedOn } = dates;
+  const list = history ?? [];
+  const isScheduled = (h: PricePointIn) => asOf !== undefined && h.effective_from !== undefined && h.effective_from > asOf;
+  const scheduled = list.filter(isScheduled);
+  const last = list.filter((h) => !isScheduled(h)).at(-1);
+  const newer =
+    pricing !== undefined &&
+    (pricing.billing ?? 'usage') === 'usage' &&
+    asOf !== undefined &&
+    pricedOn !== undefined &&
+    last?.effective_from !== undefined &&
+    last.effective_from > pricedOn;
+  return newer
+    ? { pricing: { ...pricing, ...entryMeters(last) }, since: last.effective_from, scheduled }
+    : { pricing, since: undefined, scheduled };
+};
+
 /**
  * The normalized view of one offering's pricing (and its `price_history`): every price in USD
  * per 1M tokens (token meters) or per unit (unit meters), converted at the record's `usd_rate`.
+ * With `dates`, the prices are those in force on the data's date (pricingInForce) and the
+ * history entries after it are the scheduled changes.
  */
-export const priceView = <P extends PricingIn>(pricing: P | undefined, history?: readonly PricePointIn[]): PriceView<P> => {
+export const priceView = <P extends PricingIn>(
+  listed: P | undefined,
+  history?: readonly PricePointIn[],
+  dates: PriceDates = {},
+): PriceView<P> => {
+  const inForce = pricingInForce(listed, history, dates);
+  const pricing = inForce.pricing;
   const billing: Billing = pricing ? (pricing.billing ?? 'usage') : 'unpublished';
   const p: PricingIn = pricing ?? {};
   const rate = usdPerUnit(p);
@@ -204,7 +274,9 @@ export const priceView = <P extends PricingIn>(pricing: P | undefined, history?:
     blended: billing === 'usage' ? blendedPrice(usd.input, usd.output) : undefined,
     tiers: usdTiers(p.tiers, rate),
     variants,
-    history: rate === undefined ? [] : (history ?? []).map((h) => ({ from: h.effective_from, usd: usdMeters(h, rate) })),
+    history: rate === undefined ? [] : (history ?? []).map((h) => point(h, rate, inForce.scheduled.includes(h))),
+    scheduled: rate === undefined ? [] : inForce.scheduled.map((h) => point(h, rate, true)),
+    since: inForce.since,
     pricing: pricing && rate !== undefined ? usdRecord(pricing, rate) : undefined,
   };
 };

@@ -16,7 +16,7 @@
 import { DATA_SOURCES, type DataSource, type Status } from './vocab.ts';
 
 /** Tie-break order after the provider's page, newest date and agreement. */
-export const SOURCE_PRIORITY: readonly DataSource[] = ['provider', 'genai-prices', 'portkey', 'litellm', 'models-dev'];
+export const SOURCE_PRIORITY: readonly DataSource[] = DATA_SOURCES;
 
 type Num = number | undefined;
 type Variant = { input?: Num; output?: Num; cache_read?: Num };

@@ -75,6 +75,8 @@ export const PATHS = {
 
 /** Anchor of the blended-price definition on the methodology page. */
 export const blendedHref = (): string => `${PATHS.methodology}#blended`;
+/** Anchor of the reconciliation rule (which source a price comes from) on the methodology page. */
+export const reconciliationHref = (): string => `${PATHS.methodology}#reconciliation`;
 
 /** The five pages of every provider, and the path segment of each under /providers/<id>/. */
 const PROVIDER_TAB_SEGMENT = {

@@ -282,6 +282,7 @@ export const MODEL_TYPES = [
   'text-to-speech',
   'moderation',
   'video-generation',
+  'audio-generation',
   'realtime',
   'ocr',
 ] as const;
@@ -295,15 +296,17 @@ export const MODEL_TYPE_LABEL: Record<ModelType, string> = {
   'text-to-speech': 'Text to speech',
   moderation: 'Moderation',
   'video-generation': 'Video generation',
+  'audio-generation': 'Music and sound generation',
   realtime: 'Realtime (speech to speech)',
   ocr: 'OCR (document to text)',
 };
 
 /**
  * Where an imported fact came from. `provider` is the provider's own page (its URL is required);
- * the others are open datasets, imported with `npm run import -- <source> <file>`.
+ * the others are open datasets, imported with `npm run import -- <source> <file>`. The order is the
+ * reconciliation's tie-break order (src/core/reconcile.ts) and the display order.
  */
-export const DATA_SOURCES = ['provider', 'models-dev', 'genai-prices', 'portkey', 'litellm'] as const;
+export const DATA_SOURCES = ['provider', 'genai-prices', 'portkey', 'litellm', 'models-dev'] as const;
 export type DataSource = (typeof DATA_SOURCES)[number];
 export const DATA_SOURCE_LABEL: Record<DataSource, string> = {
   provider: "Provider's own page",

@@ -7,7 +7,9 @@
  */
 import { z } from 'astro/zod';
 import type { PriceView } from '../core/price.ts';
-import { METERS, MODELS_DEV_METERS } from '../core/vocab.ts';
+import { PROVENANCE_STATUSES, type Provenance } from '../core/provenance.ts';
+import { HEADLINE_PRICE_FIELDS } from '../core/reconcile.ts';
+import { DATA_SOURCES, METERS, MODELS_DEV_METERS } from '../core/vocab.ts';
 import { ModelSchema, OfferingSchema, ProviderSchema, type Model, type Offering, type Provider } from './schema.ts';
 
 /** Version of the API; its path segment is /api/v1/. */
@@ -22,6 +24,33 @@ const UsdSchema = z
   )
   .describe('Every listed meter in USD: token meters per 1M tokens, unit meters per unit');
 
+const Sources = z.array(z.enum(DATA_SOURCES));
+/** Per shown price: who states it, whether it is confirmed, who states another value (src/core/provenance.ts). */
+const PriceProvenanceSchema = z
+  .strictObject({
+    /** provider (every shown price confirmed by the provider's page), confirmed (by it or two sources), single, disagree, unobserved. */
+    status: z.enum(PROVENANCE_STATUSES),
+    /** One sentence, as the site shows it; absent when unobserved (see the offering's sources and last_verified). */
+    summary: z.string().optional(),
+    /** By price field ("input", "batch.output"), for the prices some observation states. */
+    prices: z
+      .record(
+        z.string(),
+        z.strictObject({
+          /** Sources that state the price shown. */
+          sources: Sources,
+          /** Stated by the provider's own page, or by two or more sources. */
+          confirmed: z.boolean(),
+          /** Newest as_of among the sources that state it, YYYY-MM-DD. */
+          checked: z.string().optional(),
+          /** Sources that state another value. */
+          disagree: Sources.optional(),
+        }),
+      )
+      .optional(),
+  })
+  .describe("Where the offering's prices come from; observations hold each source's values and dates");
+
 export const ApiProviderSchema = ProviderSchema.safeExtend({
   id: z.string(),
   /** Number of offerings (models sold) at this provider. */
@@ -32,7 +61,11 @@ export const ApiModelSchema = ModelSchema.safeExtend({
   /** Number of providers offering the model. */
   provider_count: z.int().nonnegative(),
 });
-export const ApiOfferingSchema = OfferingSchema.safeExtend({ id: z.string(), usd: UsdSchema.optional() });
+export const ApiOfferingSchema = OfferingSchema.safeExtend({
+  id: z.string(),
+  usd: UsdSchema.optional(),
+  price_provenance: PriceProvenanceSchema.optional(),
+});
 
 const envelope = <T extends z.ZodType>(item: T) =>
   z.strictObject({
@@ -83,15 +116,36 @@ export const apiModel = (m: LinkedModelLike) => ({
   provider_count: new Set(m.offerings.map((o) => o.provider)).size,
 });
 
-/** An offering with its price view (a linked offering). */
-type PricedOffering = Id<Offering> & { price: Pick<PriceView, 'usd'> };
+/** An offering with its price view and provenance (a linked offering). */
+type PricedOffering = Id<Offering> & { price: Pick<PriceView, 'usd'>; provenance?: Provenance | undefined };
+
+/** The compact provenance of an offering's shown prices; undefined when it shows none. */
+export const priceProvenance = (p: Provenance | undefined): z.output<typeof PriceProvenanceSchema> | undefined => {
+  if (!p || p.status === 'none') return undefined;
+  // Not cross-checked: the offering's own sources and last_verified say the rest.
+  if (p.status === 'unobserved') return { status: p.status };
+  const stated = p.meters.filter((m) => m.values.length);
+  const prices = Object.fromEntries(
+    stated.map((m) => [
+      m.field.replace(/^pricing\./, ''),
+      {
+        sources: m.sources,
+        confirmed: m.confirmed,
+        ...(m.checked && { checked: m.checked }),
+        ...(m.disagree.length && { disagree: m.disagree }),
+      },
+    ]),
+  );
+  return { status: p.status, summary: p.summary, ...(stated.length && { prices }) };
+};
 
 /** Every listed meter in USD, from the price view; undefined when no meter is listed (or converted). */
 export const usdMeters = (price: Pick<PriceView, 'usd'> | undefined): Record<string, number> | undefined =>
   price && Object.keys(price.usd).length ? { ...price.usd } : undefined;
 export const apiOffering = (o: PricedOffering) => {
   const usd = usdMeters(o.price);
-  return { ...pick(o, keysOf(OfferingSchema)), ...(usd && { usd }) };
+  const provenance = priceProvenance(o.provenance);
+  return { ...pick(o, keysOf(OfferingSchema)), ...(usd && { usd }), ...(provenance && { price_provenance: provenance }) };
 };
 
 /** A collection file's payload. */
@@ -119,11 +173,24 @@ export const CSV_COLUMNS = [
   'context_window',
   'max_output_tokens',
   'last_verified',
+  'price_sources',
+  'price_confirmed',
 ] as const;
 
 interface CsvOffering extends PricedOffering {
   modelRecord?: { name: string; context_window?: number | undefined; max_output_tokens?: number | undefined } | undefined;
 }
+
+/**
+ * The CSV's two provenance cells: the sources that state the headline prices (input and output;
+ * "provider;litellm") and whether both are confirmed ("yes", "no", empty without an observed price).
+ */
+const priceCsvCells = (p: Provenance | undefined): [string, string] => {
+  const head = (p?.meters ?? []).filter((m) => (HEADLINE_PRICE_FIELDS as readonly string[]).includes(m.field) && m.values.length);
+  if (!head.length) return ['', ''];
+  const sources = [...new Set(head.flatMap((m) => m.sources))];
+  return [sources.join(';'), head.every((m) => m.confirmed) ? 'yes' : 'no'];
+};
 
 /** One row of strings per offering (empty = unknown), header first; pass to csv.ts toCsv. */
 export const offeringsCsvRows = (offerings: CsvOffering[]): string[][] => {
@@ -148,6 +215,7 @@ export const offeringsCsvRows = (offerings: CsvOffering[]): string[][] => {
         s(o.limits?.context_window ?? o.modelRecord?.context_window),
         s(o.limits?.max_output_tokens ?? o.modelRecord?.max_output_tokens),
         s(o.last_verified),
+        ...priceCsvCells(o.provenance),
       ];
     }),
   ];

@@ -9,5 +9,8 @@ const records = siteRecords();
 
 export const catalog = linkCatalog(records.providers, records.models, records.organizations, records.offerings);
 
+/** The curated family hierarchy (data/families/): family → generation; models name theirs in `family`. */
+export const familyRecords = records.families;
+
 export const providerPaths = () =>
   catalog.providers.map((provider) => ({ params: { provider: provider.id }, props: { provider } }));

@@ -6,6 +6,7 @@ import { dataDate } from '../core/catalog-stats.ts';
 import { confirmation, HEADLINE_PRICE_FIELDS } from '../core/reconcile.ts';
 import { CURRENT_STATUSES, MODEL_TYPES } from '../core/vocab.ts';
 import { dataConflicts } from './data-conflicts.ts';
+import { duplicateNames } from './identity-report.ts';
 import { BILLING, FEATURES, TOKEN_METERS, UNIT_METERS } from './schema.ts';
 import type { Records } from './validate.ts';
 
@@ -128,17 +129,6 @@ export const TOP_PROVIDERS = [
 /** Models released after this date are counted as new since the July snapshot. */
 export const SNAPSHOT_DATE = '2026-07-02';
 
-/**
- * A model name for duplicate detection: lowercase, "+" as "plus", accents and everything but
- * letters, digits and dots dropped (the same rule as src/model/identity-report.ts on the identity branch).
- */
-export const normalizedName = (name: string) =>
-  name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/\+/g, 'plus')
-    .replace(/[^a-z0-9.]+/g, '');
-
 type Off = Records['offerings'][number];
 type Mod = Records['models'][number];
 
@@ -200,17 +190,9 @@ export const acceptance = (r: Records): Acceptance => {
       date === undefined ? undefined : staleLifecycle(o, model, org !== undefined && org === model?.organization, date);
     if (reason) stale.push({ id: o.id, reason });
   }
-  const byName = new Map<string, string[]>();
-  for (const m of r.models) {
-    const k = normalizedName(m.name);
-    byName.set(k, [...(byName.get(k) ?? []), m.id]);
-  }
   const duplicatePairs: [string, string][] = [];
-  for (const ids of byName.values()) {
-    const sorted = [...ids].sort();
-    for (let i = 0; i < sorted.length; i++)
-      for (let j = i + 1; j < sorted.length; j++) duplicatePairs.push([sorted[i]!, sorted[j]!]);
-  }
+  for (const ids of duplicateNames(r.models))
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) duplicatePairs.push([ids[i]!, ids[j]!]);
   return {
     offerings: r.offerings.length,
     providers: r.providers.length,
@@ -236,8 +218,10 @@ export const acceptanceReport = (a: Acceptance, list = 20): string[] => {
     `Acceptance (issue #15), data date ${a.date ?? 'unknown'}:`,
     `  offerings                    ${a.offerings}`,
     `  providers                    ${a.providers}`,
-    `  models                       ${a.models}`,
-    ...a.modelsByType.map((t) => `    ${t.type.padEnd(26)} ${t.count}`),
+    `  models                       ${a.models}  (${a.modelsByType
+      .filter((t) => t.count)
+      .map((t) => `${t.type} ${t.count}`)
+      .join(', ')})`,
     `  models without a type        ${a.modelsWithoutType}  [target 0: ${mark(a.modelsWithoutType === 0)}]`,
     `  offerings linked to a model  ${a.linked} of ${a.offerings} (${pct(a.linked, a.offerings)})`,
     `  models released after ${SNAPSHOT_DATE} ${a.releasedAfterSnapshot}`,

@@ -3,18 +3,24 @@
  * organization → models. Throws, listing every gap, when a reference does not resolve
  * (Astro only logs a dangling reference; we fail the build). Each offering also gets its one
  * normalized price view (`price`, src/core/price.ts): every page, feed and export reads its
- * prices in USD from there.
+ * prices in USD from there; and its price provenance (`provenance`, src/core/provenance.ts).
  */
 import { dataDate } from '../core/catalog-stats.ts';
-import { priceView, type PriceView } from '../core/price.ts';
+import { priceView, pricingInForce, type PriceView } from '../core/price.ts';
+import { provenanceView, type Provenance } from '../core/provenance.ts';
 import type { Model, Offering, Organization, Pricing, Provider } from './schema.ts';
 
 type Id<T> = T & { id: string };
 export interface LinkedOffering extends Id<Offering> {
   providerRecord: LinkedProvider;
   modelRecord: LinkedModel | undefined;
-  /** The offering's prices normalized: USD per 1M tokens (token meters), USD per unit (unit meters). */
+  /**
+   * The offering's prices normalized: USD per 1M tokens (token meters), USD per unit (unit meters),
+   * the prices in force on the data's date (Catalog.date), with the scheduled changes.
+   */
   price: PriceView<Pricing>;
+  /** Where each shown price comes from and whether it is confirmed (src/core/provenance.ts). */
+  provenance: Provenance;
 }
 export interface LinkedProvider extends Id<Provider> {
   offerings: LinkedOffering[];
@@ -40,6 +46,19 @@ export interface Catalog {
    */
   date: string | undefined;
 }
+
+/**
+ * The two views of an offering's prices, on the data's date `date`: the price view (the price in
+ * force, the scheduled changes) and the provenance of each shown price.
+ */
+export const offeringPriceViews = (
+  o: Pick<Offering, 'pricing' | 'price_history' | 'observations' | 'sources' | 'last_verified'>,
+  date: string | undefined,
+): { price: PriceView<Pricing>; provenance: Provenance } => {
+  const dates = { asOf: date, pricedOn: o.last_verified };
+  const views = { price: priceView(o.pricing, o.price_history, dates) };
+  return { ...views, provenance: provenanceView(o, pricingInForce(o.pricing, o.price_history, dates).pricing, views.price) };
+};
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -68,6 +87,7 @@ export const linkCatalog = (
   const provs = providers.map((p): LinkedProvider => ({ ...p, offerings: [] })).sort(byId);
   const providerById = new Map(provs.map((p) => [p.id, p]));
   const linkedOfferings: LinkedOffering[] = [];
+  const date = dataDate([...provs, ...offerings]);
   for (const o of [...offerings].sort(byId)) {
     const provider = providerById.get(o.provider);
     const model = o.model === undefined ? undefined : modelById.get(o.model);
@@ -78,7 +98,7 @@ export const linkCatalog = (
       ...o,
       providerRecord: provider,
       modelRecord: model,
-      price: priceView(o.pricing, o.price_history),
+      ...offeringPriceViews(o, date),
     };
     provider.offerings.push(lo);
     model?.offerings.push(lo);
@@ -93,7 +113,7 @@ export const linkCatalog = (
     providerById,
     modelById,
     organizationById,
-    date: dataDate([...provs, ...linkedOfferings]),
+    date,
   };
 };
 

@@ -300,7 +300,12 @@ export const ModelSchema = z
     /** Model creator: an organization id. */
     organization: RefId('an organization'),
     /** What the model does: decides which workloads it can serve (see MODEL_TYPES). */
-    type: z.enum(MODEL_TYPES).optional(),
+    type: z.enum(MODEL_TYPES, {
+      error: (iss) =>
+        iss.input === undefined
+          ? `Required: what the model does, one of ${MODEL_TYPES.join(', ')}`
+          : `Unknown type: expected one of ${MODEL_TYPES.join(', ')}`,
+    }),
     /** Its family or generation: the id of a data/families/ record, e.g. "llama-3.3". */
     family: RefId('a family').optional(),
     /** For a fine-tune or merge: the model whose weights it was trained from. */

@@ -278,9 +278,13 @@ const crossCheck = (l: { [K in Kind]: Loaded<Records[K][number]>[] }, broken: { 
       }
     }
   }
-  for (const m of l.models)
+  for (const m of l.models) {
     if (m.data.base_model !== undefined && m.data.base_model !== m.id && !hasModel(m.data.base_model))
       out.push(at(m.src, ['base_model'], `Unknown model "${m.data.base_model}"`));
+    // A model's family names a curated family record (no slug families invented on the fly).
+    if (m.data.family !== undefined && !families.has(m.data.family) && !broken.families.has(m.data.family))
+      out.push(at(m.src, ['family'], `Unknown family "${m.data.family}": add data/families/${m.data.family}.yaml`));
+  }
   for (const p of l.providers) {
     if (p.data.organization !== undefined && !orgs.has(p.data.organization))
       out.push(at(p.src, ['organization'], `Unknown organization "${p.data.organization}"`));

@@ -1,7 +1,7 @@
 /**
  * Model, family and organization pages. On the real build: the most widely served models list
- * every provider whose offering links to them (expected sets read from data/ with `yaml`, not
- * through the site's code). On a build of tests/fixtures/base plus an unpriced model: the
+ * every provider whose offering links to them, and the largest generation's page every provider
+ * serving any of its models (expected sets read from data/ with `yaml`, not through the site's code). On a build of tests/fixtures/base plus an unpriced model: the
  * edge cases (one provider, deprecated, no prices, tiered prices), the chart and the filters.
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
+import { formatDate, formatUsd } from '../../src/core/format.ts';
+import { DATA_SOURCE_LABEL, DATA_SOURCE_URL } from '../../src/core/vocab.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DATA = join(ROOT, 'data');
@@ -119,9 +121,105 @@ test.describe('on the real data', () => {
   });
 });
 
+/** Records of one kind in a data folder, parsed (expectations are computed from them, not from the site's code). */
+const records = <T>(data: string, kind: string): { id: string; rec: T }[] =>
+  yamlFiles(join(data, kind)).map((f) => ({
+    id: f.slice(join(data, kind).length + 1, -'.yaml'.length),
+    rec: parse(readFileSync(f, 'utf8')) as T,
+  }));
+interface FamilyRec {
+  name: string;
+  parent?: string;
+}
+interface ModelRec {
+  name: string;
+  family?: string;
+  base_model?: string;
+}
+interface OfferingRec {
+  provider: string;
+  model?: string;
+  status?: string;
+  pricing?: { billing?: string; input?: number; output?: number; usd_rate?: { usd_per_unit: number } };
+}
+/** Family id → the ids of it and every generation below it. */
+const subtreeOf = (families: { id: string; rec: FamilyRec }[], id: string): Set<string> => {
+  const out = new Set([id]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const f of families)
+      if (f.rec.parent !== undefined && out.has(f.rec.parent) && !out.has(f.id)) {
+        out.add(f.id);
+        grew = true;
+      }
+  }
+  return out;
+};
+/** Provider id → distinct models of the family it serves (retired offerings left out). */
+const servedBy = (data: string, family: string) => {
+  const ids = subtreeOf(records<FamilyRec>(data, 'families'), family);
+  const members = new Set(
+    records<ModelRec>(data, 'models')
+      .filter((m) => m.rec.family && ids.has(m.rec.family))
+      .map((m) => m.id),
+  );
+  const out = new Map<string, { models: Set<string>; input: number[] }>();
+  for (const { rec: o } of records<OfferingRec>(data, 'offerings')) {
+    if (!o.model || !members.has(o.model) || o.status === 'retired') continue;
+    const r = out.get(o.provider) ?? { models: new Set<string>(), input: [] };
+    r.models.add(o.model);
+    if ((o.pricing?.billing ?? 'usage') === 'usage' && o.pricing?.input !== undefined)
+      r.input.push(o.pricing.input * (o.pricing.usd_rate?.usd_per_unit ?? 1));
+    out.set(o.provider, r);
+  }
+  return { members, providers: out };
+};
+
+test.describe('family pages on the real data', () => {
+  test('the largest generation lists every provider serving any of its models, with the number of models', async ({ page }) => {
+    const families = records<FamilyRec>(DATA, 'families');
+    const generations = families.filter((f) => f.rec.parent !== undefined);
+    const sized = generations
+      .map((g) => ({ id: g.id, providers: servedBy(DATA, g.id).providers }))
+      .sort((a, b) => b.providers.size - a.providers.size);
+    const { id, providers } = sized[0]!;
+    expect(providers.size).toBeGreaterThan(0);
+    await page.goto(`/families/${id}/`);
+    const rows = page.locator('table.family-providers tbody tr');
+    const onPage = await rows.evaluateAll((trs) =>
+      trs.map((r) => [(r as HTMLElement).dataset.provider ?? '', r.querySelector('td')?.textContent ?? '']),
+    );
+    expect(onPage.map(([p]) => p).sort()).toEqual([...providers.keys()].sort());
+    for (const [p, count] of onPage) expect(Number(count), p).toBe(providers.get(p!)!.models.size);
+  });
+
+  test('/families/ shows every top-level family with models, by its readable name', async ({ page }) => {
+    const families = records<FamilyRec>(DATA, 'families');
+    const withModels = families.filter((f) => f.rec.parent === undefined && servedBy(DATA, f.id).members.size > 0);
+    await page.goto('/families/');
+    const names = await page.locator('.family-tree > li > a.family-name').allTextContents();
+    expect(names.slice().sort()).toEqual(withModels.map((f) => f.rec.name).sort());
+  });
+});
+/** Relay's Atlas 2: two sources that differ on the output price, and a price change announced after the data date (2025-06-01). */
+const RELAY_OBS = [
+  { source: 'models-dev', as_of: '2025-05-01', input: 3.15, output: 15.75 },
+  { source: 'litellm', as_of: '2025-05-20', input: 3.15, output: 16 },
+] as const;
+const RELAY_NEXT = { effective_from: '2025-09-01', input: 2.5, output: 12 };
+const RELAY_DATED = [
+  'observations:',
+  ...RELAY_OBS.map((o) => `  - { source: ${o.source}, as_of: ${o.as_of}, pricing: { input: ${o.input}, output: ${o.output} } }`),
+  'price_history:',
+  `  - { effective_from: ${RELAY_OBS[0].as_of}, input: ${RELAY_OBS[0].input}, output: ${RELAY_OBS[0].output} }`,
+  `  - { effective_from: ${RELAY_NEXT.effective_from}, input: ${RELAY_NEXT.input}, output: ${RELAY_NEXT.output} }`,
+  '',
+].join('\n');
+
 test.describe('edge cases on tests/fixtures/base', () => {
   test.describe.configure({ mode: 'serial' });
   let server: FixtureSite | undefined;
+  let fixtureData = '';
   const put = (data: string, rel: string, text: string) => {
     mkdirSync(dirname(join(data, rel)), { recursive: true });
     writeFileSync(join(data, rel), text);
@@ -129,8 +227,14 @@ test.describe('edge cases on tests/fixtures/base', () => {
   test.beforeAll(async () => {
     test.setTimeout(240_000);
     server = await fixtureSite('models', (data) => {
+      fixtureData = data;
       cpSync(join(ROOT, 'tests/fixtures/base'), data, { recursive: true });
-      put(data, 'models/globex/gx-unpriced.yaml', 'name: GX Unpriced\norganization: globex\nfamily: gx\nrelease_date: 2025-02\n');
+      put(data, 'families/gx.yaml', 'name: GX\norganization: globex\n');
+      put(
+        data,
+        'models/globex/gx-unpriced.yaml',
+        'name: GX Unpriced\norganization: globex\ntype: text-generation\nfamily: gx\nrelease_date: 2025-02\n',
+      );
       put(
         data,
         'offerings/relay/globex/gx-unpriced.yaml',
@@ -139,7 +243,8 @@ test.describe('edge cases on tests/fixtures/base', () => {
       put(
         data,
         'offerings/relay/acme/atlas-2.yaml',
-        'provider: relay\nmodel: acme/atlas-2\nprovider_model_id: acme/atlas-2\npricing:\n  input: 3.15\n  output: 15.75\nlimits:\n  context_window: 128000\n',
+        'provider: relay\nmodel: acme/atlas-2\nprovider_model_id: acme/atlas-2\npricing:\n  input: 3.15\n  output: 15.75\nlimits:\n  context_window: 128000\n' +
+          RELAY_DATED,
       );
       put(
         data,
@@ -219,22 +324,30 @@ test.describe('edge cases on tests/fixtures/base', () => {
     await expect(page.getByRole('link', { name: 'Acme AI' }).first()).toHaveAttribute('href', '/organizations/acme/');
   });
 
-  test('family page: models × providers grid linking to model pages, and the releases', async ({ page }) => {
+  test('family page: who serves it and its cheapest input price, computed from the records; the models', async ({ page }) => {
+    const { members, providers } = servedBy(fixtureData, 'atlas');
     await page.goto(`${server!.url}/families/atlas/`);
-    const grid = page.getByRole('table', { name: /models × providers/ });
-    await expect(grid.getByRole('columnheader')).toHaveText(['Model', 'Acme Cloud', 'Relay Router']);
-    await expect(grid.getByRole('rowheader')).toHaveText([/Atlas 2/, /Atlas 1/]);
-    await expect(grid.getByRole('row', { name: /Atlas 2/ }).getByRole('link', { name: '$3.00 / $15.00' })).toHaveAttribute(
-      'href',
-      '/models/acme/atlas-2/#where',
-    );
-    await expect(
-      grid
-        .getByRole('row', { name: /Atlas 1/ })
-        .locator('td')
-        .nth(1),
-    ).toHaveText('');
-    await expect(page.locator('.timeline li')).toHaveText([/May 2024.*Atlas 1/, /15 Mar 2025.*Atlas 2/]);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Atlas');
+    const table = page.getByRole('table', { name: /Providers of Atlas models/ });
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((r) => [
+          (r as HTMLElement).dataset.provider ?? '',
+          ...[...r.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+        ]),
+      );
+    expect(rows.map(([p]) => p).sort()).toEqual([...providers.keys()].sort());
+    for (const [p, count, input] of rows) {
+      const want = providers.get(p!)!;
+      expect(Number(count), p).toBe(want.models.size);
+      if (want.input.length) expect(Number(input!.replace(/[$,]/g, '')), p).toBeCloseTo(Math.min(...want.input), 2);
+      else expect(input, p).toBe('—');
+    }
+    const models = page.getByRole('table', { name: /Atlas models, newest first/ });
+    await expect(models.locator('tbody tr')).toHaveCount(members.size);
+    await expect(models.getByRole('link', { name: 'Atlas 2' })).toHaveAttribute('href', '/models/acme/atlas-2/');
+    await expect(page.getByRole('heading', { name: 'Fine-tunes and merges' })).toHaveCount(0);
   });
 
   test('organization page and the indexes', async ({ page }) => {
@@ -248,6 +361,10 @@ test.describe('edge cases on tests/fixtures/base', () => {
     await page.goto(`${server!.url}/organizations/`);
     await expect(page.getByRole('rowheader')).toHaveText(['Acme AI', 'Globex Research']);
     await page.goto(`${server!.url}/families/`);
-    await expect(page.getByRole('rowheader')).toHaveText(['atlas', 'gx']);
+    const top = records<FamilyRec>(fixtureData, 'families')
+      .filter((f) => f.rec.parent === undefined)
+      .map((f) => f.rec.name)
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    await expect(page.locator('.family-tree > li > a.family-name')).toHaveText(top);
   });
 });

@@ -23,8 +23,8 @@ const TOP: [string, string][] = [
   ['amazon bedrock', '/providers/amazon-bedrock/'],
   ['deep infra', '/providers/deepinfra/'],
   ['anthropic', '/providers/anthropic/'],
-  // A family.
-  ['claude sonnet family', '/families/claude-sonnet/'],
+  // A family (a generation of the curated hierarchy, by its readable name).
+  ['claude 4.5 family', '/families/claude-4.5/'],
 ];
 
 const box = (page: Page) => page.getByRole('searchbox', { name: /Search models, providers/ });

@@ -14,6 +14,7 @@ export const org = (o: Over<Organization>): Organization & { id: string } => ({ 
 export const model = (o: Over<Model>): Model & { id: string } => ({
   name: o.id.split('/')[1]!,
   organization: o.id.split('/')[0]!,
+  type: 'text-generation',
   status: 'active',
   ...o,
 });

@@ -54,11 +54,11 @@ const MODEL_OWNED = [
 
 /**
  * Model: owns name, dates, open_weights, limits, modalities and the capability flags it
- * knows; fills family when absent; adds aliases (existing order kept, new ones appended);
+ * knows; fills organization, type and family when absent; adds aliases (existing order kept, new ones appended);
  * keeps organization, status, license, links, successor, notes, ….
  */
 export const mergeModel = (base: Json | undefined, incoming: Json): Json => {
-  const out = mergeKeys(base ?? {}, incoming, MODEL_OWNED, ['organization', 'family']);
+  const out = mergeKeys(base ?? {}, incoming, MODEL_OWNED, ['organization', 'type', 'family']);
   const caps = mergeNested(
     out.capabilities,
     incoming.capabilities,

@@ -204,11 +204,24 @@ export const slugify = (s: string) =>
 export const orgByName = (key: string): string | undefined => NAME_PATTERNS.find(([re]) => re.test(key))?.[1];
 
 /**
- * Family slug: the key without sizes, dates, previews and trailing variant numbers
- * ("llama-3.3-70b" → "llama-3.3", "gpt-4o-2024-08-06" → "gpt-4o").
+ * Family of a model, among the curated family records only (data/families/): the most specific
+ * record the key names. Sizes, dates and previews are dropped, then trailing tokens one by one
+ * ("llama-3.3-70b" → "llama-3.3", "gpt-5.1-codex-mini" → "gpt-5.1", "mistral-small-2506" →
+ * "mistral-small"); Claude ids name their generation after the tier ("claude-sonnet-4.5" →
+ * "claude-4.5"). A record whose `organization` differs from the model's is never chosen, so a
+ * community fine-tune of Gemma 4 is not filed in the Gemma 4 family (its `base_model` says so).
+ * Undefined when no record fits: the importer never invents a family.
+ *
+ * @param families family id → the organization of its record (undefined when it names none)
  */
-export const deriveFamily = (key: string): string => {
+export const deriveFamily = (key: string, org: string, families: ReadonlyMap<string, string | undefined>): string | undefined => {
+  const fits = (id: string) => families.has(id) && (families.get(id) === undefined || families.get(id) === org);
   const kept = key.split('-').filter((t) => !SIZE.test(t) && !/^\d{4,8}$/.test(t) && !/^(preview|latest|exp)$/.test(t));
-  while (kept.length > 1 && /^\d{2}$/.test(kept[kept.length - 1]!)) kept.pop();
-  return slugify(kept.join('-') || key);
+  const claudeGen = /^claude-(?:opus|sonnet|haiku|fable)-(\d+(?:\.\d+)?)/.exec(kept.join('-'));
+  if (claudeGen && fits(`claude-${claudeGen[1]!}`)) return `claude-${claudeGen[1]!}`;
+  for (let n = kept.length; n > 0; n--) {
+    const id = kept.slice(0, n).join('-');
+    if (fits(id)) return id;
+  }
+  return undefined;
 };

@@ -140,11 +140,20 @@ export const applyReconciliation = (rec: Json): { field: string; before: unknown
  * date is added unless an entry with that date is there. When the history was empty, the current
  * price comes first (dated like recordPriceChange's previous price).
  */
-export const historyWithScheduled = (before: Json, rec: Json, asOf: string): Json[] | undefined => {
+/** A meter both observations state has another value now. */
+export const statedPriceChanged = (a: unknown, b: unknown): boolean => {
+  const x = metersOf(a);
+  const y = metersOf(b);
+  return Object.keys(x).some((m) => y[m] !== undefined && y[m] !== x[m]);
+};
+
+export const historyWithScheduled = (before: Json, rec: Json, asOf: string, sourceChanged = true): Json[] | undefined => {
   const old = (before.price_history as Json[] | undefined) ?? [];
   const future = old.filter((h) => typeof h.effective_from === 'string' && h.effective_from > asOf);
   const past = old.filter((h) => !future.includes(h));
-  const recorded = recordPriceChange({ ...before, price_history: past.length ? past : undefined }, rec, asOf) ?? [];
+  const recorded = sourceChanged
+    ? (recordPriceChange({ ...before, price_history: past.length ? past : undefined }, rec, asOf) ?? [])
+    : past;
   // A scheduled price that has come into force is already in the history: no second entry for it.
   const [prev, last] = recorded.slice(-2);
   const states = (a: Json, b: Json) => {
@@ -253,7 +262,11 @@ export const planObservations = (
     if (!entry) dropped.push(rel);
     const changes = applyReconciliation(rec);
     rec = clean(rec);
-    const history = historyWithScheduled(before, rec, options.importDate ?? asOf);
+    // A price change is what a source reports about itself over time; a first observation that
+    // disagrees with the other sources is a conflict, not a change (it would fill /changes/ with noise).
+    const previous = ((before.observations as Json[] | undefined) ?? []).find((o) => o.source === source);
+    const sourceChanged = previous !== undefined && obs !== undefined && statedPriceChanged(previous.pricing, obs.pricing);
+    const history = historyWithScheduled(before, rec, options.importDate ?? asOf, sourceChanged);
     if (history) rec.price_history = history;
     if (same(before, rec)) continue;
     const check = KINDS.offerings.schema.safeParse(rec);

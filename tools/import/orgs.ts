@@ -15,6 +15,7 @@ export interface OrgInfo {
 export const ORGS: Record<string, OrgInfo> = {
   '01-ai': { name: '01.AI', website: 'https://www.01.ai', country: 'CN' },
   ai21: { name: 'AI21 Labs', website: 'https://www.ai21.com', country: 'IL' },
+  aisingapore: { name: 'AI Singapore', website: 'https://aisingapore.org', country: 'SG' },
   allenai: { name: 'Allen Institute for AI', website: 'https://allenai.org', country: 'US' },
   amazon: { name: 'Amazon', website: 'https://aws.amazon.com', country: 'US' },
   anthropic: { name: 'Anthropic', website: 'https://www.anthropic.com', country: 'US' },
@@ -24,6 +25,8 @@ export const ORGS: Record<string, OrgInfo> = {
   'black-forest-labs': { name: 'Black Forest Labs', website: 'https://bfl.ai', country: 'DE' },
   bytedance: { name: 'ByteDance', website: 'https://seed.bytedance.com', country: 'CN' },
   cohere: { name: 'Cohere', website: 'https://cohere.com', country: 'CA' },
+  community: { name: 'Community fine-tunes' },
+  deepgram: { name: 'Deepgram', website: 'https://deepgram.com', country: 'US' },
   deepseek: { name: 'DeepSeek', website: 'https://www.deepseek.com', country: 'CN' },
   google: { name: 'Google', website: 'https://ai.google.dev', country: 'US' },
   ibm: { name: 'IBM', website: 'https://www.ibm.com/granite', country: 'US' },
@@ -41,10 +44,14 @@ export const ORGS: Record<string, OrgInfo> = {
   qwen: { name: 'Qwen (Alibaba Cloud)', website: 'https://qwenlm.github.io', country: 'CN' },
   poolside: { name: 'Poolside', website: 'https://poolside.ai', country: 'US' },
   sakana: { name: 'Sakana AI', website: 'https://sakana.ai', country: 'JP' },
+  salesforce: { name: 'Salesforce AI Research', website: 'https://www.salesforce.com', country: 'US' },
   sarvam: { name: 'Sarvam AI', website: 'https://www.sarvam.ai', country: 'IN' },
   stepfun: { name: 'StepFun', website: 'https://www.stepfun.com', country: 'CN' },
   tencent: { name: 'Tencent', website: 'https://hunyuan.tencent.com', country: 'CN' },
+  tngtech: { name: 'TNG Technology Consulting', website: 'https://www.tngtech.com', country: 'DE' },
   upstage: { name: 'Upstage', website: 'https://www.upstage.ai', country: 'KR' },
+  venice: { name: 'Venice', website: 'https://venice.ai', country: 'US' },
+  voyage: { name: 'Voyage AI', website: 'https://www.voyageai.com', country: 'US' },
   xai: { name: 'xAI', website: 'https://x.ai', country: 'US' },
   xiaomi: { name: 'Xiaomi', website: 'https://mimo.xiaomi.com', country: 'CN' },
   zhipuai: { name: 'Zhipu AI (Z.ai)', website: 'https://z.ai', country: 'CN' },
@@ -59,6 +66,7 @@ export const ORG_PREFIXES: Record<string, string> = {
   '01-ai': '01-ai',
   ai21: 'ai21',
   'ai21-labs': 'ai21',
+  aisingapore: 'aisingapore',
   alibaba: 'qwen',
   'alibaba-nlp': 'qwen',
   allenai: 'allenai',
@@ -75,6 +83,7 @@ export const ORG_PREFIXES: Record<string, string> = {
   'bytedance-seed': 'bytedance',
   volcengine: 'bytedance',
   cohere: 'cohere',
+  deepgram: 'deepgram',
   deepseek: 'deepseek',
   'deepseek-ai': 'deepseek',
   google: 'google',
@@ -103,12 +112,17 @@ export const ORG_PREFIXES: Record<string, string> = {
   qwen: 'qwen',
   qwenlm: 'qwen',
   sakana: 'sakana',
+  salesforce: 'salesforce',
   sarvam: 'sarvam',
   sarvamai: 'sarvam',
   stepfun: 'stepfun',
   'stepfun-ai': 'stepfun',
   tencent: 'tencent',
   thudm: 'zhipuai',
+  tngtech: 'tngtech',
+  'tongyi-zhiwen': 'qwen',
+  voyage: 'voyage',
+  voyageai: 'voyage',
   upstage: 'upstage',
   xai: 'xai',
   'x-ai': 'xai',
@@ -123,7 +137,9 @@ export const ORG_PREFIXES: Record<string, string> = {
 
 /**
  * Path segments that are deployment namespaces, not creators: gateways' and hosts' own
- * folders ("accounts/fireworks/models/…", "@cf/…", "TEE/…", "Pro/…"). Ignored for the org.
+ * folders ("accounts/fireworks/models/…", "@cf/…", "TEE/…", "Pro/…"), and re-packagers that
+ * quantize or host someone else's weights ("unsloth/", "Intel/", "neuralmagic/"). Ignored for
+ * the org. Any other unknown prefix names the maker (a fine-tune's publisher: "huihui-ai/").
  */
 export const NAMESPACES = new Set([
   '@cf',
@@ -159,7 +175,23 @@ export const NAMESPACES = new Set([
   'tee',
   'tts',
   'workers-ai',
+  // Re-packagers: quantized or re-hosted copies of another maker's weights.
+  'empiriolabs',
+  'intel',
+  'neuralmagic',
+  'openpipe',
+  'pearl-ai',
+  'prodia',
+  'redhatai',
+  'unsloth',
 ]);
+
+/**
+ * Words that mark a community fine-tune or merge whose id names no maker ("Gemma-4-26B-uncensored",
+ * "Qwen3.5-27B-Derestricted"): filed under the "community" organization, never under the lab
+ * whose base model the name starts with. DeepSeek's own "-distill-" models do not match.
+ */
+export const FINE_TUNE_MARKERS = /(?:^|-)(abliterated|uncensored|derestricted|distilled|storybreaker|roleplay|rp-)(?:-|$)/;
 
 /**
  * Model-name patterns (matched at the start of the normalized key) → creator. Used when the
@@ -201,4 +233,13 @@ export const NAME_PATTERNS: [RegExp, string][] = [
   [/^sarvam/, 'sarvam'],
   [/^fugu/, 'sakana'],
   [/^(trinity|arcee)/, 'arcee-ai'],
+];
+
+/**
+ * Fine-tunes whose name carries their maker's brand, checked before FINE_TUNE_MARKERS
+ * ("venice-uncensored" is Venice's, not a nameless community fine-tune).
+ */
+export const FINE_TUNE_MAKERS: [RegExp, string][] = [
+  [/^venice-/, 'venice'],
+  [/^dolphin-/, 'cognitivecomputations'],
 ];

@@ -14,8 +14,9 @@ import { cleanName, mapDate, mapOffering, mapProvider, providerOrg, type Issue }
 import { mergeModel, mergeOffering, mergeOrganization, mergeProvider } from './merge.ts';
 import { recordPriceChange } from '../../src/core/history.ts';
 import type { SourceFile, SourceModel, SourceProvider } from './models-dev.ts';
+import { deriveModelType, type TypedModalities } from './model-type.ts';
 import { deriveFamily, orgByName, slugify } from './normalize.ts';
-import { ORGS } from './orgs.ts';
+import { FINE_TUNE_MAKERS, FINE_TUNE_MARKERS, ORGS } from './orgs.ts';
 import { orderLike, toYaml } from './yaml-write.ts';
 import { applyReconciliation, withObservation } from './observe.ts';
 import { METERS } from '../../src/core/vocab.ts';
@@ -88,16 +89,21 @@ const readExisting = (files: DataFile[]) => {
 };
 
 /**
- * Organization for a group of ids: a known creator prefix wins, then the name pattern,
- * then an unknown creator-like prefix; the most common among the members, or undefined.
+ * Organization for a group of ids: a known creator prefix wins, then an unknown creator-like
+ * prefix (a fine-tune's publisher: "huihui-ai/Llama-3.3-70B-…-abliterated" is huihui-ai's, not
+ * Meta's), then a branded fine-tune's maker, then "community" for a fine-tune that names no
+ * maker, then the name pattern; the most
+ * common among the members, or undefined.
  */
-const groupOrg = (members: Member[]) =>
+export const groupOrg = (members: Pick<Member, 'link'>[]) =>
   mode(members.map((m) => m.link.norm.prefixOrg)) ??
-  orgByName(members[0]!.link.key) ??
-  mode(members.map((m) => m.link.norm.unknownPrefix));
+  mode(members.map((m) => m.link.norm.unknownPrefix)) ??
+  FINE_TUNE_MAKERS.find(([re]) => re.test(members[0]!.link.key))?.[1] ??
+  (FINE_TUNE_MARKERS.test(members[0]!.link.key) ? 'community' : undefined) ??
+  orgByName(members[0]!.link.key);
 
 /** Model facts from its offerings: the first-party ones when any, else the most common values. */
-const modelFacts = (org: string, key: string, members: Member[]): Json => {
+const modelFacts = (org: string, key: string, members: Member[], families: ReadonlyMap<string, string | undefined>): Json => {
   const first = members.filter((m) => providerOrg(m.provider.id) === org);
   const best = first.length ? first : members;
   const pick = <T>(f: (m: Member) => T | undefined) => mode(best.map(f)) ?? mode(members.map(f));
@@ -123,10 +129,24 @@ const modelFacts = (org: string, key: string, members: Member[]): Json => {
   const context = limit('context_window');
   const output = limit('max_output_tokens');
   const input = limit('max_input_tokens');
-  const family = pick((m) => (m.model.family ? slugify(m.model.family) : undefined)) ?? deriveFamily(key);
+  // Only a curated family record (data/families/): the key's, else the one models.dev's family slug names.
+  const family =
+    deriveFamily(key, org, families) ??
+    pick((m) => (m.model.family ? deriveFamily(slugify(m.model.family), org, families) : undefined));
+  const name = pick((m) => cleanName(m.model.name));
+  // What the model does, for a new record (an existing record's curated type is kept: see mergeModel).
+  const { type } = deriveModelType(
+    { id: key, name, modalities: modalities as TypedModalities | undefined },
+    members.map((m) => ({
+      provider_model_id: m.model.id,
+      name: m.model.name,
+      modalities: m.mapped.modalities as TypedModalities | undefined,
+    })),
+  );
   return {
-    name: pick((m) => cleanName(m.model.name)),
+    name,
     organization: org,
+    type,
     family,
     release_date: pick((m) => mapDate(m.model.release_date, '', '', noIssues)),
     knowledge_cutoff: pick((m) => mapDate(m.model.knowledge, '', '', noIssues)),
@@ -224,6 +244,9 @@ export const planImport = (
   const providers = Object.values(source).sort((a, b) => cmp(a.id, b.id));
   for (const p of providers) next.providers.set(p.id, mergeProvider(recs.providers.get(p.id), mapProvider(p, issues)));
 
+  // Curated families: id → organization; the import only ever files a model under one of these.
+  const familyOrgs = new Map([...recs.families].map(([id, f]) => [id, f.organization as string | undefined]));
+
   // Linking.
   const index = buildIndex([...recs.models].map(([id, m]) => ({ id, aliases: m.aliases as string[] | undefined })));
   const byProviderId = new Map<string, string>();
@@ -258,7 +281,7 @@ export const planImport = (
     const base = recs.models.get(id);
     // A hand-made link to a model that does not exist is left to the validator to report, not invented.
     if (base === undefined && !list.some((m) => m.link.via.endsWith('new model'))) continue;
-    const facts = modelFacts(org, list[0]!.link.key, list);
+    const facts = modelFacts(org, list[0]!.link.key, list, familyOrgs);
     const curated = Object.entries(CURATED_ALIASES)
       .filter(([, to]) => to === list[0]!.link.key)
       .map(([from]) => from);

@@ -8,6 +8,8 @@ import { median } from '../../core/stats.ts';
 import { MODEL_PAGE_WORKLOAD, monthlyCost, priceSummary, type PriceSummary } from './pricing.ts';
 import type { Feature, Model, Offering, PerformanceSample, Pricing, Provider } from '../../model/schema.ts';
 import type { PriceView } from '../../core/price.ts';
+import type { Provenance } from '../../core/provenance.ts';
+import { scheduledPrices, type ScheduledPrice } from '../provider/price-sources.ts';
 
 /** Features shown per offering, in this order. */
 export { ROW_FEATURES };
@@ -30,7 +32,12 @@ export interface WhereRow {
   variant: string | undefined;
   providerModelId: string;
   status: Offering['status'];
+  /** The prices in force on the data's date. */
   price: PriceSummary;
+  /** Where each shown price comes from (src/core/provenance.ts); the linked catalog always has it. */
+  provenance: Provenance | undefined;
+  /** Announced price changes, USD per 1M tokens. */
+  scheduled: ScheduledPrice[];
   /** Cost per month of the default workload (USD), or why it cannot be computed. */
   monthly: CostResult;
   context: number | undefined;
@@ -47,7 +54,12 @@ export interface WhereRow {
 }
 
 type ProviderLike = Pick<Provider, 'name' | 'kind' | 'headquarters' | 'regions'> & { id: string };
-type OfferingLike = Offering & { id: string; providerRecord: ProviderLike; price: PriceView<Pricing> };
+type OfferingLike = Offering & {
+  id: string;
+  providerRecord: ProviderLike;
+  price: PriceView<Pricing>;
+  provenance?: Provenance | undefined;
+};
 type ModelLike = Pick<Model, 'name' | 'context_window' | 'max_output_tokens' | 'aliases'> & {
   id: string;
   offerings: OfferingLike[];
@@ -109,6 +121,8 @@ export const whereToRun = (model: ModelLike, workload: Workload = MODEL_PAGE_WOR
       providerModelId: o.provider_model_id,
       status: o.status,
       price,
+      provenance: o.provenance,
+      scheduled: scheduledPrices(o.price),
       monthly: monthlyCost(o.price.pricing, workload),
       context,
       contextLower: lower(context, model.context_window),

@@ -3,7 +3,9 @@
  * provider actually uses (variants such as batch get their own columns), a blended column, the
  * context tiers and the free tier. The page and the CSV download both render this one model, so
  * that the CSV holds exactly what the table shows. Prices come from the catalog's price view
- * (src/core/price.ts), in USD.
+ * (src/core/price.ts), in USD: the prices in force on the data's date. When any offering has
+ * observations, a Sources column carries each row's provenance mark (src/core/provenance.ts); the
+ * note under the table lists each source's value and date, and the announced price changes.
  */
 import { toCsv } from '../../core/csv.ts';
 import { formatCount, formatTokens, formatUsd } from '../../core/format.ts';
@@ -16,7 +18,9 @@ import {
   type UsdMeters,
   type UsdTier,
 } from '../../core/price.ts';
+import type { Provenance } from '../../core/provenance.ts';
 import { offeringName } from '../../model/link.ts';
+import { scheduledPrices, sourcesAnchor, type ScheduledPrice } from './price-sources.ts';
 import type { Pricing } from '../../model/schema.ts';
 import {
   BILLING_LABEL,
@@ -33,7 +37,7 @@ export type Part = string | number;
  * A cell: `usd` is a price (per 1M tokens in a per-token column, else per unit), `na` a label
  * shown instead of a price ("not published", "free"…), `parts` text with token prices inside.
  */
-export type PriceCell = { usd: number } | { na: string } | { parts: Part[] };
+export type PriceCell = { usd: number } | { na: string } | { parts: Part[] } | { mark: string; href: string };
 export interface PriceColumn {
   key: string;
   label: string;
@@ -48,12 +52,18 @@ export interface PriceRow {
   modelId: string | undefined;
   providerModelId: string;
   cells: PriceCell[];
+  /** Where each shown price comes from. */
+  provenance: Provenance;
+  /** Announced price changes (after the data's date), USD per 1M tokens. */
+  scheduled: ScheduledPrice[];
 }
 export interface PriceTable {
   columns: PriceColumn[];
   rows: PriceRow[];
   /** Some prices were converted to USD from another currency. */
   converted: boolean;
+  /** Some offering has observations: the Sources column is shown. */
+  sourced: boolean;
 }
 
 /** What a price cell reads when there is no price, by billing (the vocabulary's label, lower-cased). Never "$0". */
@@ -124,6 +134,7 @@ interface OfferingIn {
   pricing?: Partial<Pick<Pricing, 'billing' | 'cache_write_ttl' | 'free_tier'>> | undefined;
   /** The catalog's price view: every price in USD. */
   price: Omit<PriceView, 'pricing' | 'history'>;
+  provenance: Provenance;
   modelRecord?: { name: string } | undefined;
 }
 
@@ -175,6 +186,17 @@ export const priceTable = (offerings: OfferingIn[]): PriceTable => {
     }
     return { o, cells, na: priceNa(price) };
   });
+  // Sources follows the base prices, when any offering has observations.
+  const sourced = offerings.some((o) => o.provenance.status !== 'unobserved' && o.provenance.status !== 'none');
+  if (sourced) {
+    addColumn('sources', 'Sources', false, { variant: 0, mode: '', meter: 10_000, ttl: 0 }, true);
+    for (const { o, cells } of values)
+      if (o.provenance.mark)
+        cells.set('sources', {
+          mark: o.provenance.mark,
+          href: `#${o.provenance.status === 'unobserved' ? 'sources' : sourcesAnchor(o.id)}`,
+        });
+  }
   // Blended sits right after Output, when any offering has both prices.
   if (values.some((v) => v.cells.has('blended')))
     addColumn('blended', 'Blended', true, { variant: 0, mode: '', meter: 3, ttl: 0 });
@@ -192,10 +214,12 @@ export const priceTable = (offerings: OfferingIn[]): PriceTable => {
       name: offeringName(o),
       modelId: o.model,
       providerModelId: o.provider_model_id,
-      cells: cols.map((c) => cells.get(c.key) ?? (c.text ? { na: 'none' } : { na })),
+      cells: cols.map((c) => cells.get(c.key) ?? (c.key === 'sources' ? { na: '—' } : c.text ? { na: 'none' } : { na })),
+      provenance: o.provenance,
+      scheduled: scheduledPrices(o.price),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.providerModelId < b.providerModelId ? -1 : 1));
-  return { columns: cols.map(({ sort: _s, ...c }) => c), rows, converted };
+  return { columns: cols.map(({ sort: _s, ...c }) => c), rows, converted, sourced };
 };
 
 /** A header as shown: "Input / 1M" for per-token columns, else the label. */
@@ -206,6 +230,7 @@ export const cellText = (cell: PriceCell, tok: boolean, unit: PriceUnit): string
   const money = (n: number) => formatUsd(tok ? inUnit(n, unit) : n);
   if ('usd' in cell) return money(cell.usd);
   if ('na' in cell) return cell.na;
+  if ('mark' in cell) return cell.mark;
   return cell.parts.map((p) => (typeof p === 'number' ? money(p) : p)).join('');
 };
 

@@ -89,8 +89,8 @@ const rec = (over = {}) =>
 
 test('priceSteps: USD at the record rate, each step until the next', () => {
   assert.deepEqual(priceSteps(rec().price.history), [
-    { from: '2026-01-01', until: '2026-03-01', input: 2, output: 8 },
-    { from: '2026-03-01', until: undefined, input: 1, output: 8 },
+    { from: '2026-01-01', until: '2026-03-01', input: 2, output: 8, announced: false },
+    { from: '2026-03-01', until: undefined, input: 1, output: 8, announced: false },
   ]);
   assert.deepEqual(
     modelPriceHistory([rec(), rec({ id: 'b', price_history: undefined })]).map((h) => h.id),
@@ -174,11 +174,11 @@ test('historyChartSpec: one dated axis, the price in force at each change, null 
     {
       provider: 'Acme',
       steps: [
-        { from: '2025-01-01', until: '2025-06-01', input: 2, output: 8 },
-        { from: '2025-06-01', until: undefined, input: 1, output: 4 },
+        { from: '2025-01-01', until: '2025-06-01', input: 2, output: 8, announced: false },
+        { from: '2025-06-01', until: undefined, input: 1, output: 4, announced: false },
       ],
     },
-    { provider: 'Relay', steps: [{ from: '2025-03-15', until: undefined, input: 1.5, output: 6 }] },
+    { provider: 'Relay', steps: [{ from: '2025-03-15', until: undefined, input: 1.5, output: 6, announced: false }] },
   ]);
   assert.deepEqual(spec.labels, ['2025-01-01', '2025-03-15', '2025-06-01']);
   assert.deepEqual(
@@ -197,8 +197,8 @@ test('historyChartSpec: an undated oldest price becomes the "Earlier" point', ()
     {
       provider: 'P',
       steps: [
-        { from: undefined, until: '2025-02-01', input: 3, output: 9 },
-        { from: '2025-02-01', until: undefined, input: 2, output: 6 },
+        { from: undefined, until: '2025-02-01', input: 3, output: 9, announced: false },
+        { from: '2025-02-01', until: undefined, input: 2, output: 6, announced: false },
       ],
     },
   ]);
@@ -215,4 +215,19 @@ test('a meter a source newly states (a search fee) is not a price change; a with
     input: 1,
     output: 8,
   });
+});
+
+test('an announced price (dated after the data date) is a step marked announced, and /changes/ does not list it as past', () => {
+  const today = '2026-02-01';
+  const o = withPrice(rec(), today);
+  const steps = priceSteps(o.price.history);
+  assert.deepEqual(
+    steps.map((s) => [s.from, s.announced]),
+    o.price_history.map((h) => [h.effective_from, h.effective_from > today]),
+  );
+  const all = changeList([o], []);
+  assert.equal(all.length, 1);
+  assert.match(all[0]!.title, /price change announced$/);
+  assert.deepEqual(pastChanges(all, today), []);
+  assert.equal(modelPriceHistory([o])[0]!.steps.at(-1)!.announced, true);
 });

@@ -1,6 +1,17 @@
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blendedPrice, inUnit, priceRange, priceView, usagePrice, usdPerUnit, type PricingIn } from '../../../src/core/price.ts';
+import {
+  blendedPrice,
+  denoise,
+  inUnit,
+  priceRange,
+  priceView,
+  pricingInForce,
+  usagePrice,
+  usdPerUnit,
+  type PricePointIn,
+  type PricingIn,
+} from '../../../src/core/price.ts';
 import { cheapest } from '../../../src/core/catalog-stats.ts';
 import { priceWorkload } from '../../../src/core/cost.ts';
 import { DEFAULT_WORKLOAD } from '../../../src/core/workload.ts';
@@ -57,7 +68,7 @@ test('price view: non-USD prices convert at the record’s rate, tiers, variants
       ['fast', false, 30 * rate],
     ],
   );
-  assert.deepEqual(v.history, [{ from: '2026-01-01', usd: { input: 5 * rate } }]);
+  assert.deepEqual(v.history, [{ from: '2026-01-01', usd: { input: 5 * rate }, announced: false }]);
   assert.equal(v.pricing?.currency, 'USD');
   assert.equal(v.pricing?.input, 10 * rate);
   assert.equal(v.pricing?.tiers?.[0]?.input, 20 * rate);
@@ -126,4 +137,57 @@ test('cheapest reads converted prices and skips non-usage', () => {
 test('no floating-point noise in blended or per-1K figures', () => {
   assert.equal(blendedPrice(0.1, 0.3), 0.15);
   assert.equal(inUnit(1.1, '1k'), 0.0011);
+});
+
+describe('dated prices: the price in force on the data date', () => {
+  // pricing read on 2026-07-02: 3 / 15; history: the previous price, that one, then later changes.
+  const read = '2026-07-02';
+  const history: PricePointIn[] = [
+    { effective_from: '2026-01-01', input: 5, output: 15 },
+    { effective_from: read, input: 3, output: 15 },
+    { effective_from: '2026-09-01', input: 2, output: 12 },
+    { effective_from: '2027-01-15', input: 1, output: 10 },
+  ];
+  const p = pricing({ cache_read: 0.3 });
+  test('an entry after the data date is scheduled, never in force', () => {
+    const v = priceView(p, history.slice(0, 2).concat(history[3]!), { asOf: '2026-12-02', pricedOn: read });
+    assert.equal(v.usd.input, p.input);
+    assert.equal(v.since, undefined);
+    assert.deepEqual(
+      v.scheduled.map((s) => [s.from, s.usd.input, s.usd.output]),
+      [[history[3]!.effective_from, history[3]!.input, history[3]!.output]],
+    );
+    assert.deepEqual(
+      v.history.map((h) => h.announced),
+      [false, false, true],
+    );
+  });
+  test('an entry dated on or before the data date and after the record was read replaces its meters', () => {
+    const v = priceView(p, history, { asOf: '2026-12-02', pricedOn: read });
+    const changed = history[2]!;
+    assert.deepEqual([v.usd.input, v.usd.output, v.usd.cache_read], [changed.input, changed.output, p.cache_read]);
+    assert.equal(v.blended, blendedPrice(changed.input, changed.output));
+    assert.equal(v.pricing?.input, changed.input);
+    assert.equal(v.since, changed.effective_from);
+    assert.deepEqual(
+      v.scheduled.map((s) => s.from),
+      [history[3]!.effective_from],
+    );
+  });
+  test('the record stays in force when the newest past entry is not newer than its reading, or dates are unknown', () => {
+    assert.equal(priceView(p, history, { asOf: '2026-12-02', pricedOn: '2026-10-01' }).usd.input, p.input);
+    assert.equal(priceView(p, history, { asOf: '2026-12-02' }).usd.input, p.input);
+    assert.equal(priceView(p, history).usd.input, p.input);
+    assert.deepEqual(priceView(p, history).scheduled, []);
+    // A change that takes effect on the data date itself is in force.
+    assert.equal(pricingInForce(p, history, { asOf: '2026-09-01', pricedOn: read }).since, '2026-09-01');
+  });
+  test('only usage billing takes a dated price', () => {
+    const free = pricing({ billing: 'free', input: undefined, output: undefined });
+    assert.equal(pricingInForce(free, history, { asOf: '2026-12-02', pricedOn: read }).pricing, free);
+  });
+  test('non-USD records: scheduled prices convert at the record rate', () => {
+    const v = priceView(pricing(EUR), history, { asOf: '2026-06-01', pricedOn: '2026-05-01' });
+    assert.equal(v.scheduled[0]!.usd.input, denoise(history[1]!.input! * EUR.usd_rate.usd_per_unit));
+  });
 });

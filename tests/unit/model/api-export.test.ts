@@ -48,6 +48,7 @@ const model = (over = {}) => ({
   id: 'x/m',
   name: 'M',
   organization: 'x',
+  type: 'text-generation' as const,
   status: 'active' as const,
   offerings: [{ provider: 'acme' }, { provider: 'acme' }, { provider: 'b' }],
   organizationRecord: {},
@@ -97,4 +98,24 @@ test('every JSON Schema is JSON with $schema, $id and a title', () => {
     assert.ok(round.title);
   }
   assert.ok(JSON.stringify(recordJsonSchemas().offering).includes('price_history'));
+});
+
+test('API offerings carry their observations and the compact provenance of each observed price', () => {
+  const observations = [
+    { source: 'provider' as const, as_of: '2026-12-02', url: 'https://acme.example/pricing', pricing: { input: 2, output: 8 } },
+    { source: 'litellm' as const, as_of: '2026-07-24', pricing: { input: 2, output: 7 } },
+  ];
+  const o = apiOffering(offering({ observations }));
+  assert.deepEqual((o as Record<string, unknown>).observations, observations);
+  const pp = o.price_provenance!;
+  assert.equal(pp.status, 'provider');
+  assert.deepEqual(pp.prices, {
+    input: { sources: ['provider', 'litellm'], confirmed: true, checked: '2026-12-02' },
+    output: { sources: ['provider'], confirmed: true, checked: '2026-12-02', disagree: ['litellm'] },
+  });
+  const parsed = ApiOfferingsSchema.safeParse(apiCollection([o], '2026-12-02'));
+  assert.equal(parsed.success, true, JSON.stringify(parsed.error?.issues));
+  // Without observations: the status only (the offering's sources and last_verified say the rest).
+  assert.deepEqual(apiOffering(offering()).price_provenance, { status: 'unobserved' });
+  assert.ok(JSON.stringify(apiJsonSchemas()['api-offerings']).includes('price_provenance'));
 });

@@ -42,3 +42,25 @@ test('offerings CSV: cells starting with = + - @ are neutralised', () => {
   assert.equal(rows[1]![CSV_COLUMNS.indexOf('provider_model_id')], `'=HYPERLINK("http://evil")`);
   assert.ok(text.endsWith('\r\n'));
 });
+
+test('offerings CSV: the sources of the headline prices and whether both are confirmed', () => {
+  const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+  const obs = (source: 'models-dev' | 'litellm', input: number) => ({
+    source,
+    as_of: '2026-07-24',
+    pricing: { input, output: 1.5 },
+  });
+  const rows = offeringsCsvRows([
+    offering({ observations: [obs('models-dev', 0.5), obs('litellm', 0.5)] }),
+    offering({ id: 'b', observations: [obs('models-dev', 0.5), obs('litellm', 0.4)] }),
+    offering({ id: 'c' }),
+  ]);
+  assert.deepEqual(
+    rows.slice(1).map((r) => [r[col('price_sources')], r[col('price_confirmed')]]),
+    [
+      ['litellm;models-dev', 'yes'],
+      ['models-dev;litellm', 'no'],
+      ['', ''],
+    ],
+  );
+});

@@ -233,7 +233,7 @@ describe('schemas', () => {
   });
 
   test('model: limits and dates must be coherent', () => {
-    const m = { name: 'M', organization: 'acme' };
+    const m = { name: 'M', organization: 'acme', type: 'text-generation' as const };
     assert.equal(ModelSchema.parse(m).status, 'active', 'status defaults to active');
     assert.deepEqual(messages(ModelSchema.safeParse({ ...m, context_window: 1000, max_output_tokens: 2000 })), [
       'max_output_tokens must not exceed context_window',
@@ -290,7 +290,7 @@ describe('validateFiles (in memory)', () => {
   const file = (rel: string, text: string): DataFile => ({ display: `data/${rel}`, rel, bytes: enc(text) });
   const minimal = () => [
     file('organizations/acme.yaml', 'name: Acme\n'),
-    file('models/acme/atlas.yaml', 'name: Atlas\norganization: acme\ncontext_window: 1000\n'),
+    file('models/acme/atlas.yaml', 'name: Atlas\norganization: acme\ncontext_window: 1000\ntype: text-generation\n'),
     file('providers/acme.yaml', 'name: Acme Cloud\nkind: first-party\nwebsite: https://acme.example.com\n'),
     file('offerings/acme/acme/atlas.yaml', 'provider: acme\nmodel: acme/atlas\nprovider_model_id: atlas\npricing:\n  input: 1\n'),
   ];
@@ -342,8 +342,8 @@ describe('validateFiles (in memory)', () => {
     assert.equal(normalizeAlias('Atlas_1  Latest'), 'atlas-1-latest');
     const files = [
       ...minimal(),
-      file('models/acme/atlas-2.yaml', 'name: Atlas 2\norganization: acme\naliases: [Atlas Latest]\n'),
-      file('models/acme/atlas-3.yaml', 'name: Atlas 3\norganization: acme\naliases: [atlas_latest]\n'),
+      file('models/acme/atlas-2.yaml', 'name: Atlas 2\norganization: acme\naliases: [Atlas Latest]\ntype: text-generation\n'),
+      file('models/acme/atlas-3.yaml', 'name: Atlas 3\norganization: acme\naliases: [atlas_latest]\ntype: text-generation\n'),
     ];
     assert.deepEqual(validateFiles(files).problems.map(formatProblem), [
       'data/models/acme/atlas-3.yaml:3:11 aliases[0]: Alias "atlas_latest" already names model "acme/atlas-2"',

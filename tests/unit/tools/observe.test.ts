@@ -55,9 +55,21 @@ describe('planObservations', () => {
       },
     ]);
   });
-  test('records the price change in price_history, dated the snapshot', () => {
-    assert.equal(after.price_history.at(-1).effective_from, '2026-08-21');
-    assert.equal(after.price_history.at(-1).input, before.pricing.input / 2);
+  test("a source's first observation is no price change (a disagreement is a conflict, not history)", () => {
+    assert.equal(after.price_history, undefined);
+  });
+  test('when the same source later states another price, the change goes into price_history, dated its snapshot', () => {
+    const later = planObservations(
+      'genai-prices',
+      '2026-10-01',
+      [entry(before.pricing.input * 0.6)],
+      applied(files(), plan.writes),
+    );
+    assert.deepEqual(later.problems, []);
+    const rec = parse(later.writes.find((w) => w.rel === ATLAS1)!.text);
+    const steps = rec.price_history.map((h: { effective_from?: string; input: number }) => [h.effective_from, h.input]);
+    assert.deepEqual(steps.at(-2)[1], before.pricing.input / 2);
+    assert.deepEqual(steps.at(-1), ['2026-10-01', before.pricing.input * 0.6]);
   });
   test('a second run writes nothing', () => {
     const again = planObservations(

@@ -1,4 +1,4 @@
-/** /models/ rows and index, its filters and sorting, and the family and organization pages. */
+/** /models/ rows and index, its filters and sorting, and the organization pages (family pages: family-pages.test.ts). */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { filterChoices, modelIndex, paginate } from '../../../src/views/model/index-page.ts';
@@ -13,7 +13,6 @@ import {
   toSearch,
   type IndexEntry,
 } from '../../../src/views/model/filter.ts';
-import { familiesOf, familyGrid, familySummaries, familyTimeline } from '../../../src/views/model/family.ts';
 import { organizationModels, organizationSummaries } from '../../../src/views/model/organizations.ts';
 import { catalogOf, model, offering, org, provider } from '../../support/model-factory.ts';
 
@@ -212,63 +211,6 @@ describe('filters and the URL', () => {
     assert.deepEqual(by('release', 'asc'), ['small', 'GX', 'Big', 'Old']);
     assert.deepEqual(by('context', 'asc'), ['Old', 'small', 'Big', 'GX']);
     assert.deepEqual(by('open-weights', 'desc'), ['small', 'Big', 'GX', 'Old']);
-  });
-});
-
-describe('families', () => {
-  test('models grouped by family slug, oldest first; models without a family left out', () => {
-    const f = familiesOf(catalog().models);
-    assert.deepEqual([...f.keys()], ['atlas']);
-    assert.deepEqual(
-      f.get('atlas')!.map((m) => m.id),
-      ['acme/small', 'acme/big', 'acme/old'],
-    );
-  });
-  test('summary: models, creators, providers, release range', () => {
-    assert.deepEqual(familySummaries(catalog().models), [
-      {
-        id: 'atlas',
-        models: 3,
-        creators: [{ id: 'acme', name: 'Acme' }],
-        providers: 3,
-        firstRelease: '2024-01',
-        latestRelease: '2025-06-01',
-      },
-    ]);
-  });
-  test('grid: models newest first × providers by name, each cell the lowest-priced offering or blank', () => {
-    const g = familyGrid(familiesOf(catalog().models).get('atlas')!);
-    assert.deepEqual(
-      g.providers.map((p) => p.name),
-      ['Alpha', 'Mid', 'Zeta'],
-    );
-    assert.deepEqual(
-      g.rows.map((r) => r.id),
-      ['acme/big', 'acme/small', 'acme/old'],
-    );
-    const big = g.rows[0]!.cells;
-    assert.deepEqual(
-      big.map((c) => c && [c.price.billing, c.price.input, c.cheapest]),
-      [
-        ['usage', 2, true],
-        ['subscription', undefined, false],
-        ['usage', 3, false],
-      ],
-    );
-    assert.deepEqual(
-      g.rows[1]!.cells.map((c) => c?.price.billing),
-      [undefined, undefined, 'free'],
-    );
-  });
-  test('timeline: oldest first, undated last', () => {
-    assert.deepEqual(
-      familyTimeline(familiesOf(catalog().models).get('atlas')!).map((t) => [t.name, t.release]),
-      [
-        ['small', '2024-01'],
-        ['Big', '2025-06-01'],
-        ['Old', undefined],
-      ],
-    );
   });
 });
 

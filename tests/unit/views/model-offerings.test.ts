@@ -315,3 +315,40 @@ describe('model facts', () => {
     assert.equal(successorOf({}, m), undefined);
   });
 });
+
+describe('dated prices and provenance in the linked catalog', () => {
+  test('rows show the price in force on the data date, the announced change and the provenance', () => {
+    const history = [
+      { effective_from: '2026-07-02', input: 3, output: 15 },
+      { effective_from: '2026-09-01', input: 2, output: 12 },
+      { effective_from: '2027-01-15', input: 1, output: 10 },
+    ];
+    const observations = [
+      { source: 'models-dev' as const, as_of: '2026-07-02', pricing: { input: 3, output: 15 } },
+      { source: 'litellm' as const, as_of: '2026-07-24', pricing: { input: 3, output: 15 } },
+    ];
+    const c = catalogOf({
+      providers: [provider({ id: 'p', last_verified: '2026-12-02' })],
+      models: [model({ id: 'o/m' })],
+      orgs: [org({ id: 'o' })],
+      offerings: [
+        offering('p', 'o/m', {
+          pricing: { billing: 'usage', currency: 'USD', input: 3, output: 15 },
+          price_history: history,
+          last_verified: '2026-07-02',
+          observations,
+        }),
+      ],
+    });
+    assert.equal(c.date, '2026-12-02');
+    const [row] = whereToRun(c.modelById.get('o/m')!);
+    // Read on 2026-07-02; the 2026-09-01 change is in force on the data date; 2027-01-15 is announced.
+    assert.deepEqual([row!.price.input, row!.price.output], [history[1]!.input, history[1]!.output]);
+    assert.deepEqual(row!.scheduled, [
+      { from: history[2]!.effective_from, input: history[2]!.input, output: history[2]!.output },
+    ]);
+    // The sources stated the July price: the price in force is not confirmed by them.
+    assert.equal(row!.provenance!.status, 'disagree');
+    assert.ok(row!.provenance!.meters.every((m) => m.sources.length === 0 && m.disagree.length === 2));
+  });
+});

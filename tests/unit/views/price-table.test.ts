@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cellText, columnLabel, freeTierText, priceCsv, priceTable } from '../../../src/views/provider/price-table.ts';
 import { withPrice } from '../../support/priced.ts';
+import { announcedList, sourceEntries, sourcesAnchor, unobservedNote } from '../../../src/views/provider/price-sources.ts';
+import { formatDate, formatUsd } from '../../../src/core/format.ts';
+import { DATA_SOURCE_URL } from '../../../src/core/vocab.ts';
 
 let n = 0;
 const offering = (over: Record<string, unknown> = {}, pricing: Record<string, unknown> | null = {}) =>
@@ -133,4 +136,89 @@ test('rows sort by name; unlinked offerings show their own name', () => {
     t.rows.map((r) => r.name),
     ['A', 'b'],
   );
+});
+
+test('sources column: only when an offering has observations; its mark, its link and the CSV text', () => {
+  const plain = priceTable([offering(), offering()]);
+  assert.equal(plain.sourced, false);
+  assert.equal(keys(plain).includes('sources'), false);
+  const seen = offering({
+    observations: [
+      { source: 'models-dev', as_of: '2026-07-02', pricing: { input: 3, output: 15 } },
+      { source: 'litellm', as_of: '2026-07-24', pricing: { input: 3, output: 15 } },
+    ],
+  });
+  const other = offering();
+  const t = priceTable([seen, other]);
+  assert.equal(t.sourced, true);
+  assert.deepEqual(keys(t), ['input', 'output', 'blended', 'sources']);
+  const cellOf = (id: string) => t.rows.find((r) => r.id === id)!.cells[keys(t).indexOf('sources')]!;
+  assert.deepEqual(cellOf(seen.id), { mark: seen.provenance.mark, href: `#${sourcesAnchor(seen.id)}` });
+  assert.deepEqual(cellOf(other.id), { mark: other.provenance.mark, href: '#sources' });
+  assert.equal(cellText(cellOf(seen.id), false, '1m'), seen.provenance.mark);
+  assert.ok(priceCsv(t, '1m').split('\n')[0]!.includes('Sources'));
+});
+
+test('sources note: one entry per observed offering, each source with its value, date and https link', () => {
+  const page = 'https://acme.example/pricing';
+  const o = offering({
+    observations: [
+      { source: 'provider', as_of: '2026-12-02', url: page, pricing: { input: 3, output: 15 } },
+      { source: 'litellm', as_of: '2026-07-24', pricing: { input: 2.5 } },
+    ],
+  });
+  const rows = priceTable([o, offering()]).rows;
+  const [entry, ...rest] = sourceEntries(rows);
+  assert.equal(rest.length, 0);
+  assert.equal(entry!.anchor, sourcesAnchor(o.id));
+  assert.equal(entry!.summary, o.provenance.summary);
+  assert.deepEqual(
+    entry!.lines.map((l) => [
+      l.price,
+      l.agree.map((s) => [s.label, s.href, s.date]),
+      l.differ.map((s) => [s.label, s.text, s.href]),
+    ]),
+    o.provenance.meters.map((m) => [
+      `${m.label} ${m.text}`,
+      m.values.filter((v) => v.agrees).map((v) => [v.label, page, formatDate(v.as_of)]),
+      m.values.filter((v) => !v.agrees).map((v) => [v.label, v.text, DATA_SOURCE_URL.litellm]),
+    ]),
+  );
+  assert.match(unobservedNote(rows, true)!, /^1 offering has no cross-checked source yet.*\(marked “1 source”\)\.$/);
+  assert.equal(unobservedNote([rows.find((r) => r.id === o.id)!], true), undefined);
+});
+
+test('announced prices: listed under the table with their date, the table shows the price in force', () => {
+  const o = withPrice(
+    {
+      id: 'acme/acme/dated',
+      provider: 'acme',
+      name: 'Dated',
+      provider_model_id: 'dated',
+      status: 'active' as const,
+      pricing: { billing: 'usage' as const, currency: 'USD', input: 3, output: 15 },
+      price_history: [
+        { effective_from: '2026-07-02', input: 3, output: 15 },
+        { effective_from: '2027-01-15', input: 1, output: 10 },
+      ],
+      last_verified: '2026-07-02',
+    },
+    '2026-12-02',
+  );
+  const t = priceTable([o]);
+  assert.deepEqual(t.rows[0]!.cells[0], { usd: o.pricing.input });
+  assert.deepEqual(announcedList(t.rows), [
+    {
+      name: 'Dated',
+      providerModelId: 'dated',
+      text: `From ${formatDate('2027-01-15')}: ${formatUsd(1)} / ${formatUsd(10)} per 1M (announced)`,
+    },
+  ]);
+});
+
+test('sources anchors are valid ids (letters, digits, - and _), one per offering id', () => {
+  const ids = ['a/b/c.1', 'a/b.c/1', 'a.b/c/1', 'openai/openai/gpt-4o--gpt-4o-2024-08-06'];
+  const anchors = ids.map(sourcesAnchor);
+  for (const a of anchors) assert.match(a, /^[A-Za-z0-9_-]+$/);
+  assert.equal(new Set(anchors).size, ids.length);
 });
