@@ -42,7 +42,6 @@ export const mergeOrganization = (base: Json | undefined, incoming: Json): Json 
   mergeKeys(base ?? {}, incoming, [], ['name', 'website', 'country']);
 
 const MODEL_OWNED = [
-  'name',
   'release_date',
   'knowledge_cutoff',
   'open_weights',
@@ -53,12 +52,13 @@ const MODEL_OWNED = [
 ] as const;
 
 /**
- * Model: owns name, dates, open_weights, limits, modalities and the capability flags it
- * knows; fills organization, type and family when absent; adds aliases (existing order kept, new ones appended);
+ * Model: owns dates, open_weights, limits, modalities and the capability flags it knows;
+ * fills name, organization, type and family when absent (a curated name such as "Mistral Large 2"
+ * or "Qwen3 Max (2026-01-23)" is kept: a re-import would make it a duplicate of another model's); adds aliases (existing order kept, new ones appended);
  * keeps organization, status, license, links, successor, notes, ….
  */
 export const mergeModel = (base: Json | undefined, incoming: Json): Json => {
-  const out = mergeKeys(base ?? {}, incoming, MODEL_OWNED, ['organization', 'type', 'family']);
+  const out = mergeKeys(base ?? {}, incoming, MODEL_OWNED, ['name', 'organization', 'type', 'family']);
   const caps = mergeNested(
     out.capabilities,
     incoming.capabilities,

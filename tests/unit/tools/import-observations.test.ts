@@ -156,6 +156,14 @@ describe('models.dev observations', async () => {
     assert.deepEqual(loadData(dir).problems, []);
   });
 
+  test("a re-import keeps a model's curated name", async () => {
+    const rel = 'offerings/groq/meta/llama-3.3-70b.yaml';
+    const modelPath = join(dir, 'models', `${parse(readFileSync(join(dir, rel), 'utf8')).model}.yaml`);
+    writeFileSync(modelPath, stringify({ ...parse(readFileSync(modelPath, 'utf8')), name: 'Llama 3.3 70B Instruct (curated)' }));
+    assert.equal((await run('models-dev', API, '--data', dir, '--as-of', '2026-12-08')).code, 0);
+    assert.equal(parse(readFileSync(modelPath, 'utf8')).name, 'Llama 3.3 70B Instruct (curated)');
+  });
+
   test('a bad --source-date is refused', async () => {
     const r = await run('models-dev', API, '--data', dir, '--source-date', '2026-7-2');
     assert.equal(r.code, 2);
