@@ -55,15 +55,24 @@ const MODEL_OWNED = [
  * Model: owns dates, open_weights, limits, modalities and the capability flags it knows;
  * fills name, organization, type and family when absent (a curated name such as "Mistral Large 2"
  * or "Qwen3 Max (2026-01-23)" is kept: a re-import would make it a duplicate of another model's); adds aliases (existing order kept, new ones appended);
- * keeps organization, status, license, links, successor, notes, ….
+ * keeps organization, status, license, links, successor, notes, …. A model with `last_verified` (checked
+ * against its creator's page) is curated: the import only adds aliases to it.
  */
 export const mergeModel = (base: Json | undefined, incoming: Json): Json => {
-  const out = mergeKeys(base ?? {}, incoming, MODEL_OWNED, ['name', 'organization', 'type', 'family']);
-  const caps = mergeNested(
-    out.capabilities,
-    incoming.capabilities,
-    Object.keys(isObj(incoming.capabilities) ? incoming.capabilities : {}),
-  );
+  // A model checked against its creator's page (last_verified) is curated: the import only adds aliases.
+  const verified = base?.last_verified !== undefined;
+  const out = verified
+    ? mergeKeys(base ?? {}, incoming, [], [...MODEL_OWNED, 'name', 'organization', 'type', 'family'])
+    : mergeKeys(base ?? {}, incoming, MODEL_OWNED, ['name', 'organization', 'type', 'family']);
+  const caps = verified
+    ? isObj(out.capabilities) || !isObj(incoming.capabilities)
+      ? out.capabilities
+      : incoming.capabilities
+    : mergeNested(
+        out.capabilities,
+        incoming.capabilities,
+        Object.keys(isObj(incoming.capabilities) ? incoming.capabilities : {}),
+      );
   if (caps) out.capabilities = caps;
   const had = (out.aliases as string[] | undefined) ?? [];
   const seen = new Set(had.map(normalizeAlias));
