@@ -18,7 +18,7 @@ import { deriveModelType, type TypedModalities } from './model-type.ts';
 import { deriveFamily, orgByName, slugify } from './normalize.ts';
 import { FINE_TUNE_MAKERS, FINE_TUNE_MARKERS, ORGS } from './orgs.ts';
 import { orderLike, toYaml } from './yaml-write.ts';
-import { applyReconciliation, withObservation } from './observe.ts';
+import { applyReconciliation, fitLimits, statedPriceChanged, withObservation } from './observe.ts';
 import { METERS } from '../../src/core/vocab.ts';
 
 type Json = Record<string, unknown>;
@@ -204,9 +204,29 @@ const STAGE = { preview: 0, active: 1, deprecated: 2, retired: 3 } as const;
  * pricing as curated (billing, context tiers, modes) is kept and the rule sets only the meters
  * the sources state. Without a date, the merged record is returned as it is.
  */
-const observeModelsDev = (base: Json | undefined, merged: Json, mapped: Json, asOf: string | undefined): Json => {
+const observeModelsDev = (
+  base: Json | undefined,
+  merged: Json,
+  mapped: Json,
+  asOf: string | undefined,
+  model: Json | undefined,
+  where: string,
+  issues: Issue[],
+): Json => {
   if (asOf === undefined) return merged;
-  const rec = withObservation(merged, 'models-dev', modelsDevObservation(mapped, asOf));
+  const obs = modelsDevObservation(mapped, asOf);
+  // A limit the (curated) model record cannot hold is left out, as for every dataset.
+  if (obs)
+    for (const l of fitLimits(where, obs, merged, model)) issues.push({ where, field: 'limits', message: `left out: ${l}` });
+  const caps = (model ?? {}) as Record<string, unknown>;
+  const limits = (merged.limits ?? {}) as Record<string, unknown>;
+  for (const k of ['context_window', 'max_input_tokens', 'max_output_tokens'])
+    if (typeof limits[k] === 'number' && typeof caps[k] === 'number' && (limits[k] as number) > (caps[k] as number)) {
+      const was = ((base?.limits ?? {}) as Record<string, unknown>)[k];
+      if (typeof was === 'number' && was <= (caps[k] as number)) limits[k] = was;
+      else delete limits[k];
+    }
+  const rec = withObservation(merged, 'models-dev', obs);
   // Read from the provider's own page: its pricing (billing, tiers, modes) stays as curated, the rule sets the meters.
   const fromPage = ((base?.observations as Json[] | undefined) ?? []).some((o) => o.source === 'provider');
   if (fromPage && base?.pricing !== undefined) rec.pricing = structuredClone(base.pricing);
@@ -352,13 +372,24 @@ export const planImport = (
       taken.add(id);
     }
     const incoming = { ...mem.mapped, ...(mem.link.model && { model: mem.link.model }) };
+    const base = recs.offerings.get(id);
+    const model = mem.link.model === undefined ? undefined : (next.models.get(mem.link.model) ?? recs.models.get(mem.link.model));
     const merged = observeModelsDev(
-      recs.offerings.get(id),
-      mergeOffering(recs.offerings.get(id), incoming),
+      base,
+      mergeOffering(base, incoming),
       mem.mapped,
       sourceDate,
+      model,
+      `offerings/${id}.yaml`,
+      issues,
     );
-    const history = options.asOf === undefined ? undefined : recordPriceChange(recs.offerings.get(id), merged, options.asOf);
+    // A price change is models.dev reporting a new price of its own; before observations existed, the record's
+    // price was models.dev's, so a difference from it still counts.
+    const observedBefore = (base?.observations as Json[] | undefined) ?? [];
+    const previous = observedBefore.find((o) => o.source === 'models-dev');
+    const current = ((merged.observations as Json[] | undefined) ?? []).find((o) => o.source === 'models-dev');
+    const reported = previous ? statedPriceChanged(previous.pricing, current?.pricing) : observedBefore.length === 0;
+    const history = options.asOf === undefined || !reported ? undefined : recordPriceChange(base, merged, options.asOf);
     if (history) merged.price_history = history;
     next.offerings.set(id, merged);
     links.push(`${pid}:${mem.model.id} → ${mem.link.model ?? '(unlinked)'} (${mem.link.via})`);

@@ -170,3 +170,29 @@ describe('models.dev observations', async () => {
     assert.match(r.out, /--source-date: expected YYYY-MM-DD/);
   });
 });
+
+describe('a curated model (last_verified)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'import-curated-'));
+  temps.push(dir);
+  assert.equal((await run('models-dev', API, '--data', dir, '--as-of', '2026-12-02', '--source-date', '2026-07-02')).code, 0);
+  const model = parse(readFileSync(join(dir, 'models/meta/llama-3.3-70b.yaml'), 'utf8'));
+  const cap = source.limit.output - 1;
+  const curated = { ...model, name: 'Llama 3.3 70B (curated)', max_output_tokens: cap, last_verified: '2026-12-02' };
+  writeFileSync(join(dir, 'models/meta/llama-3.3-70b.yaml'), stringify(curated));
+  const res = await run('models-dev', API, '--data', dir, '--as-of', '2026-12-03', '--source-date', '2026-12-03');
+
+  test('keeps every fact it has: the import does not overwrite them', () => {
+    assert.equal(res.code, 0, res.out);
+    const after1 = parse(readFileSync(join(dir, 'models/meta/llama-3.3-70b.yaml'), 'utf8'));
+    assert.equal(after1.name, curated.name);
+    assert.equal(after1.max_output_tokens, cap);
+  });
+  test('an offering limit its caps cannot hold is left out and reported, not written', () => {
+    const rec = parse(readFileSync(join(dir, GROQ), 'utf8'));
+    assert.equal(rec.limits.max_output_tokens, undefined);
+    const md = rec.observations.find((o: { source: string }) => o.source === 'models-dev');
+    assert.equal(md.limits.max_output_tokens, undefined);
+    assert.match(res.out, /max_output_tokens/);
+    assert.deepEqual(loadData(dir).problems, []);
+  });
+});
