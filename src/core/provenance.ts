@@ -7,7 +7,14 @@
  */
 import { formatDate, formatUsd } from './format.ts';
 import { FIXED_VARIANTS, variantPrices, type PriceView, type PricingIn, type Prices } from './price.ts';
-import { PRICE_FIELDS, SOURCE_PRIORITY, confirmation, observed, type ObservationLike } from './reconcile.ts';
+import {
+  HEADLINE_PRICE_FIELDS,
+  PRICE_FIELDS,
+  SOURCE_PRIORITY,
+  confirmation,
+  observed,
+  type ObservationLike,
+} from './reconcile.ts';
 import { DATA_SOURCE_LABEL, METER_LABEL, METERS, type DataSource, type Meter } from './vocab.ts';
 
 export type PriceField = (typeof PRICE_FIELDS)[number];
@@ -176,11 +183,14 @@ export const provenanceView = (
   const base = { meters, url, checked: obs.length ? newest(obs.map((ob) => ob.as_of)) : o.last_verified };
   if (!meters.length) return { ...base, status: 'none', mark: '', summary: '' };
   if (!obs.length) return { ...base, status: 'unobserved', mark: '1 source', summary: recordSummary(o) };
-  const states = new Set(meters.map((m) => m.state));
-  const differ = [...new Set(meters.flatMap((m) => m.disagree))];
+  // The mark judges the input and output prices (what tables rank by); the note lists every price.
+  const headline = meters.filter((m) => (HEADLINE_PRICE_FIELDS as readonly string[]).includes(m.field));
+  const judged = headline.length ? headline : meters;
+  const states = new Set(judged.map((m) => m.state));
+  const differ = [...new Set(judged.flatMap((m) => m.disagree))];
   const otherwise = differ.length ? `; ${labels(differ)} state${differ.length === 1 ? 's' : ''} another value` : '';
   if (states.has('disagree')) {
-    const split = meters.filter((m) => m.state === 'disagree');
+    const split = judged.filter((m) => m.state === 'disagree');
     const m = split[0]!;
     const others = m.values
       .filter((v) => !v.agrees)
@@ -196,7 +206,7 @@ export const provenanceView = (
     };
   }
   if (states.size === 1 && states.has('provider')) {
-    const checked = newest(meters.map((m) => m.values.find((v) => v.source === 'provider')?.as_of));
+    const checked = newest(judged.map((m) => m.values.find((v) => v.source === 'provider')?.as_of));
     return {
       ...base,
       status: 'provider',
@@ -204,10 +214,10 @@ export const provenanceView = (
       summary: `Prices confirmed by the provider's page (checked ${formatDate(checked!)})${otherwise}`,
     };
   }
-  const agreeing = [...new Set(meters.flatMap((m) => m.sources))];
-  const checked = newest(meters.map((m) => m.checked));
+  const agreeing = [...new Set(judged.flatMap((m) => m.sources))];
+  const checked = newest(judged.map((m) => m.checked));
   if ([...states].every((s) => s === 'provider' || s === 'confirmed')) {
-    const n = Math.min(...meters.filter((m) => m.state === 'confirmed').map((m) => m.sources.length));
+    const n = Math.min(...judged.filter((m) => m.state === 'confirmed').map((m) => m.sources.length));
     const by = states.has('provider') ? `the provider's page or ${n} sources` : `${n} sources`;
     return {
       ...base,
@@ -216,11 +226,11 @@ export const provenanceView = (
       summary: `Confirmed by ${by}: ${labels(agreeing)}, checked ${formatDate(checked!)}${otherwise}`,
     };
   }
-  const single = meters.filter((m) => m.state === 'single');
-  const unstated = meters.filter((m) => m.state === 'unstated');
+  const single = judged.filter((m) => m.state === 'single');
+  const unstated = judged.filter((m) => m.state === 'unstated');
   const names = (ms: MeterProvenance[]) => list(ms.map((m) => m.label.toLowerCase()));
   const one = single.length
-    ? `One source${single.length < meters.length ? ` for ${names(single)}` : ''} (${labels([...new Set(single.flatMap((m) => m.sources))])}, ${formatDate(newest(single.map((m) => m.checked))!)})`
+    ? `One source${single.length < judged.length ? ` for ${names(single)}` : ''} (${labels([...new Set(single.flatMap((m) => m.sources))])}, ${formatDate(newest(single.map((m) => m.checked))!)})`
     : '';
   const rest = unstated.length ? `${names(unstated)} not cross-checked (${recordSummary(o, false)})` : '';
   const summary = one && rest ? `${one}; ${rest}` : one || capital(rest);

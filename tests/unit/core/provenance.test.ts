@@ -92,18 +92,30 @@ describe('provenance of shown prices', () => {
     assert.equal(v.summary, `One source for output (${DATA_SOURCE_LABEL['models-dev']}, ${formatDate('2026-07-02')})`);
   });
 
-  test('a single-source price and a price no source states are named apart', () => {
+  test('the mark judges the input and output prices; other prices keep their own state in the note', () => {
     const list = [
       obs('models-dev', '2026-07-02', { input: 3, output: 15 }),
       obs('litellm', '2026-07-24', { input: 3, output: 15, cache_read: 0.3 }),
     ];
     const v = view({ observations: list, last_verified: '2026-07-02' }, { ...pricing, cache_read: 0.3, cache_write: 3.75 });
+    assert.equal(v.status, 'confirmed');
+    assert.equal(v.mark, '✓ 2 sources');
+    assert.deepEqual(
+      v.meters.map((m) => [m.field, m.state]),
+      [
+        ['pricing.input', 'confirmed'],
+        ['pricing.output', 'confirmed'],
+        ['pricing.cache_read', 'single'],
+        ['pricing.cache_write', 'unstated'],
+      ],
+    );
+  });
+
+  test('input and output stated by one source: "1 source", naming it and its date', () => {
+    const v = view({ observations: [obs('litellm', '2026-07-24', { input: 3, output: 15 })] });
     assert.equal(v.status, 'single');
     assert.equal(v.mark, '1 source');
-    assert.equal(
-      v.summary,
-      `One source for cache read (${DATA_SOURCE_LABEL.litellm}, ${formatDate('2026-07-24')}); cache write not cross-checked (source: models.dev import, checked ${formatDate('2026-07-02')})`,
-    );
+    assert.equal(v.summary, `One source (${DATA_SOURCE_LABEL.litellm}, ${formatDate('2026-07-24')})`);
   });
 
   test('sources that disagree on an unconfirmed price: each value and date', () => {

@@ -176,7 +176,7 @@ describe('a curated model (last_verified)', async () => {
   temps.push(dir);
   assert.equal((await run('models-dev', API, '--data', dir, '--as-of', '2026-12-02', '--source-date', '2026-07-02')).code, 0);
   const model = parse(readFileSync(join(dir, 'models/meta/llama-3.3-70b.yaml'), 'utf8'));
-  const cap = source.limit.output - 1;
+  const cap = source.limit.output! - 1;
   const curated = { ...model, name: 'Llama 3.3 70B (curated)', max_output_tokens: cap, last_verified: '2026-12-02' };
   writeFileSync(join(dir, 'models/meta/llama-3.3-70b.yaml'), stringify(curated));
   const res = await run('models-dev', API, '--data', dir, '--as-of', '2026-12-03', '--source-date', '2026-12-03');
