@@ -350,6 +350,33 @@ test.describe('edge cases on tests/fixtures/base', () => {
     await expect(page.getByRole('heading', { name: 'Fine-tunes and merges' })).toHaveCount(0);
   });
 
+  test('price sources and an announced price: a mark beside the price, each source in the note, the change announced', async ({
+    page,
+  }) => {
+    const [dev, lite] = RELAY_OBS;
+    const announced = `From ${formatDate(RELAY_NEXT.effective_from)}: ${formatUsd(RELAY_NEXT.input)} / ${formatUsd(RELAY_NEXT.output)} per 1M (announced)`;
+    await page.goto(`${server!.url}/models/acme/atlas-2/`);
+    const relay = rowOf(page, 'relay');
+    await expect(relay).toContainText(formatUsd(dev.output));
+    await expect(relay.getByRole('link', { name: '⚠ Sources differ' })).toHaveAttribute('href', '#src-relay__acme__atlas-2');
+    await expect(relay).toContainText(announced);
+    await expect(rowOf(page, 'acme').getByRole('link', { name: '1 source' })).toHaveAttribute('href', '#sources');
+    const note = page.locator('details#sources');
+    await note.locator('summary').click();
+    const entry = note.locator('#src-relay__acme__atlas-2');
+    await expect(entry).toContainText(
+      `Sources disagree on output: ${formatUsd(dev.output)} (${DATA_SOURCE_LABEL[dev.source]}, ${formatDate(dev.as_of)}) vs ${formatUsd(lite.output)} (${DATA_SOURCE_LABEL[lite.source]}, ${formatDate(lite.as_of)})`,
+    );
+    await expect(entry.getByRole('link', { name: DATA_SOURCE_LABEL[lite.source] }).first()).toHaveAttribute(
+      'href',
+      DATA_SOURCE_URL[lite.source],
+    );
+    await expect(page.getByRole('table', { name: /Atlas 2 at Relay Router: price history/ })).toContainText('(announced)');
+    await page.goto(`${server!.url}/providers/relay/pricing/`);
+    await expect(page.getByRole('columnheader', { name: 'Sources' })).toBeVisible();
+    await expect(page.getByText(announced)).toBeVisible();
+  });
+
   test('organization page and the indexes', async ({ page }) => {
     await page.goto(`${server!.url}/organizations/acme/`);
     await expect(
