@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Public origin of the site; canonical URLs, the sitemap and feeds use it. */
 const site = process.env.SITE_URL ?? 'https://provider-atlas.dev';
@@ -9,11 +11,15 @@ const site = process.env.SITE_URL ?? 'https://provider-atlas.dev';
 /**
  * Pages that moved: old path → new path (src/model/redirects.json, computed by tools/redirects.ts
  * from git history: merged and moved models, old family slugs). A static build writes a small
- * page for each (meta refresh, canonical link, noindex); the sitemap leaves them out.
+ * page for each (meta refresh, canonical link, noindex); the sitemap leaves them out. Only for a
+ * build of the site's own data/: fixture and synthetic builds (DATA_DIR) have other pages.
  */
-const redirects = /** @type {Record<string, string>} */ (
-  JSON.parse(readFileSync(new URL('./src/model/redirects.json', import.meta.url), 'utf8'))
-);
+const ownData = !process.env.DATA_DIR || resolve(process.env.DATA_DIR) === fileURLToPath(new URL('./data', import.meta.url));
+const redirects = ownData
+  ? /** @type {Record<string, string>} */ (
+      JSON.parse(readFileSync(new URL('./src/model/redirects.json', import.meta.url), 'utf8'))
+    )
+  : {};
 
 export default defineConfig({
   site,
