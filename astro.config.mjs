@@ -1,12 +1,29 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Public origin of the site; canonical URLs, the sitemap and feeds use it. */
 const site = process.env.SITE_URL ?? 'https://provider-atlas.dev';
 
+/**
+ * Pages that moved: old path → new path (src/model/redirects.json, computed by tools/redirects.ts
+ * from git history: merged and moved models, old family slugs). A static build writes a small
+ * page for each (meta refresh, canonical link, noindex); the sitemap leaves them out. Only for a
+ * build of the site's own data/: fixture and synthetic builds (DATA_DIR) have other pages.
+ */
+const ownData = !process.env.DATA_DIR || resolve(process.env.DATA_DIR) === fileURLToPath(new URL('./data', import.meta.url));
+const redirects = ownData
+  ? /** @type {Record<string, string>} */ (
+      JSON.parse(readFileSync(new URL('./src/model/redirects.json', import.meta.url), 'utf8'))
+    )
+  : {};
+
 export default defineConfig({
   site,
+  redirects,
   trailingSlash: 'always',
   // HTML whitespace rules (runs of spaces and line breaks collapse to one space), the rules Prettier
   // formats .astro files by; Astro 7's default 'jsx' drops line breaks next to tags, so a reflowed

@@ -54,7 +54,9 @@ const { default: config } = await import('../astro.config.mjs');
 const htmlFiles = (readdirSync(out, { recursive: true }) as string[])
   .map((f) => f.split(sep).join('/'))
   .filter((f) => f.endsWith('.html'));
-writeFileSync(join(out, 'sitemap.xml'), sitemapXml(absoluteUrls(config.site!, sitemapPaths(htmlFiles))));
+// Redirect pages (old paths, see astro.config.mjs) are not pages of the site: not in the sitemap.
+const redirects = Object.keys(config.redirects ?? {});
+writeFileSync(join(out, 'sitemap.xml'), sitemapXml(absoluteUrls(config.site!, sitemapPaths(htmlFiles, redirects))));
 const t2 = time();
 
 const { index, errors } = await pagefind.createIndex({});

@@ -38,7 +38,7 @@ export const SEARCH_SORTS = {
 export type SearchSort = keyof typeof SEARCH_SORTS;
 
 /** Meta keys shown as facts under a result, in order. */
-const FACT_KEYS = ['type', 'creator', 'context', 'price', 'providers', 'models'] as const;
+const FACT_KEYS = ['type', 'creator', 'family', 'context', 'price', 'providers', 'models'] as const;
 
 /** The facts line of a result: its kind label first, then the meta that page set. */
 export const resultFacts = (meta: Record<string, string | undefined>): string[] => {

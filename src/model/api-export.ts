@@ -58,6 +58,8 @@ export const ApiProviderSchema = ProviderSchema.safeExtend({
 });
 export const ApiModelSchema = ModelSchema.safeExtend({
   id: z.string(),
+  /** Readable name of the family or generation `family` names ("Claude 4.5"). */
+  family_name: z.string().optional(),
   /** Number of providers offering the model. */
   provider_count: z.int().nonnegative(),
 });
@@ -97,6 +99,7 @@ interface LinkedProviderLike extends Id<Provider> {
 }
 interface LinkedModelLike extends Id<Model> {
   offerings: { provider: string }[];
+  familyRecord?: { name: string } | undefined;
 }
 
 /** Copies `keys` of a record (link fields such as `offerings` or `providerRecord` are left out). */
@@ -113,6 +116,7 @@ export const apiProvider = (p: LinkedProviderLike) => ({
 });
 export const apiModel = (m: LinkedModelLike) => ({
   ...pick(m, keysOf(ModelSchema)),
+  ...(m.familyRecord && { family_name: m.familyRecord.name }),
   provider_count: new Set(m.offerings.map((o) => o.provider)).size,
 });
 

@@ -7,7 +7,7 @@ import { siteRecords } from './load.ts';
 
 const records = siteRecords();
 
-export const catalog = linkCatalog(records.providers, records.models, records.organizations, records.offerings);
+export const catalog = linkCatalog(records.providers, records.models, records.organizations, records.offerings, records.families);
 
 /** The curated family hierarchy (data/families/): family → generation; models name theirs in `family`. */
 export const familyRecords = records.families;

@@ -8,7 +8,7 @@
 import { dataDate } from '../core/catalog-stats.ts';
 import { priceView, pricingInForce, type PriceView } from '../core/price.ts';
 import { provenanceView, type Provenance } from '../core/provenance.ts';
-import type { Model, Offering, Organization, Pricing, Provider } from './schema.ts';
+import type { Family, Model, Offering, Organization, Pricing, Provider } from './schema.ts';
 
 type Id<T> = T & { id: string };
 export interface LinkedOffering extends Id<Offering> {
@@ -25,8 +25,15 @@ export interface LinkedOffering extends Id<Offering> {
 export interface LinkedProvider extends Id<Provider> {
   offerings: LinkedOffering[];
 }
+/** A model's family or generation as pages name it: its id (/families/<id>/) and readable name. */
+export interface FamilyRef {
+  id: string;
+  name: string;
+}
 export interface LinkedModel extends Id<Model> {
   organizationRecord: LinkedOrganization;
+  /** The record its `family` names; undefined without a family (or when no family records were given). */
+  familyRecord: FamilyRef | undefined;
   offerings: LinkedOffering[];
 }
 export interface LinkedOrganization extends Id<Organization> {
@@ -62,14 +69,20 @@ export const offeringPriceViews = (
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Builds the linked catalog; every list is sorted by id so that output is deterministic. */
+/**
+ * Builds the linked catalog; every list is sorted by id so that output is deterministic. The
+ * family records are optional (test catalogs leave them out); given, every model's `family`
+ * must name one.
+ */
 export const linkCatalog = (
   providers: Id<Provider>[],
   models: Id<Model>[],
   organizations: Id<Organization>[],
   offerings: Id<Offering>[],
+  families: Id<Family>[] = [],
 ): Catalog => {
   const gaps: string[] = [];
+  const familyById = new Map(families.map((f): [string, FamilyRef] => [f.id, { id: f.id, name: f.name }]));
   const orgs = organizations.map((o): LinkedOrganization => ({ ...o, models: [] })).sort(byId);
   const organizationById = new Map(orgs.map((o) => [o.id, o]));
   const linkedModels: LinkedModel[] = [];
@@ -79,7 +92,9 @@ export const linkCatalog = (
       gaps.push(`model ${m.id}: unknown organization "${m.organization}"`);
       continue;
     }
-    const lm: LinkedModel = { ...m, organizationRecord: org, offerings: [] };
+    const familyRecord = m.family === undefined ? undefined : familyById.get(m.family);
+    if (m.family !== undefined && !familyRecord && families.length > 0) gaps.push(`model ${m.id}: unknown family "${m.family}"`);
+    const lm: LinkedModel = { ...m, organizationRecord: org, familyRecord, offerings: [] };
     org.models.push(lm);
     linkedModels.push(lm);
   }
@@ -116,6 +131,10 @@ export const linkCatalog = (
     date,
   };
 };
+
+/** The readable name of a model's family ("Claude 4.5"); its id when the record is not linked. */
+export const familyName = (m: { family?: string | undefined; familyRecord?: FamilyRef | undefined }): string | undefined =>
+  m.familyRecord?.name ?? m.family;
 
 /** Display name of an offering: its model's name, or its own when unlinked. */
 export const offeringName = (o: {

@@ -41,6 +41,8 @@ interface ModelLike {
   modalities?: { input?: (typeof MODALITIES)[number][] | undefined } | undefined;
   capabilities?: Partial<Record<(typeof CAPABILITIES)[number], boolean | undefined>> | undefined;
   organizationRecord: { name: string };
+  /** Its family record (src/model/link.ts), whose name the result shows. */
+  familyRecord?: { name: string } | undefined;
 }
 
 /** Lowest blended price among live offerings billed by usage, USD per 1M tokens. */
@@ -60,6 +62,7 @@ export const modelSearchEntry = (model: ModelLike & Parameters<typeof whereToRun
   const providers = [...new Set(rows.map((r) => r.providerName))].sort((a, b) => a.localeCompare(b, 'en'));
   const price = cheapestBlended(rows);
   const meta: Record<string, string> = { creator: model.organizationRecord.name };
+  if (model.familyRecord) meta.family = model.familyRecord.name;
   if (model.context_window !== undefined) meta.context = `${formatTokens(model.context_window)} context`;
   if (price !== undefined) meta.price = `from ${formatUsd(price)} / 1M tokens`;
   meta.providers = `${providers.length} ${providers.length === 1 ? 'provider' : 'providers'}`;

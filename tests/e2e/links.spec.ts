@@ -1,8 +1,11 @@
-/** Every internal link and #fragment of every built page resolves; every external link is https. */
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+/**
+ * Every internal link and #fragment of every built page resolves; every external link is https;
+ * every redirect page of an old path (src/model/redirects.json) leads to a built page.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { builtPages, DIST, idsOf, linksOf } from '../support/site.ts';
+import { builtPages, DIST, idsOf, linksOf, redirectPages } from '../support/site.ts';
 
 const targetFile = (path: string) => {
   const full = join(DIST, decodeURIComponent(path));
@@ -41,4 +44,24 @@ test('no broken internal links or fragments on any page', () => {
   expect(pages.length, 'pages in dist/').toBeGreaterThan(3);
   expect(checked).toBeGreaterThan(pages.length);
   expect(broken, broken.slice(0, 50).join('\n')).toEqual([]);
+});
+
+test('every old path of src/model/redirects.json is a redirect page to a built page, with noindex and a canonical link', () => {
+  const map = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/model/redirects.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
+  const pages = new Set(builtPages().map((p) => p.url));
+  const redirects = redirectPages();
+  const wrong: string[] = [];
+  for (const r of redirects) {
+    const to = /<meta http-equiv="refresh" content="0;url=([^"]+)"/.exec(r.html)?.[1];
+    if (to === undefined || to !== map[r.url]) wrong.push(`${r.url}: refreshes to ${to}, the map says ${map[r.url]}`);
+    else if (!pages.has(to)) wrong.push(`${r.url} → ${to}: no such page`);
+    if (!/<meta name="robots" content="noindex">/.test(r.html)) wrong.push(`${r.url}: no noindex`);
+    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(r.html)?.[1];
+    if (canonical === undefined || new URL(canonical).pathname !== to) wrong.push(`${r.url}: canonical ${canonical}`);
+  }
+  expect(wrong.slice(0, 20), wrong.slice(0, 20).join('\n')).toEqual([]);
+  expect(redirects.map((r) => r.url)).toEqual(Object.keys(map).sort((a, b) => (a < b ? -1 : 1)));
 });

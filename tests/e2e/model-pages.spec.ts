@@ -122,11 +122,20 @@ test.describe('on the real data', () => {
 });
 
 /** Records of one kind in a data folder, parsed (expectations are computed from them, not from the site's code). */
-const records = <T>(data: string, kind: string): { id: string; rec: T }[] =>
-  yamlFiles(join(data, kind)).map((f) => ({
-    id: f.slice(join(data, kind).length + 1, -'.yaml'.length),
-    rec: parse(readFileSync(f, 'utf8')) as T,
-  }));
+const recordCache = new Map<string, { id: string; rec: unknown }[]>();
+/** Parsed once per folder and worker: servedBy reads every offering for each family it sizes. */
+const records = <T>(data: string, kind: string): { id: string; rec: T }[] => {
+  const key = join(data, kind);
+  if (!recordCache.has(key))
+    recordCache.set(
+      key,
+      yamlFiles(key).map((f) => ({
+        id: f.slice(key.length + 1, -'.yaml'.length),
+        rec: parse(readFileSync(f, 'utf8')) as unknown,
+      })),
+    );
+  return recordCache.get(key) as { id: string; rec: T }[];
+};
 interface FamilyRec {
   name: string;
   parent?: string;
@@ -191,6 +200,31 @@ test.describe('family pages on the real data', () => {
     );
     expect(onPage.map(([p]) => p).sort()).toEqual([...providers.keys()].sort());
     for (const [p, count] of onPage) expect(Number(count), p).toBe(providers.get(p!)!.models.size);
+  });
+
+  test('model pages name the family by its readable name and link its page', async ({ page }) => {
+    const names = new Map(records<FamilyRec>(DATA, 'families').map((f) => [f.id, f.rec.name]));
+    const families = new Map(records<ModelRec>(DATA, 'models').map((m) => [m.id, m.rec.family]));
+    const withFamily = topModels()
+      .map((m) => ({ id: m.id, family: families.get(m.id) }))
+      .filter((m): m is { id: string; family: string } => m.family !== undefined)
+      .slice(0, 5);
+    expect(withFamily.length).toBeGreaterThan(0);
+    for (const m of withFamily) {
+      await page.goto(`/models/${m.id}/`, { waitUntil: 'domcontentloaded' });
+      await expect(page.locator(`dl.facts a[href="/families/${m.family}/"]`), m.id).toHaveText(names.get(m.family)!);
+    }
+  });
+
+  test('an old model or family URL (src/model/redirects.json) leads to its new page', async ({ page }) => {
+    const map = JSON.parse(readFileSync(join(ROOT, 'src/model/redirects.json'), 'utf8')) as Record<string, string>;
+    const model = Object.entries(map).find(([from]) => from.startsWith('/models/'))!;
+    const family = Object.entries(map).find(([from, to]) => from.startsWith('/families/') && to.startsWith('/families/'))!;
+    for (const [from, to] of [model, family]) {
+      await page.goto(from);
+      await page.waitForURL((u) => u.pathname === to);
+      await expect(page.locator('h1')).toBeVisible();
+    }
   });
 
   test('/families/ shows every top-level family with models, by its readable name', async ({ page }) => {
@@ -320,7 +354,9 @@ test.describe('edge cases on tests/fixtures/base', () => {
     const chart = page.locator('price-chart');
     await chart.scrollIntoViewIfNeeded();
     await expect(chart).toHaveAttribute('data-drawn', '');
-    await expect(page.getByRole('link', { name: 'atlas', exact: true })).toHaveAttribute('href', '/families/atlas/');
+    // The family by its record's readable name, linked to its page.
+    const atlas = records<FamilyRec>(fixtureData, 'families').find((f) => f.id === 'atlas')!.rec.name;
+    await expect(page.getByRole('link', { name: atlas, exact: true })).toHaveAttribute('href', '/families/atlas/');
     await expect(page.getByRole('link', { name: 'Acme AI' }).first()).toHaveAttribute('href', '/organizations/acme/');
   });
 

@@ -34,11 +34,19 @@ export interface BuiltPage {
   html: string;
 }
 
-let cache: BuiltPage[] | undefined;
-/** Every .html file under dist/ (Pagefind's folder excluded), sorted by URL. */
-export const builtPages = (dist = DIST): BuiltPage[] => {
+/** A redirect page Astro writes for an old path (astro.config.mjs `redirects`): a meta refresh, no layout. */
+const isRedirect = (html: string) => /<meta http-equiv="refresh"/i.test(html);
+
+let cache: { pages: BuiltPage[]; redirects: BuiltPage[] } | undefined;
+/** Every .html file under dist/ (Pagefind's folder and the redirect pages excluded), sorted by URL. */
+export const builtPages = (dist = DIST): BuiltPage[] => allHtml(dist).pages;
+
+/** The redirect pages of old paths under dist/, sorted by URL. */
+export const redirectPages = (dist = DIST): BuiltPage[] => allHtml(dist).redirects;
+
+const allHtml = (dist: string): { pages: BuiltPage[]; redirects: BuiltPage[] } => {
   if (cache && dist === DIST) return cache;
-  const pages = (readdirSync(dist, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  const all = (readdirSync(dist, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => join(e.parentPath, e.name))
     .filter((f) => !relative(dist, f).startsWith(`pagefind${sep}`))
@@ -50,8 +58,9 @@ export const builtPages = (dist = DIST): BuiltPage[] => {
       return { url, file, type, html };
     })
     .sort((a, b) => (a.url < b.url ? -1 : 1));
-  if (dist === DIST) cache = pages;
-  return pages;
+  const split = { pages: all.filter((p) => !isRedirect(p.html)), redirects: all.filter((p) => isRedirect(p.html)) };
+  if (dist === DIST) cache = split;
+  return split;
 };
 
 /** The data folder the build was made from: $DATA_DIR (relative to the repo) or data/. */

@@ -27,10 +27,14 @@ export const robotsTxt = (site: string): string =>
 
 /**
  * Site paths of the built HTML files (paths relative to the build folder, "/" separated):
- * "providers/groq/index.html" → "/providers/groq/". The 404 page and Pagefind's files are left out.
+ * "providers/groq/index.html" → "/providers/groq/". The 404 page, Pagefind's files and the
+ * redirect pages (`redirects`: the old paths of astro.config.mjs's `redirects`) are left out.
  */
-export const sitemapPaths = (htmlFiles: string[]): string[] =>
-  htmlFiles
+export const sitemapPaths = (htmlFiles: string[], redirects: Iterable<string> = []): string[] => {
+  const moved = new Set([...redirects].map((p) => (p.endsWith('/') ? p : `${p}/`)));
+  return htmlFiles
     .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/') && f !== '404.html' && f !== '404/index.html')
     .map((f) => `/${f.replace(/(^|\/)index\.html$/, '$1')}`)
+    .filter((p) => !moved.has(p))
     .sort();
+};

@@ -33,8 +33,9 @@ export interface IndexEntry {
   /** Creator organization id and name. */
   c: string;
   cn: string;
-  /** Family slug. */
+  /** Family (or generation) id, for the link and the filter, and its readable name. */
   f: string | null;
+  fn: string | null;
   /** Release date, YYYY-MM or YYYY-MM-DD. */
   r: string | null;
   /** Context window and max output, tokens. */
@@ -160,7 +161,7 @@ export const compileQuery = (q: ModelQuery): ((e: IndexEntry) => boolean) =>
 const SORT_VALUE: Record<SortKey, (e: IndexEntry) => SortValue> = {
   name: (e) => e.n,
   creator: (e) => e.cn,
-  family: (e) => e.f,
+  family: (e) => e.fn,
   release: (e) => e.r,
   context: (e) => e.x,
   'max-output': (e) => e.o,

@@ -9,6 +9,8 @@ import { MODALITIES } from '../../core/vocab.ts';
 type ModelLike = Model & {
   id: string;
   organizationRecord: { id: string; name: string };
+  /** The linked family record (src/model/link.ts); absent, the family shows by its id. */
+  familyRecord?: { id: string; name: string } | undefined;
   offerings: (Offering & { id: string; providerRecord: Provider & { id: string }; price: PriceView<Pricing> })[];
 };
 
@@ -22,6 +24,7 @@ export const indexEntry = (m: ModelLike): IndexEntry => {
     c: m.organizationRecord.id,
     cn: m.organizationRecord.name,
     f: m.family ?? null,
+    fn: m.family === undefined ? null : (m.familyRecord?.name ?? m.family),
     r: m.release_date ?? null,
     x: m.context_window ?? null,
     o: m.max_output_tokens ?? null,
@@ -76,7 +79,7 @@ const MODALITY_ORDER: readonly string[] = MODALITIES;
 /** Choices of the filter form, each with the number of models it matches (any status). */
 export const filterChoices = (entries: IndexEntry[]) => ({
   creators: counted(entries.map((e) => [e.c, e.cn])),
-  families: counted(entries.filter((e) => e.f !== null).map((e) => [e.f!, e.f!])),
+  families: counted(entries.filter((e) => e.f !== null).map((e) => [e.f!, e.fn ?? e.f!])),
   modalities: counted(entries.flatMap((e) => [...new Set([...e.mi, ...e.mo])].map((m): [string, string] => [m, m]))).sort(
     (a, b) => MODALITY_ORDER.indexOf(a.value) - MODALITY_ORDER.indexOf(b.value),
   ),

@@ -4,6 +4,8 @@ import type { Model, Organization } from '../../model/schema.ts';
 
 type ModelLike = Pick<Model, 'name' | 'family' | 'release_date' | 'status' | 'open_weights'> & {
   id: string;
+  /** The linked family record (src/model/link.ts); absent, the family shows by its id. */
+  familyRecord?: { id: string; name: string } | undefined;
   offerings: { provider: string }[];
 };
 type OrgLike = Pick<Organization, 'name' | 'country'> & { id: string; models: ModelLike[] };
@@ -39,7 +41,8 @@ export const organizationSummaries = (orgs: OrgLike[]): OrganizationSummary[] =>
 export interface OrganizationModelRow {
   id: string;
   name: string;
-  family: string | undefined;
+  /** Its family or generation: id (for the link) and readable name. */
+  family: { id: string; name: string } | undefined;
   release: string | undefined;
   status: string;
   openWeights: boolean | undefined;
@@ -52,7 +55,7 @@ export const organizationModels = (org: OrgLike): OrganizationModelRow[] =>
     .map((m) => ({
       id: m.id,
       name: m.name,
-      family: m.family,
+      family: m.family === undefined ? undefined : { id: m.family, name: m.familyRecord?.name ?? m.family },
       release: m.release_date,
       status: m.status,
       openWeights: m.open_weights,

@@ -27,7 +27,7 @@ export const modalitySummary = (input: string[], output: string[]): string =>
 export const indexRowCells = (e: IndexEntry): RowCell[] => [
   { text: e.n, href: modelPath(e.id), badge: e.s === 'active' ? undefined : e.s },
   { text: e.cn, href: organizationPath(e.c) },
-  { text: e.f ?? '', href: e.f ? familyPath(e.f) : undefined },
+  { text: e.fn ?? e.f ?? '', href: e.f ? familyPath(e.f) : undefined },
   { text: e.r ? formatDate(e.r) : '' },
   { text: e.x ? formatTokens(e.x) : '', num: true },
   { text: e.o ? formatTokens(e.o) : '', num: true },

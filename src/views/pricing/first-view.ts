@@ -47,7 +47,7 @@ export const CONTEXT_CHOICES = [8_000, 32_000, 128_000, 200_000, 1_000_000, 2_00
 
 /** [value, label] choices of each filter select, from the index; names sorted as in the index. */
 export const filterChoices = (ix: ExplorerIndex, kindLabel: Record<(typeof KIND_ORDER)[number], string>) => ({
-  family: ix.families.map((f): [string, string] => [f, f]),
+  family: ix.families.map(([id, name]): [string, string] => [id, name]),
   org: ix.orgs.map(([id, name]): [string, string] => [id, name]),
   provider: ix.providers.map(([id, name]): [string, string] => [id, name]),
   kind: KIND_ORDER.map((k): [string, string] => [k, kindLabel[k]]),

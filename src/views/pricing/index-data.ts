@@ -68,7 +68,8 @@ export interface ExplorerIndex {
   providers: [string, string, number][];
   /** [id, name] */
   orgs: [string, string][];
-  families: string[];
+  /** [id, name] of each family or generation, by name */
+  families: [string, string][];
   /** [id, name, org index, family index or -1] */
   models: [string, string, number, number][];
   /** [id, name] */
@@ -82,7 +83,13 @@ export interface IndexableOffering extends WithId<Offering> {
   providerRecord: WithId<Provider>;
   /** The catalog's price view; its USD pricing record is what the index packs. */
   price: Pick<PriceView<NonNullable<Offering['pricing']>>, 'pricing'>;
-  modelRecord: (WithId<Model> & { organizationRecord: { id: string; name: string } }) | undefined;
+  modelRecord:
+    | (WithId<Model> & {
+        organizationRecord: { id: string; name: string };
+        /** The linked family record (src/model/link.ts); absent, the family shows by its id. */
+        familyRecord?: { id: string; name: string } | undefined;
+      })
+    | undefined;
 }
 
 const packMeters = (src: Partial<Record<MeterKey, number>>): PackedMeters => {
@@ -205,14 +212,18 @@ export const packIndex = (offerings: readonly IndexableOffering[]): ExplorerInde
     ...new Map(offerings.flatMap((o) => (o.modelRecord ? [[o.modelRecord.id, o.modelRecord] as const] : []))).values(),
   ].sort(byName);
   const orgs = [...new Map(models.map((m) => [m.organizationRecord.id, m.organizationRecord])).values()].sort(byName);
-  const families = [...new Set(models.flatMap((m) => (m.family ? [m.family] : [])))].sort();
+  const families = [
+    ...new Map(
+      models.flatMap((m) => (m.family ? [[m.family, { id: m.family, name: m.familyRecord?.name ?? m.family }] as const] : [])),
+    ).values(),
+  ].sort(byName);
   const regionMap = new Map<string, string>();
   for (const p of providers) for (const r of p.regions ?? []) if (!regionMap.has(r.id)) regionMap.set(r.id, r.name);
   const regionIds = [...regionMap.keys()].sort();
   const providerIx = new Map(providers.map((p, i) => [p.id, i]));
   const modelIx = new Map(models.map((m, i) => [m.id, i]));
   const orgIx = new Map(orgs.map((o, i) => [o.id, i]));
-  const familyIx = new Map(families.map((f, i) => [f, i]));
+  const familyIx = new Map(families.map((f, i) => [f.id, i]));
   const regionIx = new Map(regionIds.map((r, i) => [r, i]));
   const rows = [...offerings]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -239,7 +250,7 @@ export const packIndex = (offerings: readonly IndexableOffering[]): ExplorerInde
     v: 1,
     providers: providers.map((p) => [p.id, p.name, Math.max(0, KIND_ORDER.indexOf(p.kind))]),
     orgs: orgs.map((o) => [o.id, o.name]),
-    families,
+    families: families.map((f) => [f.id, f.name]),
     models: models.map((m) => [m.id, m.name, orgIx.get(m.organizationRecord.id)!, m.family ? familyIx.get(m.family)! : -1]),
     regions: regionIds.map((r) => [r, regionMap.get(r)!]),
     rows,

@@ -16,8 +16,8 @@ const OLD_STATUS = 2;
 
 /** A compiled filter: the row tests that are on (an unknown id matches nothing), as one test. */
 const compile = (ix: ExplorerIndex, f: ExplorerFilters): ((r: ExplorerRow) => boolean) => {
-  const idx = (list: readonly (readonly [string, ...unknown[]])[] | readonly string[], id: string | undefined) =>
-    id === undefined || id === '' ? undefined : list.findIndex((e) => (typeof e === 'string' ? e : e[0]) === id);
+  const idx = (list: readonly (readonly [string, ...unknown[]])[], id: string | undefined) =>
+    id === undefined || id === '' ? undefined : list.findIndex((e) => e[0] === id);
   const modelQuery = f.model?.trim().toLowerCase() ?? '';
   const exactModel = modelQuery === '' ? -1 : ix.models.findIndex((m) => m[0] === modelQuery);
   const family = idx(ix.families, f.family);

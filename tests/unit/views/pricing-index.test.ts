@@ -103,6 +103,7 @@ test('the index round-trips ids, names, dictionaries and derived prices', () => 
   const groq = provider('groq', { regions: [{ id: 'us-east', name: 'US East' }] });
   const big = model('big', {
     family: 'acme-big',
+    familyRecord: { id: 'acme-big', name: 'Acme Big' },
     context_window: 128_000,
     capabilities: { reasoning: true },
     modalities: { input: ['text', 'image'], output: ['text'] },
@@ -118,7 +119,8 @@ test('the index round-trips ids, names, dictionaries and derived prices', () => 
     ['groq', 'GROQ', 2],
     ['zed', 'ZED', 3],
   ]);
-  assert.deepEqual(ix.families, ['acme-big']);
+  // Each family by id (what the filter matches) and readable name (what the select shows).
+  assert.deepEqual(ix.families, [['acme-big', 'Acme Big']]);
   assert.deepEqual(ix.regions, [['us-east', 'US East']]);
   const out = unpackIndex(ix);
   assert.deepEqual(

@@ -17,6 +17,11 @@ test('sitemapPaths: built HTML files → page paths, without the 404 page or Pag
   );
 });
 
+test('sitemapPaths: the redirect pages of moved paths are left out', () => {
+  const files = ['index.html', 'models/a/old/index.html', 'models/a/new/index.html', 'families/x/index.html'];
+  assert.deepEqual(sitemapPaths(files, ['/models/a/old/', '/families/x']), ['/', '/models/a/new/']);
+});
+
 test('sitemapXml: a well-formed urlset of escaped absolute URLs, sorted and unique', () => {
   const urls = absoluteUrls('https://site.example/', ['/b/', '/a/', '/a/', '/q/?x=1&y=2']);
   assert.deepEqual(urls, ['https://site.example/a/', 'https://site.example/b/', 'https://site.example/q/?x=1&y=2']);
