@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 
 const DATA = resolve(import.meta.dirname, '../../data/offerings');
-const MODEL = 'anthropic/claude-sonnet-4.5';
+const MODEL = 'anthropic/claude-sonnet-4.6';
 const WORKLOAD = { req: 1000, in: 2000, out: 500 };
 
 interface Offer {
@@ -106,7 +106,7 @@ test('a workload and one model: the ranking and the monthly figures match the re
   await expect(page.getByRole('status')).toHaveText(new RegExp(`^${offers.length} offerings match`));
 
   const rows = await rowData(page);
-  expect(rows.every((r) => r.name.startsWith('Claude Sonnet 4.5'))).toBe(true);
+  expect(rows.every((r) => r.name.startsWith('Claude Sonnet 4.6'))).toBe(true);
   expect(rows.slice(0, priced.length).map((r) => [r.provider, r.cost])).toEqual(
     priced.map((p) => [`/providers/${p.provider}/`, usd(p.cost)]),
   );

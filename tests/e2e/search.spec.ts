@@ -1,6 +1,9 @@
 /** Site search (Pagefind) on the production build: ranking, filters, keyboard, no-JS form, lazy index, axe. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 
 /** Query → the page that must be the first result in the header box. */
 const TOP: [string, string][] = [
@@ -26,6 +29,12 @@ const TOP: [string, string][] = [
   // A family (a generation of the curated hierarchy, by its readable name).
   ['claude 4.5 family', '/families/claude-4.5/'],
 ];
+
+const DATA = join(import.meta.dirname, '..', '..', 'data');
+const read = (rel: string) => parse(readFileSync(join(DATA, rel), 'utf8')) as { name: string; family?: string };
+/** The readable name of a model's family, from the records. */
+const familyName = (model: string) => read(`families/${read(`models/${model}.yaml`).family}.yaml`).name;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const box = (page: Page) => page.getByRole('searchbox', { name: /Search models, providers/ });
 const results = (page: Page) => page.locator('#site-search-results .search-results a');
@@ -72,7 +81,9 @@ test('a result shows its kind, facts and the highlighted match', async ({ page }
   const first = results(page).first();
   await expect(first.locator('.r-title')).toHaveText('Claude Sonnet 4.5');
   await expect(first.locator('.r-facts')).toHaveText(
-    /^Model · Anthropic · [\d.]+[KM] context · from \$[\d.]+ \/ 1M tokens · \d+ providers$/,
+    new RegExp(
+      `^Model · Anthropic · ${escape(familyName('anthropic/claude-sonnet-4.5'))} · [\\d.]+[KM] context · from \\$[\\d.]+ / 1M tokens · \\d+ providers$`,
+    ),
   );
   await expect(first.locator('mark').first()).toBeVisible();
 });
