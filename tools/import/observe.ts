@@ -11,8 +11,8 @@
 import { metersOf, recordPriceChange } from '../../src/core/history.ts';
 import { choose, reconcile, type ObservationLike, type ReconciledField } from '../../src/core/reconcile.ts';
 import type { STATUSES } from '../../src/core/vocab.ts';
-import { DATA_SOURCES, type DataSource, type Meter } from '../../src/core/vocab.ts';
-import { KINDS } from '../../src/model/schema.ts';
+import { DATA_SOURCE_URL, DATA_SOURCES, type DataSource, type Meter } from '../../src/core/vocab.ts';
+import { HttpsUrl, KINDS } from '../../src/model/schema.ts';
 import { validateFiles, type DataFile, type Problem } from '../../src/model/validate.ts';
 import { parseYaml } from '../../src/model/yaml-source.ts';
 import { orderLike, toYaml } from './yaml-write.ts';
@@ -183,6 +183,32 @@ export const historyWithScheduled = (before: Json, rec: Json, asOf: string, sour
   return out.length ? out : undefined;
 };
 
+/** Where a source's facts can be read when its observation names no page. */
+const SOURCE_HOME: Record<DataSource, string | undefined> = {
+  provider: undefined,
+  'models-dev': 'https://models.dev',
+  'genai-prices': DATA_SOURCE_URL['genai-prices'],
+  portkey: DATA_SOURCE_URL.portkey,
+  litellm: DATA_SOURCE_URL.litellm,
+};
+
+/**
+ * Every record names its sources and when it was last checked: the pages (or dataset homes) of its
+ * observations join `sources`, and a record without `last_verified` gets its newest observation's date.
+ */
+export const stampSources = (rec: Json): void => {
+  const observations = (rec.observations as { source: DataSource; as_of: string; url?: string }[] | undefined) ?? [];
+  if (!observations.length) return;
+  const had = (rec.sources as string[] | undefined) ?? [];
+  const seen = new Set(had);
+  const add = observations
+    .map((o) => o.url ?? SOURCE_HOME[o.source])
+    .filter((u): u is string => u !== undefined && !seen.has(u) && !!seen.add(u));
+  if (add.length) rec.sources = [...had, ...add];
+  // A record checked by hand keeps its date (each observation has its own); one never checked gets its newest source's.
+  if (typeof rec.last_verified !== 'string') rec.last_verified = observations.reduce((d, o) => (o.as_of > d ? o.as_of : d), '');
+};
+
 /** The kept value for one field (for reports). */
 export const keptValue = (rec: Json, field: ReconciledField) =>
   choose((rec.observations as ObservationLike[] | undefined) ?? [], field)?.value;
@@ -256,6 +282,10 @@ export const planObservations = (
     const had = ((before.observations as Json[] | undefined) ?? []).some((o) => o.source === source);
     if (!entry && !had) continue;
     const obs = entry ? clean({ source, as_of: asOf, ...entry.observation }) : undefined;
+    if (obs?.url !== undefined && !HttpsUrl.safeParse(obs.url).success) {
+      limitsSkipped.push(`${rel} url ${String(obs.url)}: not an https URL the schema accepts`);
+      delete obs.url;
+    }
     if (obs)
       limitsSkipped.push(...fitLimits(rel, obs, before, typeof before.model === 'string' ? models.get(before.model) : undefined));
     let rec = withObservation(structuredClone(before), source, obs);
@@ -268,6 +298,7 @@ export const planObservations = (
     const sourceChanged = previous !== undefined && obs !== undefined && statedPriceChanged(previous.pricing, obs.pricing);
     const history = historyWithScheduled(before, rec, options.importDate ?? asOf, sourceChanged);
     if (history) rec.price_history = history;
+    stampSources(rec);
     if (same(before, rec)) continue;
     const check = KINDS.offerings.schema.safeParse(rec);
     if (!check.success) {

@@ -18,7 +18,7 @@ import { deriveModelType, type TypedModalities } from './model-type.ts';
 import { deriveFamily, orgByName, slugify } from './normalize.ts';
 import { FINE_TUNE_MAKERS, FINE_TUNE_MARKERS, ORGS } from './orgs.ts';
 import { orderLike, toYaml } from './yaml-write.ts';
-import { applyReconciliation, fitLimits, statedPriceChanged, withObservation } from './observe.ts';
+import { applyReconciliation, fitLimits, stampSources, statedPriceChanged, withObservation } from './observe.ts';
 import { METERS } from '../../src/core/vocab.ts';
 
 type Json = Record<string, unknown>;
@@ -236,6 +236,7 @@ const observeModelsDev = (
     else rec.status = base.status;
   }
   applyReconciliation(rec);
+  stampSources(rec);
   return rec;
 };
 

@@ -87,6 +87,7 @@ describe('portkey: mapping', () => {
     const prio = (m: string) => usd(cents('openai', ...modes, 'priority', 'pricing_config', 'pay_as_you_go', m));
     assert.deepEqual(entry('openai', 'gpt-5'), {
       key: 'openai/gpt-5',
+      url: 'https://github.com/Portkey-AI/models/blob/main/pricing/openai.json',
       pricing: {
         input: std('request_token'),
         output: std('response_token'),
@@ -118,6 +119,7 @@ describe('portkey: mapping', () => {
     const lte = (m: string) => usd(cents('google', 'gemini-2.5-pro-lte-128k', 'pricing_config', 'pay_as_you_go', m));
     assert.deepEqual(entry('google', 'gemini-2.5-pro'), {
       key: 'google/gemini-2.5-pro-lte-128k',
+      url: 'https://github.com/Portkey-AI/models/blob/main/pricing/google.json',
       pricing: {
         input: lte('request_token'),
         output: lte('response_token'),

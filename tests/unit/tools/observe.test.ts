@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { planObservations, type SourceEntry } from '../../../tools/import/observe.ts';
+import { planObservations, stampSources, type SourceEntry } from '../../../tools/import/observe.ts';
 import { readDataFiles } from '../../../src/model/load.ts';
 import type { DataFile } from '../../../src/model/validate.ts';
 
@@ -134,5 +134,35 @@ describe('planObservations', () => {
     assert.match(bad.refused[0]!.reason, /cache_read/);
     assert.deepEqual(bad.writes, []);
     assert.deepEqual(bad.problems, []);
+  });
+});
+
+describe('stampSources', () => {
+  test("observations' pages join sources once; last_verified is filled only when the record has none", () => {
+    const rec: Record<string, unknown> = {
+      sources: ['https://example.com/pricing'],
+      observations: [
+        { source: 'provider', as_of: '2026-12-02', url: 'https://example.com/pricing' },
+        { source: 'litellm', as_of: '2026-07-24', url: 'https://example.com/other' },
+        { source: 'models-dev', as_of: '2026-07-02' },
+      ],
+    };
+    stampSources(rec);
+    assert.deepEqual(rec.sources, ['https://example.com/pricing', 'https://example.com/other', 'https://models.dev']);
+    assert.equal(rec.last_verified, '2026-12-02');
+    rec.last_verified = '2026-01-01';
+    stampSources(rec);
+    assert.equal(rec.last_verified, '2026-01-01', 'a hand-checked date stays');
+  });
+  test('an observation url the schema refuses is left out and reported, not a refused offering', () => {
+    const bad = planObservations(
+      'litellm',
+      '2026-07-24',
+      [{ ...entry(before.pricing.input), observation: { url: 'http://insecure.example' } }],
+      files(),
+    );
+    assert.deepEqual(bad.problems, []);
+    assert.equal(parse(bad.writes.find((w) => w.rel === ATLAS1)!.text).observations[0].url, undefined);
+    assert.match(bad.limitsSkipped.join('\n'), /http:\/\/insecure\.example/);
   });
 });

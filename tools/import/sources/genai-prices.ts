@@ -417,8 +417,11 @@ export const mapGenaiPrices = (
     const scheduled = r.scheduled
       .map((s) => ({ effective_from: s.effective_from, ...convertPrices(s.prices).pricing }))
       .filter((s) => Object.keys(s).length > 1);
+    // The provider's pricing page genai-prices cites (its first https one).
+    const url = (byId.get(gp)?.pricing_urls ?? []).find((u) => /^https:\/\/[^\s]+$/.test(u));
     return {
       key: `${gp}/${m.id}`,
+      ...(url && { url }),
       pricing,
       ...(m.deprecated === true && { status: 'deprecated' as const }),
       ...(scheduled.length && { scheduled }),

@@ -268,6 +268,9 @@ export const mapLiteLLM = (data: Json, known: readonly KnownOffering[]): Extract
       continue;
     }
     const observation: SourceEntry['observation'] = { key };
+    // The price source LiteLLM cites for the entry, when it is an https page.
+    if (typeof entry.source === 'string' && /^https:\/\/[^\s]+$/.test(entry.source) && entry.source.length <= 2048)
+      observation.url = entry.source;
     if ('pricing' in result) observation.pricing = result.pricing;
     const output = maxOutput(entry);
     if (output !== undefined) observation.limits = { max_output_tokens: output };

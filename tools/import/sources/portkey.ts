@@ -446,7 +446,11 @@ export const mapPortkey = (folder: PortkeyFolder, known: readonly KnownOffering[
         skipped.push({ key: `${file}/${key}`, reason: result.reason });
         continue;
       }
-      const observation: SourceEntry['observation'] = { key: `${file}/${key}`, pricing: result.pricing };
+      const observation: SourceEntry['observation'] = {
+        key: `${file}/${key}`,
+        url: `https://github.com/Portkey-AI/models/blob/main/pricing/${file}.json`,
+        pricing: result.pricing,
+      };
       candidates.push({ key, providers, id, order: order++, observation });
     }
   }
