@@ -22,6 +22,7 @@ import { parseModelsDev } from './import/models-dev.ts';
 import { planImport } from './import/plan.ts';
 import { formatProblem, type DataFile } from '../src/model/validate.ts';
 import { parseYaml } from '../src/model/yaml-source.ts';
+import { argReader } from './argv.ts';
 import { planObservations, type SourceEntry } from './import/observe.ts';
 
 const USAGE = [
@@ -118,25 +119,13 @@ const importDataset = async (
 
 /** Runs the CLI; returns the exit code. Exported for the tests. */
 export const main = async (argv: string[], log = console.log, error = console.error): Promise<number> => {
-  const args = [...argv];
-  const flag = (name: string) => {
-    const i = args.indexOf(name);
-    if (i >= 0) args.splice(i, 1);
-    return i >= 0;
-  };
-  const option = (name: string) => {
-    const i = args.indexOf(name);
-    if (i < 0) return undefined;
-    const v = args[i + 1];
-    args.splice(i, 2);
-    return v;
-  };
+  const { flag, option, rest } = argReader(argv);
   const explain = flag('--explain');
   const dryRun = flag('--dry-run');
   const dir = resolve(option('--data') ?? dataDir());
   const asOf = option('--as-of') ?? new Date().toISOString().slice(0, 10);
   const sourceDate = option('--source-date') ?? asOf;
-  const [format, file] = args;
+  const [format, file] = rest();
   if ((format !== 'models-dev' && !isDataset(format)) || !file) {
     error(USAGE);
     return 2;

@@ -24,6 +24,7 @@ import { offeringDiff, syncBody, type SyncSource } from '../src/model/data-diff.
 import { dataDir, loadData, readDataFiles } from '../src/model/load.ts';
 import { report } from '../src/model/validate.ts';
 import { main as importMain } from './import.ts';
+import { argReader } from './argv.ts';
 
 /** The sources in the order they are imported, with where each is downloaded from. */
 export const SOURCES = [
@@ -68,14 +69,7 @@ const download = async (s: (typeof SOURCES)[number], dir: string): Promise<strin
 
 /** Runs the sync; returns the exit code. Exported for the tests. */
 export const main = async (argv: string[], log = console.log, error = console.error): Promise<number> => {
-  const args = [...argv];
-  const option = (name: string) => {
-    const i = args.indexOf(name);
-    if (i < 0) return undefined;
-    const v = args[i + 1];
-    args.splice(i, 2);
-    return v;
-  };
+  const { option, rest } = argReader(argv);
   const dir = resolve(option('--data') ?? dataDir());
   const asOf = option('--as-of') ?? new Date().toISOString().slice(0, 10);
   const bodyPath = option('--body');
@@ -86,6 +80,7 @@ export const main = async (argv: string[], log = console.log, error = console.er
     const p = option(`--${s.name}`);
     if (p !== undefined) paths.set(s.name, resolve(p));
   }
+  const args = rest();
   if (args.length) {
     error(`Unknown argument ${args[0]}\n${USAGE}`);
     return 2;

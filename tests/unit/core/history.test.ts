@@ -131,7 +131,7 @@ test('upcomingRetirements: on or after the data date, offering dates only when t
 const temps: string[] = [];
 after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-test('two imports where a price changed: the importer appends the change to price_history (previous price dated by the release date)', async () => {
+test('two imports where a price changed: the importer appends the change to price_history (previous price dated by the first import, its last_verified)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'history-import-'));
   temps.push(dir);
   const api = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'import', 'small-api.json'), 'utf8'));
@@ -152,7 +152,7 @@ test('two imports where a price changed: the importer appends the change to pric
   const after1 = parse(readFileSync(path, 'utf8'));
   assert.equal(after1.pricing.input, 0.49);
   assert.deepEqual(after1.price_history, [
-    { effective_from: '2024-12-06', input: 0.59, output: 0.79 },
+    { effective_from: '2026-01-05', input: 0.59, output: 0.79 },
     { effective_from: '2026-02-10', input: 0.49, output: 0.79 },
   ]);
 

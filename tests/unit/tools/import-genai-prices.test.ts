@@ -5,7 +5,7 @@
  * prices planObservations appends to price_history.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -28,6 +28,7 @@ import {
 import { ObservationSchema } from '../../../src/model/schema.ts';
 import { readDataFiles } from '../../../src/model/load.ts';
 import type { DataFile } from '../../../src/model/validate.ts';
+import { runCli, snapshot } from '../../support/cli.ts';
 
 const FIX = join(import.meta.dirname, '..', '..', 'fixtures', 'import', 'genai-prices');
 const FILE = join(FIX, 'data-v2.json');
@@ -54,21 +55,8 @@ const tempData = () => {
 };
 after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const run = async (...args: string[]) => {
-  const out: string[] = [];
-  const code = await main(
-    args,
-    (l) => out.push(l),
-    (l) => out.push(l),
-  );
-  return { code, out: out.join('\n') };
-};
-const snapshot = (dir: string) =>
-  Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => [join(e.parentPath, e.name).slice(dir.length), readFileSync(join(e.parentPath, e.name), 'utf8')]),
-  );
+/** Runs the tool quietly; its exit code and output. */
+const run = (...args: string[]) => runCli(main, args);
 const offering = (dir: string, provider: string, file: string) =>
   parse(readFileSync(join(dir, 'offerings', provider, 'x', `${file}.yaml`), 'utf8')) as Json & {
     pricing: Record<string, number>;

@@ -3,14 +3,14 @@
  * (tests/fixtures/import/litellm/), against the tiny data folder of the Portkey tests.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { main } from '../../../tools/import.ts';
 import { fitLimits } from '../../../tools/import/observe.ts';
 import { LITELLM_PROVIDERS, apiId, load, usdPerTokenToPerM } from '../../../tools/import/sources/litellm.ts';
+import { knownOfferings, runCli, snapshot, tempFolders } from '../../support/cli.ts';
 
 const FIX = join(import.meta.dirname, '..', '..', 'fixtures', 'import', 'litellm');
 const PRICES = join(FIX, 'prices.json');
@@ -26,33 +26,11 @@ const val = (key: string, field: string): number => {
 /** USD per token → per 1M tokens, the test's own arithmetic. */
 const perM = (key: string, field: string) => Number((val(key, field) * 1e6).toPrecision(12));
 
-const temps: string[] = [];
-after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tempData = () => {
-  const d = mkdtempSync(join(tmpdir(), 'import-litellm-'));
-  temps.push(d);
-  cpSync(DATA, d, { recursive: true });
-  return d;
-};
-const snapshot = (dir: string) =>
-  Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => [join(e.parentPath, e.name).slice(dir.length), readFileSync(join(e.parentPath, e.name), 'utf8')]),
-  );
-const run = async (...args: string[]) => {
-  const out: string[] = [];
-  const code = await main(
-    args,
-    (l) => out.push(l),
-    (l) => out.push(l),
-  );
-  return { code, out: out.join('\n') };
-};
-const known = () =>
-  readdirSync(join(DATA, 'offerings'), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => parse(readFileSync(join(e.parentPath, e.name), 'utf8')) as { provider: string; provider_model_id: string });
+const temp = tempFolders('import-litellm-');
+const tempData = () => temp(DATA);
+/** Runs the tool quietly; its exit code and output. */
+const run = (...args: string[]) => runCli(main, args);
+const known = () => knownOfferings(DATA);
 
 describe('litellm: conversion and ids', () => {
   test('USD per token × 1,000,000 = USD per 1M tokens, without float noise', () => {

@@ -11,6 +11,7 @@ import { after, describe, test } from 'node:test';
 import { parse, stringify } from 'yaml';
 import { main } from '../../../tools/import.ts';
 import { loadData } from '../../../src/model/load.ts';
+import { runCli } from '../../support/cli.ts';
 
 const API = join(import.meta.dirname, '..', '..', 'fixtures', 'import', 'small-api.json');
 const api = JSON.parse(readFileSync(API, 'utf8')) as Record<
@@ -20,15 +21,8 @@ const api = JSON.parse(readFileSync(API, 'utf8')) as Record<
 const temps: string[] = [];
 after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const run = async (...args: string[]) => {
-  const out: string[] = [];
-  const code = await main(
-    args,
-    (l) => out.push(l),
-    (l) => out.push(l),
-  );
-  return { code, out: out.join('\n') };
-};
+/** Runs the tool quietly; its exit code and output. */
+const run = (...args: string[]) => runCli(main, args);
 const GROQ = 'offerings/groq/meta/llama-3.3-70b.yaml';
 const source = api.groq!.models['llama-3.3-70b-versatile']!;
 

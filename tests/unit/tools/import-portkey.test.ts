@@ -3,10 +3,9 @@
  * (tests/fixtures/import/portkey/: pricing/, general/, a tiny data folder and a broken folder).
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { main } from '../../../tools/import.ts';
 import {
@@ -16,6 +15,7 @@ import {
   load,
   matchId,
 } from '../../../tools/import/sources/portkey.ts';
+import { knownOfferings, runCli, snapshot, tempFolders } from '../../support/cli.ts';
 
 const FIX = join(import.meta.dirname, '..', '..', 'fixtures', 'import', 'portkey');
 const DATA = join(FIX, 'data');
@@ -32,33 +32,11 @@ const cents = (file: string, ...path: string[]): number => {
 /** A fixture price (cents per token) in USD per 1M tokens, as the test's own arithmetic. */
 const usd = (c: number) => Number((c * 1e4).toPrecision(12));
 
-const temps: string[] = [];
-after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
-const tempData = () => {
-  const d = mkdtempSync(join(tmpdir(), 'import-portkey-'));
-  temps.push(d);
-  cpSync(DATA, d, { recursive: true });
-  return d;
-};
-const snapshot = (dir: string) =>
-  Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => [join(e.parentPath, e.name).slice(dir.length), readFileSync(join(e.parentPath, e.name), 'utf8')]),
-  );
-const run = async (...args: string[]) => {
-  const out: string[] = [];
-  const code = await main(
-    args,
-    (l) => out.push(l),
-    (l) => out.push(l),
-  );
-  return { code, out: out.join('\n') };
-};
-const known = () =>
-  readdirSync(join(DATA, 'offerings'), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => parse(readFileSync(join(e.parentPath, e.name), 'utf8')) as { provider: string; provider_model_id: string });
+const temp = tempFolders('import-portkey-');
+const tempData = () => temp(DATA);
+/** Runs the tool quietly; its exit code and output. */
+const run = (...args: string[]) => runCli(main, args);
+const known = () => knownOfferings(DATA);
 
 describe('portkey: conversion', () => {
   test('US cents per token × 10,000 = USD per 1M tokens, without float noise', () => {

@@ -13,6 +13,7 @@ import { loadData } from '../../../src/model/load.ts';
 import { linkId, buildIndex } from '../../../tools/import/link.ts';
 import { parseModelsDev } from '../../../tools/import/models-dev.ts';
 import { normalizeModelId } from '../../../tools/import/normalize.ts';
+import { runCli, snapshot } from '../../support/cli.ts';
 
 const FIX = join(import.meta.dirname, '..', '..', 'fixtures', 'import');
 const API = join(FIX, 'small-api.json');
@@ -24,24 +25,9 @@ const tempDir = () => {
 };
 after(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** Runs the CLI quietly; returns exit code and output. */
-const run = async (...args: string[]) => {
-  const out: string[] = [];
-  const code = await main(
-    args,
-    (l) => out.push(l),
-    (l) => out.push(l),
-  );
-  return { code, out: out.join('\n') };
-};
+/** Runs the tool quietly; its exit code and output. */
+const run = (...args: string[]) => runCli(main, args);
 const read = (dir: string, rel: string) => parse(readFileSync(join(dir, rel), 'utf8'));
-/** Every file under `dir` with its bytes, by relative path. */
-const snapshot = (dir: string) =>
-  Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => [join(e.parentPath, e.name).slice(dir.length), readFileSync(join(e.parentPath, e.name), 'utf8')]),
-  );
 
 describe('linking rules', () => {
   test('three provider ids of Llama 3.3 70B reduce to one key', () => {

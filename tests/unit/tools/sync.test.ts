@@ -3,7 +3,7 @@
  * upstream files; the pull-request description must list exactly the changes the fixtures imply.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -13,6 +13,7 @@ import { CURRENT_STATUSES } from '../../../src/core/vocab.ts';
 import { loadData } from '../../../src/model/load.ts';
 import { MAX_BODY, syncBody } from '../../../src/model/data-diff.ts';
 import { main } from '../../../tools/sync.ts';
+import { runCli, snapshot } from '../../support/cli.ts';
 
 const FIX = join(import.meta.dirname, '..', '..', 'fixtures', 'sync');
 const MODELS_DEV = join(FIX, 'upstream', 'models-dev-api.json');
@@ -25,21 +26,8 @@ const workspace = () => {
   cpSync(join(FIX, 'data'), join(d, 'data'), { recursive: true });
   return { data: join(d, 'data'), body: join(d, 'pr-body.md') };
 };
-const run = async (...args: string[]) => {
-  const out: string[] = [];
-  const code = await main(
-    args,
-    (l) => out.push(l),
-    (l) => out.push(l),
-  );
-  return { code, out: out.join('\n') };
-};
-const snapshot = (dir: string) =>
-  Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => [join(e.parentPath, e.name).slice(dir.length), readFileSync(join(e.parentPath, e.name), 'utf8')]),
-  );
+/** Runs the tool quietly; its exit code and output. */
+const run = (...args: string[]) => runCli(main, args);
 
 /** The rows of the markdown table under `## <title> (n)`, as arrays of cells; [] for "None.". */
 const section = (body: string, title: string): string[][] => {
