@@ -287,6 +287,17 @@ export const MODEL_TYPES = [
   'ocr',
 ] as const;
 export type ModelType = (typeof MODEL_TYPES)[number];
+/** Model types the pricing explorer has workloads for; text generation is the default. */
+export const WORKLOAD_TYPES = [
+  'text-generation',
+  'embedding',
+  'speech-to-text',
+  'text-to-speech',
+  'image-generation',
+] as const satisfies readonly ModelType[];
+export type WorkloadType = (typeof WORKLOAD_TYPES)[number];
+/** Provider kinds of an "official host": the lab itself, clouds and inference hosts (no gateways or resellers). */
+export const OFFICIAL_KINDS = ['first-party', 'cloud', 'inference'] as const satisfies readonly ProviderKind[];
 export const MODEL_TYPE_LABEL: Record<ModelType, string> = {
   'text-generation': 'Text generation',
   embedding: 'Embedding',

@@ -5,12 +5,15 @@
  */
 import { validateWorkload, type Workload } from './cost.ts';
 import { denoise } from './price.ts';
+import type { WorkloadType } from './vocab.ts';
 
 export interface WorkloadPreset {
   label: string;
   /** What the numbers stand for, in one or two sentences. */
   description: string;
   workload: Workload;
+  /** The model type the workload needs; text generation when absent. */
+  type?: WorkloadType;
 }
 
 /**
@@ -49,6 +52,55 @@ export const WORKLOAD_PRESETS = {
       cacheTtl: '5m',
       batchShare: 0,
     },
+  },
+  embeddings: {
+    label: 'Embeddings',
+    description:
+      'Embedding documents for search: 200,000 requests a month of 500 input tokens each (100M tokens, priced per 1M input tokens); embedding models only.',
+    workload: { requestsPerMonth: 200_000, inputTokens: 500, outputTokens: 0, cachedInputShare: 0, batchShare: 0 },
+    type: 'embedding',
+  },
+  transcription: {
+    label: 'Transcription',
+    description:
+      'Speech to text: 10,000 recordings a month of 60 seconds each (priced per audio second where the provider does so); speech-to-text models only.',
+    workload: {
+      requestsPerMonth: 10_000,
+      inputTokens: 0,
+      outputTokens: 0,
+      cachedInputShare: 0,
+      batchShare: 0,
+      audioSecondsPerRequest: 60,
+    },
+    type: 'speech-to-text',
+  },
+  'text-to-speech': {
+    label: 'Text to speech',
+    description:
+      'Voice output: 10,000 requests a month of 30 seconds of speech each (priced per audio second where the provider does so); text-to-speech models only.',
+    workload: {
+      requestsPerMonth: 10_000,
+      inputTokens: 0,
+      outputTokens: 0,
+      cachedInputShare: 0,
+      batchShare: 0,
+      audioSecondsPerRequest: 30,
+    },
+    type: 'text-to-speech',
+  },
+  'image-generation': {
+    label: 'Image generation',
+    description:
+      'Generated images: 10,000 requests a month of one image each (priced per image where the provider does so); image-generation models only.',
+    workload: {
+      requestsPerMonth: 10_000,
+      inputTokens: 0,
+      outputTokens: 0,
+      cachedInputShare: 0,
+      batchShare: 0,
+      imagesPerRequest: 1,
+    },
+    type: 'image-generation',
   },
 } as const satisfies Record<string, WorkloadPreset>;
 

@@ -166,8 +166,8 @@ test('sortable headers: buttons with aria-sort, kept in the URL', async ({ page 
 test('filters narrow the rows; reset restores the default view', async ({ page }) => {
   await ready(page);
   await page.getByLabel('Provider kind').selectOption('first-party');
-  await page.getByLabel('Capability').selectOption('batch');
-  await expect(page).toHaveURL(/kind=first-party&cap=batch/);
+  await page.getByRole('checkbox', { name: 'Batch API', exact: true }).check();
+  await expect(page).toHaveURL(/kind=first-party&feat=batch/);
   const n = await page.locator('#explorer-rows tr').count();
   expect(n).toBeGreaterThan(0);
   expect(n).toBeLessThan(100);

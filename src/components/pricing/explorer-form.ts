@@ -36,6 +36,13 @@ export const writeWorkload = (form: HTMLFormElement, description: Element | null
 export const writeForm = (form: HTMLFormElement, description: Element | null, s: ExplorerState) => {
   writeWorkload(form, description, s.workload);
   for (const [name, text] of Object.entries(filterTexts(s.filters))) {
+    const item = form.elements.namedItem(name);
+    // A list of checkboxes (features): each is checked when the list holds its value.
+    if (item instanceof RadioNodeList) {
+      const values = text.split(',');
+      for (const box of item) if (box instanceof HTMLInputElement) box.checked = values.includes(box.value);
+      continue;
+    }
     const c = control(form, name);
     if (!c) continue;
     if (c instanceof HTMLInputElement && c.type === 'checkbox') {

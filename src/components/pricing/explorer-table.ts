@@ -9,13 +9,26 @@ import type { ExplorerIndex } from '../../views/pricing/index-data.ts';
 import { ariaSort } from '../../core/table-state.ts';
 import { modelHref } from '../../core/urls.ts';
 import { cloneRow } from '../shared/row-template.ts';
+import { featuresText } from '../../views/pricing/filters.ts';
 
 /** Rows `from` to `to` of `ranked`, drawn from the template; appended, or replacing the body when `from` is 0. */
-export const drawRows = (root: HTMLElement, ix: ExplorerIndex, ranked: readonly RankedRow[], from: number, to: number) => {
+export const drawRows = (
+  root: HTMLElement,
+  ix: ExplorerIndex,
+  ranked: readonly RankedRow[],
+  from: number,
+  to: number,
+  features: readonly string[] = [],
+) => {
   const body = root.querySelector('#explorer-rows')!;
   const template = root.querySelector<HTMLTemplateElement>('#explorer-row')!;
   const frag = document.createDocumentFragment();
-  for (let i = from; i < to; i++) frag.append(cloneRow(template, rowSlots(rowCells(ranked[i]!, ix, modelHref))));
+  for (let i = from; i < to; i++) {
+    const slots = { ...rowSlots(rowCells(ranked[i]!, ix, modelHref)), features: featuresText(ranked[i]!.row, features) };
+    frag.append(cloneRow(template, slots));
+  }
+  // The features column shows only while features are chosen.
+  root.querySelector('#explorer-table')?.classList.toggle('no-features', features.length === 0);
   if (from === 0) body.replaceChildren(frag);
   else body.append(frag);
 };

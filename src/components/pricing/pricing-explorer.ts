@@ -13,6 +13,7 @@ import { validateWorkload } from '../../core/cost.ts';
 import { unpackIndex, type ExplorerIndex, type ExplorerRow } from '../../views/pricing/index-data.ts';
 import { CHART_BARS } from '../../views/pricing/first-view.ts';
 import { cheapestBars, rankRows, resultsText, type RankedRow } from '../../views/pricing/rows.ts';
+import { notices, type Hidden, type Notice } from '../../views/pricing/filters.ts';
 import {
   DEFAULT_STATE,
   decodeState,
@@ -26,7 +27,7 @@ import { formatCount, formatUsd } from '../../core/format.ts';
 import { PATHS } from '../../core/urls.ts';
 import { toggleSort } from '../../core/table-state.ts';
 import { WORKLOAD_PRESETS, type PresetId } from '../../core/workload.ts';
-import { CUSTOM_EDIT_NOTE, showPreset, writeForm, writeWorkload } from './explorer-form.ts';
+import { CUSTOM_EDIT_NOTE, showPreset, writeForm } from './explorer-form.ts';
 import { drawHeader, drawRows } from './explorer-table.ts';
 import type { CostChart } from './cost-chart.ts';
 
@@ -38,6 +39,7 @@ class PricingExplorer extends HTMLElement {
   #state: ExplorerState = DEFAULT_STATE;
   #ranked: RankedRow[] = [];
   #hiddenOld = 0;
+  #notices: Notice[] = [];
   #shown = 0;
   #pageRows = 100;
   #typing = false;
@@ -89,6 +91,10 @@ class PricingExplorer extends HTMLElement {
       writeForm(this.#form, this.#description, this.#state);
       this.#update('push');
     });
+    this.querySelector('#explorer-notices')?.addEventListener('click', (e) => {
+      const action = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]')?.dataset.action;
+      if (action) this.#undo(action as NonNullable<Notice['action']>);
+    });
     const more = this.querySelector<HTMLButtonElement>('#explorer-more')!;
     more.addEventListener('click', () => this.#renderRows(this.#shown + this.#pageRows));
     window.addEventListener('popstate', () => {
@@ -124,10 +130,30 @@ class PricingExplorer extends HTMLElement {
         if (this.#description) this.#description.textContent = CUSTOM_EDIT_NOTE;
         return;
       }
-      this.#state = { ...this.#state, workload: WORKLOAD_PRESETS[t.value as PresetId].workload };
-      writeWorkload(this.#form, this.#description, this.#state.workload);
+      const preset: { workload: ExplorerState['workload']; type?: ExplorerState['filters']['type'] } =
+        WORKLOAD_PRESETS[t.value as PresetId];
+      this.#state = { ...this.#state, workload: preset.workload, filters: { ...this.#state.filters, type: preset.type } };
+      writeForm(this.#form, this.#description, this.#state);
     } else this.#state = withInput(this.#state, t.name, t.value, t instanceof HTMLInputElement ? t.checked : undefined);
     this.#update('push');
+  }
+
+  /** A notice's button: shows what a filter hides, or clears the filters (the workload and its type stay). */
+  #undo(action: NonNullable<Notice['action']>) {
+    const f = this.#state.filters;
+    const filters =
+      action === 'show-unfit'
+        ? { ...f, showUnfit: true }
+        : action === 'include-unknown'
+          ? { ...f, unknown: [...new Set([...(f.unknown ?? []), ...(f.features ?? [])])].sort() }
+          : action === 'all-hosts'
+            ? { ...f, official: undefined }
+            : { type: f.type };
+    this.#state = { ...this.#state, filters };
+    this.#typing = false;
+    writeForm(this.#form, this.#description, this.#state);
+    this.#update('push');
+    this.querySelector<HTMLElement>('#explorer-results')?.focus();
   }
 
   #sortBy(key: SortKey) {
@@ -147,10 +173,11 @@ class PricingExplorer extends HTMLElement {
 
   #recalculate() {
     performance.mark('explorer-recalc-start');
-    const { ranked, hiddenOld } = rankRows(this.#ix, this.#rows, this.#state);
+    const { ranked, hiddenOld, hidden } = rankRows(this.#ix, this.#rows, this.#state);
     performance.measure('explorer-price', 'explorer-recalc-start');
     this.#ranked = ranked;
     this.#hiddenOld = hiddenOld;
+    this.#drawNotices(ranked.length, hidden);
     this.#renderRows(this.#pageRows, true);
     drawHeader(this, this.#state);
     const errors = validateWorkload(this.#state.workload);
@@ -167,7 +194,7 @@ class PricingExplorer extends HTMLElement {
   #renderRows(upTo: number, replace = false) {
     const from = replace ? 0 : this.#shown;
     const to = Math.min(upTo, this.#ranked.length);
-    drawRows(this, this.#ix, this.#ranked, from, to);
+    drawRows(this, this.#ix, this.#ranked, from, to, this.#state.filters.features);
     this.#shown = to;
     const more = this.querySelector<HTMLButtonElement>('#explorer-more')!;
     const left = this.#ranked.length - to;
@@ -176,12 +203,36 @@ class PricingExplorer extends HTMLElement {
     this.#announce();
   }
 
+  /** What the narrowing filters hide, each with the button that shows it again; the way back from an empty result. */
+  #drawNotices(shown: number, hidden: Hidden) {
+    this.#notices = notices(shown, hidden, this.#state.filters, this.#state.workload);
+    const box = this.querySelector('#explorer-notices');
+    box?.replaceChildren(
+      ...this.#notices.map((x) => {
+        const p = document.createElement('p');
+        p.textContent = `${x.text} `;
+        if (x.action && x.button) {
+          const b = document.createElement('button');
+          b.type = 'button';
+          b.dataset.action = x.action;
+          b.textContent = x.button;
+          p.append(b);
+        }
+        return p;
+      }),
+    );
+  }
+
   /** The results line, announced politely once the user pauses. */
   #announce() {
     clearTimeout(this.#announceTimer);
     this.#announceTimer = setTimeout(() => {
       const out = this.querySelector('#explorer-results');
-      if (out) out.textContent = resultsText(this.#ranked.length, this.#hiddenOld, this.#shown);
+      if (out)
+        out.textContent = [
+          resultsText(this.#ranked.length, this.#hiddenOld, this.#shown),
+          ...this.#notices.map((x) => x.text),
+        ].join(' ');
     }, ANNOUNCE_MS);
   }
 }

@@ -11,7 +11,16 @@
 import type { CostPricing, MeterKey } from '../../core/cost.ts';
 import { blendedPrice, type PriceView } from '../../core/price.ts';
 import type { Features, Model, Offering, PriceTier, PriceVariant, Provider } from '../../model/schema.ts';
-import { BILLING, EXPLORER_CAPABILITIES, METERS, MODALITIES, PROVIDER_KINDS, STATUSES, type Billing } from '../../core/vocab.ts';
+import {
+  BILLING,
+  EXPLORER_CAPABILITIES,
+  METERS,
+  MODALITIES,
+  MODEL_TYPES,
+  PROVIDER_KINDS,
+  STATUSES,
+  type Billing,
+} from '../../core/vocab.ts';
 
 export type { Billing };
 
@@ -75,7 +84,16 @@ export interface ExplorerIndex {
   /** [id, name] */
   regions: [string, string][];
   rows: PackedRow[];
+  /** What the narrowing filters read (filters.ts), one per row in the order of `rows`. */
+  fx?: PackedFilterFields[];
 }
+
+/**
+ * [model type index in MODEL_TYPES (-1 unknown), max output tokens (0 unknown), then bits in
+ * CAPABILITY_ORDER: the offering states the feature, the offering has it, the model states the
+ * capability, the model has it].
+ */
+export type PackedFilterFields = [number, number, number, number, number, number];
 
 type WithId<T> = T & { id: string };
 /** The linked offering shape packIndex reads (relations.ts LinkedOffering satisfies it). */
@@ -163,7 +181,7 @@ export const unpackPricing = (packed: PackedPricing): CostPricing => {
   return p;
 };
 
-const CAPABILITY_SOURCES: Record<CapabilityId, { feature?: keyof Features; model?: string }> = {
+export const CAPABILITY_SOURCES: Record<CapabilityId, { feature?: keyof Features; model?: string }> = {
   tool_calling: { feature: 'tool_calling', model: 'tool_calling' },
   structured_output: { feature: 'structured_output', model: 'structured_output' },
   vision: { feature: 'vision', model: 'vision' },
@@ -188,6 +206,35 @@ export const capabilityBits = (o: IndexableOffering): number => {
     if (on) bits |= 1 << i;
   });
   return bits;
+};
+
+/**
+ * The narrowing filters' fields of one offering: type, max output (the offering's, else the
+ * model's) and each feature as the offering states it (a published cache-read or batch price
+ * says yes to prompt caching or batch), and as the model's capabilities state it.
+ */
+export const filterFields = (o: IndexableOffering): PackedFilterFields => {
+  const caps = (o.modelRecord?.capabilities ?? {}) as Record<string, boolean | undefined>;
+  const out: PackedFilterFields = [
+    o.modelRecord ? MODEL_TYPES.indexOf(o.modelRecord.type) : -1,
+    o.limits?.max_output_tokens ?? o.modelRecord?.max_output_tokens ?? 0,
+    0,
+    0,
+    0,
+    0,
+  ];
+  CAPABILITY_ORDER.forEach(([id], i) => {
+    const src = CAPABILITY_SOURCES[id];
+    let own = src.feature === undefined ? undefined : o.features?.[src.feature];
+    if ((id === 'prompt_caching' && o.pricing?.cache_read !== undefined) || (id === 'batch' && o.pricing?.batch !== undefined))
+      own = true;
+    const model = src.model === undefined ? undefined : caps[src.model];
+    if (own !== undefined) out[2] |= 1 << i;
+    if (own === true) out[3] |= 1 << i;
+    if (model !== undefined) out[4] |= 1 << i;
+    if (model === true) out[5] |= 1 << i;
+  });
+  return out;
 };
 
 /** Modality bits: input modality i → bit i, output modality i → bit 5 + i (MODALITY_ORDER). */
@@ -225,27 +272,26 @@ export const packIndex = (offerings: readonly IndexableOffering[]): ExplorerInde
   const orgIx = new Map(orgs.map((o, i) => [o.id, i]));
   const familyIx = new Map(families.map((f, i) => [f.id, i]));
   const regionIx = new Map(regionIds.map((r, i) => [r, i]));
-  const rows = [...offerings]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((o): PackedRow => {
-      const prov = o.providerRecord;
-      const rest = o.id.startsWith(`${prov.id}/`) ? o.id.slice(prov.id.length + 1) : o.id;
-      const regions = (o.regions ?? (prov.regions ?? []).map((r) => r.id)).flatMap((r) =>
-        regionIx.has(r) ? [regionIx.get(r)!] : [],
-      );
-      return [
-        providerIx.get(prov.id)!,
-        o.modelRecord ? modelIx.get(o.modelRecord.id)! : -1,
-        o.modelRecord && rest === o.modelRecord.id ? '' : rest,
-        o.modelRecord ? '' : (o.name ?? o.provider_model_id),
-        o.limits?.context_window ?? o.modelRecord?.context_window ?? 0,
-        capabilityBits(o),
-        modalityBits(o),
-        Math.max(0, STATUS_ORDER.indexOf(o.status ?? 'active')),
-        regions,
-        packPricing(o.price.pricing),
-      ];
-    });
+  const sorted = [...offerings].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rows = sorted.map((o): PackedRow => {
+    const prov = o.providerRecord;
+    const rest = o.id.startsWith(`${prov.id}/`) ? o.id.slice(prov.id.length + 1) : o.id;
+    const regions = (o.regions ?? (prov.regions ?? []).map((r) => r.id)).flatMap((r) =>
+      regionIx.has(r) ? [regionIx.get(r)!] : [],
+    );
+    return [
+      providerIx.get(prov.id)!,
+      o.modelRecord ? modelIx.get(o.modelRecord.id)! : -1,
+      o.modelRecord && rest === o.modelRecord.id ? '' : rest,
+      o.modelRecord ? '' : (o.name ?? o.provider_model_id),
+      o.limits?.context_window ?? o.modelRecord?.context_window ?? 0,
+      capabilityBits(o),
+      modalityBits(o),
+      Math.max(0, STATUS_ORDER.indexOf(o.status ?? 'active')),
+      regions,
+      packPricing(o.price.pricing),
+    ];
+  });
   return {
     v: 1,
     providers: providers.map((p) => [p.id, p.name, Math.max(0, KIND_ORDER.indexOf(p.kind))]),
@@ -254,6 +300,7 @@ export const packIndex = (offerings: readonly IndexableOffering[]): ExplorerInde
     models: models.map((m) => [m.id, m.name, orgIx.get(m.organizationRecord.id)!, m.family ? familyIx.get(m.family)! : -1]),
     regions: regionIds.map((r) => [r, regionMap.get(r)!]),
     rows,
+    fx: sorted.map(filterFields),
   };
 };
 
@@ -285,11 +332,19 @@ export interface ExplorerRow {
   blended: number | undefined;
   /** Lower-cased model id, name and offering id, for the text filter. */
   text: string;
+  /** The narrowing filters' fields (PackedFilterFields): type index, max output, feature bits. */
+  type: number;
+  maxOutput: number;
+  featKnown: number;
+  featYes: number;
+  capKnown: number;
+  capYes: number;
 }
 
 /** Every packed row, ready for filtering and pricing. */
 export const unpackIndex = (ix: ExplorerIndex): ExplorerRow[] =>
-  ix.rows.map(([provider, model, rest, ownName, context, caps, mods, status, regions, packed]) => {
+  ix.rows.map(([provider, model, rest, ownName, context, caps, mods, status, regions, packed], i) => {
+    const [type, maxOutput, featKnown, featYes, capKnown, capYes] = ix.fx?.[i] ?? [-1, 0, 0, 0, 0, 0];
     const prov = ix.providers[provider]!;
     const m = model >= 0 ? ix.models[model] : undefined;
     const id = `${prov[0]}/${rest === '' && m ? m[0] : rest}`;
@@ -322,5 +377,11 @@ export const unpackIndex = (ix: ExplorerIndex): ExplorerRow[] =>
       cacheRead: usd(pricing?.cache_read),
       blended: blendedPrice(input, output),
       text: `${m ? m[0] : ''} ${name} ${id}`.toLowerCase(),
+      type,
+      maxOutput,
+      featKnown,
+      featYes,
+      capKnown,
+      capYes,
     };
   });

@@ -4,8 +4,9 @@
  * the same figures. Prices in USD per 1M tokens, costs in USD per month; rounding in format.ts.
  */
 import { priceWorkload, validateWorkload, type CostResult, type Workload } from '../../core/cost.ts';
-import { CAPABILITY_ORDER, KIND_ORDER, MODALITY_ORDER, type ExplorerIndex, type ExplorerRow } from './index-data.ts';
+import { KIND_ORDER, MODALITY_ORDER, type ExplorerIndex, type ExplorerRow } from './index-data.ts';
 import type { ExplorerFilters, SortDir, SortKey } from './state.ts';
+import { narrowRows, type Hidden } from './filters.ts';
 import { allOf, sortRows, type SortValue } from '../../core/table-state.ts';
 import { formatCount, formatTokens, formatUsd } from '../../core/format.ts';
 import { providerPath } from '../../core/urls.ts';
@@ -31,8 +32,6 @@ const compile = (ix: ExplorerIndex, f: ExplorerFilters): ((r: ExplorerRow) => bo
     const i = MODALITY_ORDER.indexOf(mod as (typeof MODALITY_ORDER)[number]);
     modBit = i < 0 || (dir !== 'in' && dir !== 'out') ? -1 : 1 << (i + (dir === 'out' ? MODALITY_ORDER.length : 0));
   }
-  const capIndex = f.capability ? CAPABILITY_ORDER.findIndex(([id]) => id === f.capability) : undefined;
-  const capBit = capIndex === undefined ? 0 : capIndex < 0 ? -1 : 1 << capIndex;
   const minContext = f.minContext ?? 0;
   return allOf<ExplorerRow>([
     exactModel >= 0 ? (r) => r.model === exactModel : modelQuery !== '' ? (r) => r.text.includes(modelQuery) : undefined,
@@ -42,7 +41,6 @@ const compile = (ix: ExplorerIndex, f: ExplorerFilters): ((r: ExplorerRow) => bo
     kind === undefined ? undefined : (r) => ix.providers[r.provider]?.[2] === kind,
     region === undefined ? undefined : (r) => r.regions.includes(region),
     modBit === 0 ? undefined : (r) => modBit > 0 && (r.mods & modBit) !== 0,
-    capBit === 0 ? undefined : (r) => capBit > 0 && (r.caps & capBit) !== 0,
     minContext > 0 ? (r) => r.context >= minContext : undefined,
   ]);
 };
@@ -124,9 +122,10 @@ export const rankRows = (
   ix: ExplorerIndex,
   rows: readonly ExplorerRow[],
   view: { workload: Workload; filters: ExplorerFilters; sort: SortKey; dir: SortDir },
-): { ranked: RankedRow[]; hiddenOld: number } => {
+): { ranked: RankedRow[]; hiddenOld: number; hidden: Hidden } => {
   const { rows: matching, hiddenOld } = filterRows(ix, rows, view.filters);
-  return { ranked: sortRanked(priceRows(matching, view.workload), ix, view.sort, view.dir), hiddenOld };
+  const { rows: narrowed, hidden } = narrowRows(ix, matching, view.filters, view.workload);
+  return { ranked: sortRanked(priceRows(narrowed, view.workload), ix, view.sort, view.dir), hiddenOld, hidden };
 };
 
 /** A cell's text and, for costs, a second line; `known` false for labels and dashes. */

@@ -14,11 +14,15 @@ import {
   WORKLOAD_FIELDS,
   WORKLOAD_PRESETS,
   type PresetId,
+  type WorkloadPreset,
 } from '../../core/workload.ts';
+import { WORKLOAD_TYPES, type WorkloadType } from '../../core/vocab.ts';
+import { DEFAULT_TYPE, FEATURE_IDS } from './filters.ts';
 import {
   applyInput,
   countParam,
   flagParam,
+  listParam,
   readableQuery,
   readState,
   sortParam,
@@ -46,8 +50,16 @@ export interface ExplorerFilters {
   kind?: string | undefined;
   /** "in:<modality>" or "out:<modality>", e.g. "in:image". */
   modality?: string | undefined;
-  /** A CAPABILITY_ORDER id, e.g. "tool_calling". */
-  capability?: string | undefined;
+  /** The model type the workload needs (WORKLOAD_TYPES); text generation by default. */
+  type?: WorkloadType | undefined;
+  /** CAPABILITY_ORDER ids every row must have (AND), e.g. ["tool_calling", "structured_output"]. */
+  features?: string[] | undefined;
+  /** Selected features whose unknown rows are listed too. */
+  unknown?: string[] | undefined;
+  /** Also list offerings whose context or max output cannot hold one request. */
+  showUnfit?: boolean | undefined;
+  /** Official hosts only: first-party labs, clouds and inference hosts. */
+  official?: boolean | undefined;
   /** A region id, e.g. "us-east-1". */
   region?: string | undefined;
   /** Minimum context window, tokens. */
@@ -73,7 +85,11 @@ export const FILTER_PARAMS = {
   provider: 'provider',
   kind: 'kind',
   modality: 'mod',
-  capability: 'cap',
+  type: 'type',
+  features: 'feat',
+  unknown: 'unk',
+  showUnfit: 'unfit',
+  official: 'official',
   region: 'region',
   minContext: 'ctx',
   includeOld: 'old',
@@ -96,6 +112,19 @@ const workloadParam: Param<Workload> = {
   },
 };
 
+/** The model type: `type`, else the preset's type, else text generation (the default, left out). */
+const typeParam: Param<WorkloadType> = {
+  default: DEFAULT_TYPE,
+  names: [FILTER_PARAMS.type],
+  read: (p) => {
+    const t = p.get(FILTER_PARAMS.type) ?? '';
+    if ((WORKLOAD_TYPES as readonly string[]).includes(t)) return t as WorkloadType;
+    const preset = p.get('preset') ?? '';
+    return Object.hasOwn(WORKLOAD_PRESETS, preset) ? (WORKLOAD_PRESETS[preset as PresetId] as WorkloadPreset).type : undefined;
+  },
+  write: (v) => [[FILTER_PARAMS.type, v]],
+};
+
 /** The whole view's URL form, through the table-state engine (defaults left out). */
 const SCHEMA = {
   workload: workloadParam,
@@ -105,7 +134,11 @@ const SCHEMA = {
   provider: textParam(FILTER_PARAMS.provider),
   kind: textParam(FILTER_PARAMS.kind),
   modality: textParam(FILTER_PARAMS.modality),
-  capability: textParam(FILTER_PARAMS.capability),
+  type: typeParam,
+  features: listParam(FILTER_PARAMS.features, { allowed: FEATURE_IDS, sorted: true }),
+  unknown: listParam(FILTER_PARAMS.unknown, { allowed: FEATURE_IDS, sorted: true }),
+  showUnfit: flagParam(FILTER_PARAMS.showUnfit),
+  official: flagParam(FILTER_PARAMS.official),
   region: textParam(FILTER_PARAMS.region),
   minContext: countParam(FILTER_PARAMS.minContext),
   includeOld: flagParam(FILTER_PARAMS.includeOld),
@@ -113,12 +146,22 @@ const SCHEMA = {
 };
 type Flat = { [K in keyof typeof SCHEMA]: (typeof SCHEMA)[K]['default'] };
 
+/** The state as the schema's flat object; a filter set to undefined is off (its default). */
 const flatten = (s: ExplorerState): Flat =>
-  ({ ...readState(SCHEMA, ''), ...s.filters, workload: s.workload, sort: { key: s.sort, dir: s.dir } }) as Flat;
+  ({
+    ...readState(SCHEMA, ''),
+    ...Object.fromEntries(Object.entries(s.filters).filter(([, v]) => v !== undefined)),
+    workload: s.workload,
+    sort: { key: s.sort, dir: s.dir },
+  }) as Flat;
 /** The filters that are on, only: off filters are left out of the object. */
 const nest = ({ workload, sort, ...f }: Flat): ExplorerState => ({
   workload,
-  filters: Object.fromEntries(Object.entries(f).filter(([, v]) => v !== '' && v !== 0 && v !== false)),
+  filters: Object.fromEntries(
+    Object.entries(f).filter(
+      ([k, v]) => v !== '' && v !== 0 && v !== false && !(Array.isArray(v) && !v.length) && !(k === 'type' && v === DEFAULT_TYPE),
+    ),
+  ),
   sort: sort.key,
   dir: sort.dir,
 });

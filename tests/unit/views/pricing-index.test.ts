@@ -78,6 +78,7 @@ const model = (id: string, over = {}) => ({
   id: `acme/${id}`,
   name: `Acme ${id}`,
   organization: 'acme',
+  type: 'text-generation' as const,
   status: 'active' as const,
   organizationRecord: org,
   ...over,

@@ -28,6 +28,7 @@ const models = {
     id: 'acme/big',
     name: 'Big',
     organization: 'acme',
+    type: 'text-generation',
     family: 'acme',
     status: 'active',
     context_window: 200_000,
@@ -38,6 +39,7 @@ const models = {
     id: 'acme/small',
     name: 'Small',
     organization: 'acme',
+    type: 'text-generation',
     status: 'active',
     context_window: 32_000,
     organizationRecord: org,
@@ -109,7 +111,7 @@ test('a batch share without a batch price says why and sorts last', () => {
   assert.deepEqual(costText(r.ranked[2]!), { text: 'Not computable', detail: 'no batch price', known: false });
 });
 
-test('filters: model id or text, family, provider, kind, modality, capability, region, context', () => {
+test('filters: model id or text, family, provider, kind, modality, features, region, context', () => {
   assert.deepEqual(ids(view({ model: 'acme/small' })), ['cloud/acme/small', 'cheap/acme/small']);
   assert.deepEqual(ids(view({ model: 'SMA' })), ['cloud/acme/small', 'cheap/acme/small']);
   assert.equal(view({ family: 'acme' }).ranked.length, 4);
@@ -117,7 +119,8 @@ test('filters: model id or text, family, provider, kind, modality, capability, r
   assert.deepEqual(ids(view({ kind: 'gateway' })), ['gate/acme/big', 'gate/acme/big--nopricing']);
   assert.deepEqual(ids(view({ modality: 'in:image' })), ['cloud/acme/small', 'cheap/acme/small']);
   assert.equal(view({ modality: 'in:nonsense' }).ranked.length, 0);
-  assert.equal(view({ capability: 'tool_calling' }).ranked.length, 4);
+  assert.equal(view({ features: ['tool_calling'] }).ranked.length, 4);
+  assert.equal(view({ features: ['tool_calling'], unknown: ['tool_calling'] }).ranked.length, 6);
   assert.deepEqual(ids(view({ region: 'eu' })), ['cheap/acme/big', 'cheap/acme/small']);
   assert.equal(view({ minContext: 100_000 }).ranked.length, 4);
   assert.equal(view({ provider: 'unknown' }).ranked.length, 0);

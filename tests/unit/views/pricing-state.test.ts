@@ -41,7 +41,11 @@ test('every field survives the URL', () => {
       provider: 'amazon-bedrock',
       kind: 'cloud',
       modality: 'in:image',
-      capability: 'tool_calling',
+      type: 'embedding',
+      features: ['structured_output', 'tool_calling'],
+      unknown: ['tool_calling'],
+      showUnfit: true,
+      official: true,
       region: 'us-east-1',
       minContext: 128_000,
       includeOld: true,
@@ -78,14 +82,18 @@ test('form edits change the state by control name; the form is never read back',
 });
 
 test('the form shows each filter under its URL name', () => {
-  assert.deepEqual(filterTexts({ model: 'claude', capability: 'batch', minContext: 8000, includeOld: true }), {
+  assert.deepEqual(filterTexts({ model: 'claude', features: ['batch', 'vision'], minContext: 8000, includeOld: true }), {
     model: 'claude',
     family: '',
     org: '',
     provider: '',
     kind: '',
     mod: '',
-    cap: 'batch',
+    type: '',
+    feat: 'batch,vision',
+    unk: '',
+    unfit: '',
+    official: '',
     region: '',
     ctx: '8000',
     old: '1',
