@@ -4,12 +4,13 @@
  */
 import type { Priced } from '../core/price.ts';
 import type { Offering } from '../model/schema.ts';
+import { OFFICIAL_KINDS, type ProviderKind } from '../core/vocab.ts';
 
 interface OfferingLike {
   provider: string;
   status: Offering['status'];
   price: Priced['price'] & { blended: number | undefined };
-  providerRecord: { id: string; name: string };
+  providerRecord: { id: string; name: string; kind: ProviderKind };
 }
 interface ModelLike {
   id: string;
@@ -31,6 +32,11 @@ export interface CheapestRow {
   providerId: string;
   providerName: string;
   context: number | undefined;
+  /**
+   * The cheapest official host (first-party lab, cloud or inference host; no gateway or reseller),
+   * when one has a price; the same offering as above when the cheapest is official.
+   */
+  official?: { providerId: string; providerName: string; blended: number } | undefined;
   /** Static comparison page of the model, when one is built. */
   compareHref?: string | undefined;
 }
@@ -38,9 +44,11 @@ export interface CheapestRow {
 /** Blended USD per 1M tokens of a live offering billed by usage (the catalog's price view). */
 const blendedOf = (o: OfferingLike): number | undefined => (o.status === 'retired' ? undefined : o.price.blended);
 
+const isOfficial = (o: OfferingLike) => (OFFICIAL_KINDS as readonly string[]).includes(o.providerRecord.kind);
+
 /**
  * The `count` models served by the most providers (ties by id) that have a published price, each
- * with its cheapest offering by blended price (ties by provider id).
+ * with its cheapest offering by blended price (ties by provider id), and its cheapest official host.
  */
 export const cheapestForPopular = (models: ModelLike[], count = 8): CheapestRow[] =>
   models
@@ -48,9 +56,14 @@ export const cheapestForPopular = (models: ModelLike[], count = 8): CheapestRow[
     .sort((a, b) => b.providers - a.providers || (a.m.id < b.m.id ? -1 : 1))
     .flatMap(({ m, providers }): CheapestRow[] => {
       let best: { o: OfferingLike; b: number } | undefined;
+      let official: typeof best;
+      const better = (o: OfferingLike, b: number, than: typeof best) =>
+        !than || b < than.b || (b === than.b && o.provider < than.o.provider);
       for (const o of m.offerings) {
         const b = blendedOf(o);
-        if (b !== undefined && (!best || b < best.b || (b === best.b && o.provider < best.o.provider))) best = { o, b };
+        if (b === undefined) continue;
+        if (better(o, b, best)) best = { o, b };
+        if (isOfficial(o) && better(o, b, official)) official = { o, b };
       }
       return best
         ? [
@@ -63,6 +76,11 @@ export const cheapestForPopular = (models: ModelLike[], count = 8): CheapestRow[
               providerId: best.o.providerRecord.id,
               providerName: best.o.providerRecord.name,
               context: m.context_window,
+              official: official && {
+                providerId: official.o.providerRecord.id,
+                providerName: official.o.providerRecord.name,
+                blended: official.b,
+              },
             },
           ]
         : [];

@@ -6,7 +6,11 @@ import { catalogOf, model, offering, org, provider } from '../../support/model-f
 
 const cat = () =>
   catalogOf({
-    providers: [provider({ id: 'a', name: 'Alpha' }), provider({ id: 'b', name: 'Beta' }), provider({ id: 'c' })],
+    providers: [
+      provider({ id: 'a', name: 'Alpha' }),
+      provider({ id: 'b', name: 'Beta', kind: 'gateway' }),
+      provider({ id: 'c' }),
+    ],
     orgs: [org({ id: 'o', name: 'Org' })],
     models: [
       model({ id: 'o/wide', name: 'Wide', release_date: '2025-01-10' }),
@@ -32,6 +36,17 @@ test('most-served models first, each at its cheapest live offering; unpriced mod
     [
       ['o/wide', 3, 'Beta', 1.75],
       ['o/new', 1, 'Alpha', 1.75],
+    ],
+  );
+});
+
+test('each row also names the cheapest official host: gateways and resellers left out', () => {
+  const rows = cheapestForPopular(cat().models, 5);
+  assert.deepEqual(
+    rows.map((r) => [r.providerName, r.official?.providerName, r.official?.blended]),
+    [
+      ['Beta', 'Alpha', 2.5],
+      ['Alpha', 'Alpha', 1.75],
     ],
   );
 });
