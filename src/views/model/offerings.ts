@@ -3,7 +3,7 @@
  * computed (prices in USD per 1M tokens, limits in tokens, speed in output tokens per second).
  */
 import type { CostResult, Workload } from '../../core/cost.ts';
-import { CAPABILITIES, CAPABILITY_LABEL, FEATURE_LABEL, KIND_LABEL, ROW_FEATURES } from '../../core/vocab.ts';
+import { CAPABILITIES, CAPABILITY_LABEL, FEATURE_LABEL, KIND_LABEL, ROW_FEATURES, type ProviderKind } from '../../core/vocab.ts';
 import { median } from '../../core/stats.ts';
 import { MODEL_PAGE_WORKLOAD, monthlyCost, priceSummary, type PriceSummary } from './pricing.ts';
 import type { Feature, Model, Offering, PerformanceSample, Pricing, Provider } from '../../model/schema.ts';
@@ -27,6 +27,8 @@ export interface WhereRow {
   providerId: string;
   providerName: string;
   providerKind: string;
+  /** The provider's kind, for the host filter (host-filter.ts). */
+  kind: ProviderKind;
   providerHq: string | undefined;
   /** The offering's own name when it differs from the model's (e.g. a free variant). */
   variant: string | undefined;
@@ -116,6 +118,7 @@ export const whereToRun = (model: ModelLike, workload: Workload = MODEL_PAGE_WOR
       providerId: p.id,
       providerName: p.name,
       providerKind: KIND_LABEL[p.kind],
+      kind: p.kind,
       providerHq: p.headquarters,
       variant: o.name !== undefined && o.name !== model.name ? o.name : undefined,
       providerModelId: o.provider_model_id,
