@@ -228,11 +228,12 @@ class PricingExplorer extends HTMLElement {
     clearTimeout(this.#announceTimer);
     this.#announceTimer = setTimeout(() => {
       const out = this.querySelector('#explorer-results');
-      if (out)
-        out.textContent = [
-          resultsText(this.#ranked.length, this.#hiddenOld, this.#shown),
-          ...this.#notices.map((x) => x.text),
-        ].join(' ');
+      if (!out) return;
+      // The notices are on screen below; screen readers hear them with the results line.
+      const heard = document.createElement('span');
+      heard.className = 'sr-only';
+      heard.textContent = this.#notices.map((x) => ` ${x.text}`).join('');
+      out.replaceChildren(resultsText(this.#ranked.length, this.#hiddenOld, this.#shown), heard);
     }, ANNOUNCE_MS);
   }
 }
