@@ -167,7 +167,7 @@ class PricingExplorer extends HTMLElement {
   #renderRows(upTo: number, replace = false) {
     const from = replace ? 0 : this.#shown;
     const to = Math.min(upTo, this.#ranked.length);
-    drawRows(this, this.#ix, this.#ranked, from, to);
+    drawRows(this, this.#ix, this.#ranked, from, to, this.#state.sort === 'cost');
     this.#shown = to;
     const more = this.querySelector<HTMLButtonElement>('#explorer-more')!;
     const left = this.#ranked.length - to;

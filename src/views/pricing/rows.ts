@@ -3,7 +3,17 @@
  * cell. Shared by the build (the first rows in the HTML) and the browser island, so both show
  * the same figures. Prices in USD per 1M tokens, costs in USD per month; rounding in format.ts.
  */
-import { priceWorkload, validateWorkload, type CostResult, type Workload } from '../../core/cost.ts';
+import {
+  COST_GROUPS,
+  costGroup,
+  NOTE_NO_BATCH_PRICE,
+  NOTE_NO_CACHE_DISCOUNT,
+  priceWorkload,
+  validateWorkload,
+  type CostGroup as CostGroupId,
+  type CostResult,
+  type Workload,
+} from '../../core/cost.ts';
 import { CAPABILITY_ORDER, KIND_ORDER, MODALITY_ORDER, type ExplorerIndex, type ExplorerRow } from './index-data.ts';
 import type { ExplorerFilters, SortDir, SortKey } from './state.ts';
 import { allOf, sortRows, type SortValue } from '../../core/table-state.ts';
@@ -68,17 +78,28 @@ export const filterRows = (
 };
 
 /**
- * Where a row ranks by cost: 0 priced by usage, 1 free of charge (listed after the priced rows,
- * never as the cheapest: free offerings come with limits), 2 not computable.
+ * Where a row ranks by cost, the index of its group in COST_GROUPS (src/core/cost.ts): 0 free
+ * (free offerings and whole free tiers, their own group before the paid ranking), 1 paid (ranked
+ * cheapest first), 2 unranked (subscription, unpublished billing or a missing price).
  */
 export type CostGroup = 0 | 1 | 2;
+/** The group of paid rows, the ranking proper. */
+export const PAID_GROUP: CostGroup = 1;
+/** The heading of each group's section in the table, by group. */
+export const GROUP_HEADINGS: readonly string[] = [
+  'Free: free offerings and free tiers that cover this workload (rate limits apply; not ranked with the paid ones)',
+  'Paid: ranked by monthly cost',
+  'Not ranked: subscription, unpublished billing or a missing price (never counted as $0)',
+];
+/** The group id of a row's group. */
+export const groupId = (g: CostGroup): CostGroupId => COST_GROUPS[g]!;
 export interface RankedRow {
   row: ExplorerRow;
   cost: CostResult;
   group: CostGroup;
 }
 
-const groupOf = (r: ExplorerRow, c: CostResult): CostGroup => (!c.ok ? 2 : r.billing === 'free' ? 1 : 0);
+const groupOf = (r: ExplorerRow, c: CostResult): CostGroup => COST_GROUPS.indexOf(costGroup(r.pricing, c)) as CostGroup;
 
 /** Every row priced for `workload` (monthly USD, cost.ts). An invalid workload makes every row not computable. */
 export const priceRows = (rows: readonly ExplorerRow[], workload: Workload): RankedRow[] => {
@@ -134,6 +155,8 @@ export interface CellText {
   text: string;
   detail: string;
   known: boolean;
+  /** A caveat of the figure ("no cache discount published"), "" when none. */
+  note?: string;
 }
 
 /** A price cell (USD per 1M tokens): the price, the billing label when not billed by usage, else "—". */
@@ -151,14 +174,31 @@ export const costText = (r: RankedRow): CellText => {
   const { row, cost } = r;
   if (row.billing === 'free') return { text: 'Free', detail: 'free of charge, within its limits', known: true };
   if (cost.ok) {
-    const freeTier = cost.breakdown.some((l) => l.meter === 'free_tier');
-    const detail = cost.totalUsd === 0 && freeTier ? 'within the free tier' : `${formatUsd(cost.perRequestUsd)} / request`;
-    return { text: formatUsd(cost.totalUsd), detail, known: true };
+    const note = costNote(cost.notes);
+    const cell: CellText =
+      cost.totalUsd === 0
+        ? {
+            text: 'Free',
+            detail: cost.breakdown.some((l) => l.meter === 'free_tier') ? 'within the free tier' : 'every price is $0',
+            known: true,
+          }
+        : { text: formatUsd(cost.totalUsd), detail: `${formatUsd(cost.perRequestUsd)} / request`, known: true };
+    if (note) cell.note = note;
+    return cell;
   }
   if (row.billing === undefined) return { text: 'Not published', detail: 'no price recorded', known: false };
   if (row.billing !== 'usage') return { text: BILLING_LABEL[row.billing], detail: cost.reason, known: false };
   return { text: 'Not computable', detail: cost.reason, known: false };
 };
+
+/** The caveats a cost cell shows under the figure: no cache discount, no batch price. */
+export const costNote = (notes: readonly string[]): string =>
+  [
+    notes.includes(NOTE_NO_CACHE_DISCOUNT) ? 'no cache discount published' : '',
+    notes.includes(NOTE_NO_BATCH_PRICE) ? 'no batch price published' : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
 
 /** The context cell: "200K", or "—" when unknown. */
 export const contextText = (tokens: number): string => (tokens > 0 ? formatTokens(tokens) : '—');
@@ -167,7 +207,7 @@ export const contextText = (tokens: number): string => (tokens > 0 ? formatToken
 export const cheapestBars = (ranked: readonly RankedRow[], ix: ExplorerIndex, n: number): { label: string; usd: number }[] => {
   const bars: { label: string; usd: number }[] = [];
   const priced = ranked
-    .filter((r) => r.group === 0 && r.cost.ok)
+    .filter((r) => r.group === PAID_GROUP && r.cost.ok)
     .sort((a, b) => (a.cost.ok && b.cost.ok ? a.cost.totalUsd - b.cost.totalUsd : 0));
   for (const r of priced) {
     if (bars.length >= n) break;
@@ -203,6 +243,8 @@ export interface RowCells {
   blended: CellText;
   context: string;
   cost: CellText;
+  /** The row's cost group (GROUP_HEADINGS). */
+  group: CostGroup;
 }
 
 const STATUS_TEXT = STATUSES.map((s) => (s === 'active' ? '' : s));
@@ -226,6 +268,7 @@ export const rowCells = (r: RankedRow, ix: ExplorerIndex, modelHref: (id: string
     blended: priceText(row, row.blended),
     context: contextText(row.context),
     cost: costText(r),
+    group: r.group,
   };
 };
 
@@ -245,6 +288,7 @@ export const rowSlots = (c: RowCells): Record<string, string | undefined> => ({
   providerHref: c.providerHref,
   cost: c.cost.text,
   costDetail: c.cost.detail,
+  costNote: c.cost.note || undefined,
   costClass: c.cost.known ? 'num cost' : 'num cost na',
   ...Object.fromEntries(
     PRICE_CELLS.flatMap((k) => [

@@ -11,6 +11,8 @@ import {
   resultsText,
   rowCells,
   rowSlots,
+  GROUP_HEADINGS,
+  groupId,
 } from '../../../src/views/pricing/rows.ts';
 import type { ExplorerFilters, SortDir, SortKey } from '../../../src/views/pricing/state.ts';
 import { workedExample } from '../../../src/views/pricing/example.ts';
@@ -75,38 +77,56 @@ const view = (filters: ExplorerFilters = {}, sort: SortKey = 'cost', dir: SortDi
   rankRows(ix, rows, { workload, filters, sort, dir });
 const ids = (r: ReturnType<typeof view>) => r.ranked.map((x) => x.row.id);
 
-test('ranking by cost: priced cheapest first, then free, then not computable; deprecated hidden', () => {
+test('ranking by cost: the free group, then paid cheapest first, then not ranked; deprecated hidden', () => {
   const r = view();
   assert.deepEqual(ids(r), [
+    'gate/acme/big',
     'cloud/acme/small',
     'cheap/acme/big',
     'cloud/acme/big',
-    'gate/acme/big',
     'cheap/acme/small',
     'gate/acme/big--nopricing',
   ]);
   assert.equal(r.hiddenOld, 1);
   // 1000 × (1000 × 0.1 + 1000 × 0.4) / 1e6 = $0.50
-  assert.deepEqual(costText(r.ranked[0]!), { text: '$0.50', detail: '$0.0005 / request', known: true });
-  assert.deepEqual(costText(r.ranked[3]!).text, 'Free');
+  assert.deepEqual(
+    r.ranked.map((x) => groupId(x.group)),
+    ['free', 'paid', 'paid', 'paid', 'unranked', 'unranked'],
+  );
+  assert.deepEqual(costText(r.ranked[1]!), { text: '$0.50', detail: '$0.0005 / request', known: true });
+  assert.deepEqual(costText(r.ranked[0]!).text, 'Free');
+  assert.match(GROUP_HEADINGS[r.ranked[0]!.group]!, /^Free/);
   assert.deepEqual(costText(r.ranked[4]!), { text: 'Subscription', detail: 'subscription plan (Pro)', known: false });
   assert.deepEqual(costText(r.ranked[5]!), { text: 'Not published', detail: 'no price recorded', known: false });
-  assert.deepEqual(ids(view({ includeOld: true })).slice(0, 1), ['gate/acme/small']);
+  assert.deepEqual(ids(view({ includeOld: true })).slice(0, 2), ['gate/acme/big', 'gate/acme/small']);
 });
 
-test('descending cost keeps free and not computable rows last', () => {
+test('descending cost keeps the groups in place: free first, not ranked last', () => {
   assert.deepEqual(ids(view({}, 'cost', 'desc')).slice(0, 4), [
+    'gate/acme/big',
     'cloud/acme/big',
     'cheap/acme/big',
     'cloud/acme/small',
-    'gate/acme/big',
   ]);
 });
 
-test('a batch share without a batch price says why and sorts last', () => {
+test('a batch share without a batch price is ranked at the standard price, with the note on the row', () => {
   const r = view({ model: 'acme/big' }, 'cost', 'asc', { ...w, batchShare: 1 });
-  assert.deepEqual(ids(r), ['cloud/acme/big', 'gate/acme/big', 'cheap/acme/big', 'gate/acme/big--nopricing']);
-  assert.deepEqual(costText(r.ranked[2]!), { text: 'Not computable', detail: 'no batch price', known: false });
+  assert.deepEqual(ids(r), ['gate/acme/big', 'cheap/acme/big', 'cloud/acme/big', 'gate/acme/big--nopricing']);
+  // 1000 × (1000 × 1 + 1000 × 2) / 1e6 = $3.00 at the standard price
+  assert.deepEqual(costText(r.ranked[1]!), {
+    text: '$3.00',
+    detail: '$0.003 / request',
+    known: true,
+    note: 'no batch price published',
+  });
+  assert.equal(rowSlots(rowCells(r.ranked[1]!, ix, () => undefined)).costNote, 'no batch price published');
+});
+
+test('cached input without a cache-read price: the input price, and the row says so', () => {
+  const r = view({ model: 'acme/big' }, 'cost', 'asc', { ...w, cachedInputShare: 0.3 });
+  assert.equal(costText(r.ranked[1]!).note, 'no cache discount published');
+  assert.equal(costText(r.ranked[1]!).text, '$3.00');
 });
 
 test('filters: model id or text, family, provider, kind, modality, capability, region, context', () => {
