@@ -3,7 +3,7 @@
  * (the markup of the server's rows) filled with their slots, textContent only; the header shows
  * the sort (aria-sort) and the caption names it.
  */
-import { GROUP_HEADINGS, rowCells, rowSlots, type RankedRow } from '../../views/pricing/rows.ts';
+import { rowCells, rowSlots, type RankedRow } from '../../views/pricing/rows.ts';
 import { captionText, type ExplorerState } from '../../views/pricing/state.ts';
 import type { ExplorerIndex } from '../../views/pricing/index-data.ts';
 import { ariaSort } from '../../core/table-state.ts';
@@ -12,7 +12,7 @@ import { cloneRow } from '../shared/row-template.ts';
 
 /**
  * Rows `from` to `to` of `ranked`, drawn from the template; appended, or replacing the body when
- * `from` is 0. `grouped` (sorted by cost): a heading row opens each cost group.
+ * `from` is 0. With `headings` (sorted by cost), a heading row opens each cost group.
  */
 export const drawRows = (
   root: HTMLElement,
@@ -20,7 +20,7 @@ export const drawRows = (
   ranked: readonly RankedRow[],
   from: number,
   to: number,
-  grouped = false,
+  headings: readonly string[] | undefined = undefined,
 ) => {
   const body = root.querySelector('#explorer-rows')!;
   const template = root.querySelector<HTMLTemplateElement>('#explorer-row')!;
@@ -28,7 +28,7 @@ export const drawRows = (
   const frag = document.createDocumentFragment();
   for (let i = from; i < to; i++) {
     const g = ranked[i]!.group;
-    if (grouped && g !== ranked[i - 1]?.group) frag.append(cloneRow(heading, { heading: GROUP_HEADINGS[g] }));
+    if (headings && g !== ranked[i - 1]?.group) frag.append(cloneRow(heading, { heading: headings[g] }));
     frag.append(cloneRow(template, rowSlots(rowCells(ranked[i]!, ix, modelHref))));
   }
   if (from === 0) body.replaceChildren(frag);

@@ -12,7 +12,15 @@
 import { validateWorkload } from '../../core/cost.ts';
 import { unpackIndex, type ExplorerIndex, type ExplorerRow } from '../../views/pricing/index-data.ts';
 import { CHART_BARS } from '../../views/pricing/first-view.ts';
-import { cheapestBars, rankRows, resultsText, type RankedRow } from '../../views/pricing/rows.ts';
+import {
+  cheapestBars,
+  exactModelHint,
+  groupHeadings,
+  modelSuggestions,
+  rankRows,
+  resultsText,
+  type RankedRow,
+} from '../../views/pricing/rows.ts';
 import {
   DEFAULT_STATE,
   decodeState,
@@ -25,7 +33,7 @@ import {
 import { formatCount, formatUsd } from '../../core/format.ts';
 import { PATHS } from '../../core/urls.ts';
 import { toggleSort } from '../../core/table-state.ts';
-import { WORKLOAD_PRESETS, type PresetId } from '../../core/workload.ts';
+import { monthlyErrors, VOLUME_PARAM, WORKLOAD_PRESETS, type PresetId } from '../../core/workload.ts';
 import { CUSTOM_EDIT_NOTE, showPreset, writeForm, writeWorkload } from './explorer-form.ts';
 import { drawHeader, drawRows } from './explorer-table.ts';
 import type { CostChart } from './cost-chart.ts';
@@ -38,6 +46,8 @@ class PricingExplorer extends HTMLElement {
   #state: ExplorerState = DEFAULT_STATE;
   #ranked: RankedRow[] = [];
   #hiddenOld = 0;
+  #hiddenFree = 0;
+  #headings: string[] = [];
   #shown = 0;
   #pageRows = 100;
   #typing = false;
@@ -60,10 +70,10 @@ class PricingExplorer extends HTMLElement {
     this.#form = this.querySelector<HTMLFormElement>('#explorer-form')!;
     this.#description = this.querySelector('#explorer-preset-description');
     this.querySelector('#explorer-models')?.replaceChildren(
-      ...this.#ix.models.map(([id, name]) => {
+      ...modelSuggestions(this.#ix).map(([id, label]) => {
         const o = document.createElement('option');
         o.value = id;
-        o.label = name;
+        o.label = label;
         return o;
       }),
     );
@@ -124,9 +134,12 @@ class PricingExplorer extends HTMLElement {
         if (this.#description) this.#description.textContent = CUSTOM_EDIT_NOTE;
         return;
       }
-      this.#state = { ...this.#state, workload: WORKLOAD_PRESETS[t.value as PresetId].workload };
+      this.#state = { ...this.#state, workload: WORKLOAD_PRESETS[t.value as PresetId].workload, monthly: undefined };
       writeWorkload(this.#form, this.#description, this.#state.workload);
-    } else this.#state = withInput(this.#state, t.name, t.value, t instanceof HTMLInputElement ? t.checked : undefined);
+    } else {
+      this.#state = withInput(this.#state, t.name, t.value, t instanceof HTMLInputElement ? t.checked : undefined);
+      if (t.name === VOLUME_PARAM) writeWorkload(this.#form, this.#description, this.#state.workload, this.#state.monthly);
+    }
     this.#update('push');
   }
 
@@ -147,13 +160,16 @@ class PricingExplorer extends HTMLElement {
 
   #recalculate() {
     performance.mark('explorer-recalc-start');
-    const { ranked, hiddenOld } = rankRows(this.#ix, this.#rows, this.#state);
+    const { ranked, hiddenOld, hiddenFree, free } = rankRows(this.#ix, this.#rows, this.#state);
+    this.#hiddenFree = hiddenFree;
+    this.#headings = groupHeadings(free - hiddenFree, free);
     performance.measure('explorer-price', 'explorer-recalc-start');
     this.#ranked = ranked;
     this.#hiddenOld = hiddenOld;
     this.#renderRows(this.#pageRows, true);
     drawHeader(this, this.#state);
-    const errors = validateWorkload(this.#state.workload);
+    const monthly = monthlyErrors(this.#state.workload, this.#state.monthly);
+    const errors = monthly.length > 0 ? monthly : validateWorkload(this.#state.workload);
     const box = this.querySelector<HTMLElement>('#explorer-errors');
     if (box) {
       box.hidden = errors.length === 0;
@@ -167,7 +183,7 @@ class PricingExplorer extends HTMLElement {
   #renderRows(upTo: number, replace = false) {
     const from = replace ? 0 : this.#shown;
     const to = Math.min(upTo, this.#ranked.length);
-    drawRows(this, this.#ix, this.#ranked, from, to, this.#state.sort === 'cost');
+    drawRows(this, this.#ix, this.#ranked, from, to, this.#state.sort === 'cost' ? this.#headings : undefined);
     this.#shown = to;
     const more = this.querySelector<HTMLButtonElement>('#explorer-more')!;
     const left = this.#ranked.length - to;
@@ -181,7 +197,10 @@ class PricingExplorer extends HTMLElement {
     clearTimeout(this.#announceTimer);
     this.#announceTimer = setTimeout(() => {
       const out = this.querySelector('#explorer-results');
-      if (out) out.textContent = resultsText(this.#ranked.length, this.#hiddenOld, this.#shown);
+      if (out)
+        out.textContent =
+          resultsText(this.#ranked.length + this.#hiddenFree, this.#hiddenOld, this.#shown + this.#hiddenFree) +
+          exactModelHint(this.#ranked.length, this.#state.filters);
     }, ANNOUNCE_MS);
   }
 }

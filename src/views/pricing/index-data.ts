@@ -75,6 +75,8 @@ export interface ExplorerIndex {
   /** [id, name] */
   regions: [string, string][];
   rows: PackedRow[];
+  /** [alias, model index]: the other names and API ids of each model (its `aliases`), for the exact model filter. */
+  aliases?: [string, number][];
 }
 
 type WithId<T> = T & { id: string };
@@ -254,6 +256,7 @@ export const packIndex = (offerings: readonly IndexableOffering[]): ExplorerInde
     models: models.map((m) => [m.id, m.name, orgIx.get(m.organizationRecord.id)!, m.family ? familyIx.get(m.family)! : -1]),
     regions: regionIds.map((r) => [r, regionMap.get(r)!]),
     rows,
+    aliases: models.flatMap((m, i) => (m.aliases ?? []).map((a): [string, number] => [a, i])),
   };
 };
 

@@ -24,12 +24,40 @@ import { BILLING_LABEL, STATUSES } from '../../core/vocab.ts';
 /** First statuses hidden unless `includeOld`: deprecated (2) and retired (3), see STATUS_ORDER. */
 const OLD_STATUS = 2;
 
+/**
+ * The models a query names exactly (lower case): by id ("openai/gpt-4o"), id without the
+ * creator ("gpt-4o"), name ("gpt-4o (2024-08-06)") or alias. "gpt-4o" never names GPT-4o mini.
+ */
+export const exactModels = (ix: ExplorerIndex, query: string): Set<number> => {
+  const q = query.trim().toLowerCase();
+  const out = new Set<number>();
+  ix.models.forEach(([id, name], i) => {
+    const lower = id.toLowerCase();
+    if (lower === q || lower.slice(lower.indexOf('/') + 1) === q || name.toLowerCase() === q) out.add(i);
+  });
+  for (const [alias, i] of ix.aliases ?? []) if (alias.toLowerCase() === q) out.add(i);
+  return out;
+};
+
+/**
+ * The model filter's suggestions: [exact model id, "Name · also: alias, alias"], one per model,
+ * in the index's name order. Picking one filters to that model exactly.
+ */
+export const modelSuggestions = (ix: ExplorerIndex): [string, string][] => {
+  const aliases = new Map<number, string[]>();
+  for (const [alias, i] of ix.aliases ?? []) aliases.set(i, [...(aliases.get(i) ?? []), alias]);
+  return ix.models.map(([id, name], i) => {
+    const also = aliases.get(i);
+    return [id, also ? `${name} · also: ${also.join(', ')}` : name];
+  });
+};
+
 /** A compiled filter: the row tests that are on (an unknown id matches nothing), as one test. */
 const compile = (ix: ExplorerIndex, f: ExplorerFilters): ((r: ExplorerRow) => boolean) => {
   const idx = (list: readonly (readonly [string, ...unknown[]])[], id: string | undefined) =>
     id === undefined || id === '' ? undefined : list.findIndex((e) => e[0] === id);
   const modelQuery = f.model?.trim().toLowerCase() ?? '';
-  const exactModel = modelQuery === '' ? -1 : ix.models.findIndex((m) => m[0] === modelQuery);
+  const exact = modelQuery === '' || f.modelPart ? undefined : exactModels(ix, modelQuery);
   const family = idx(ix.families, f.family);
   const org = idx(ix.orgs, f.org);
   const provider = idx(ix.providers, f.provider);
@@ -45,7 +73,11 @@ const compile = (ix: ExplorerIndex, f: ExplorerFilters): ((r: ExplorerRow) => bo
   const capBit = capIndex === undefined ? 0 : capIndex < 0 ? -1 : 1 << capIndex;
   const minContext = f.minContext ?? 0;
   return allOf<ExplorerRow>([
-    exactModel >= 0 ? (r) => r.model === exactModel : modelQuery !== '' ? (r) => r.text.includes(modelQuery) : undefined,
+    exact
+      ? (r) => exact.has(r.model) || r.id.toLowerCase() === modelQuery
+      : modelQuery !== ''
+        ? (r) => r.text.includes(modelQuery)
+        : undefined,
     family === undefined ? undefined : (r) => r.family === family,
     org === undefined ? undefined : (r) => r.org === org,
     provider === undefined ? undefined : (r) => r.provider === provider,
@@ -83,13 +115,24 @@ export const filterRows = (
  * cheapest first), 2 unranked (subscription, unpublished billing or a missing price).
  */
 export type CostGroup = 0 | 1 | 2;
+/** The group of free rows, listed first. */
+export const FREE_GROUP: CostGroup = 0;
 /** The group of paid rows, the ranking proper. */
 export const PAID_GROUP: CostGroup = 1;
+/** Free rows listed when sorted by cost, unless every free one is asked for (`allFree`): the paid ranking stays on the first screen. */
+export const FREE_PREVIEW = 5;
 /** The heading of each group's section in the table, by group. */
 export const GROUP_HEADINGS: readonly string[] = [
   'Free: free offerings and free tiers that cover this workload (rate limits apply; not ranked with the paid ones)',
   'Paid: ranked by monthly cost',
   'Not ranked: subscription, unpublished billing or a missing price (never counted as $0)',
+];
+/** The headings of a ranking whose free group lists `shown` of its `total` rows. */
+export const groupHeadings = (shown: number, total: number): string[] => [
+  shown < total
+    ? `${GROUP_HEADINGS[0]}: the first ${formatCount(shown)} of ${formatCount(total)}; tick “List every free offering” to see them all`
+    : GROUP_HEADINGS[0]!,
+  ...GROUP_HEADINGS.slice(1),
 ];
 /** The group id of a row's group. */
 export const groupId = (g: CostGroup): CostGroupId => COST_GROUPS[g]!;
@@ -140,14 +183,22 @@ export const sortRanked = (ranked: RankedRow[], ix: ExplorerIndex, key: SortKey,
   });
 };
 
-/** Filter, price and sort in one call: the rows of the explorer's table, and the hidden old ones. */
+/**
+ * Filter, price and sort in one call: the rows of the explorer's table, the hidden old ones,
+ * and, sorted by cost, the free rows beyond the first FREE_PREVIEW (left out unless `allFree`).
+ */
 export const rankRows = (
   ix: ExplorerIndex,
   rows: readonly ExplorerRow[],
   view: { workload: Workload; filters: ExplorerFilters; sort: SortKey; dir: SortDir },
-): { ranked: RankedRow[]; hiddenOld: number } => {
+): { ranked: RankedRow[]; hiddenOld: number; hiddenFree: number; free: number } => {
   const { rows: matching, hiddenOld } = filterRows(ix, rows, view.filters);
-  return { ranked: sortRanked(priceRows(matching, view.workload), ix, view.sort, view.dir), hiddenOld };
+  const ranked = sortRanked(priceRows(matching, view.workload), ix, view.sort, view.dir);
+  let free = 0;
+  while (free < ranked.length && ranked[free]!.group === FREE_GROUP) free++;
+  const hiddenFree = view.sort === 'cost' && !view.filters.allFree ? Math.max(0, free - FREE_PREVIEW) : 0;
+  if (hiddenFree > 0) ranked.splice(FREE_PREVIEW, hiddenFree);
+  return { ranked, hiddenOld, hiddenFree, free };
 };
 
 /** A cell's text and, for costs, a second line; `known` false for labels and dashes. */
@@ -224,6 +275,12 @@ export const resultsText = (count: number, hiddenOld: number, shown: number): st
   const showing = shown < count ? `; showing the first ${formatCount(shown)}` : '';
   return `${n(count, 'offering matches', 'offerings match')}${hidden}${showing}.`;
 };
+
+/** The hint after an empty result of the exact model filter, "" when it does not apply. */
+export const exactModelHint = (count: number, filters: ExplorerFilters): string =>
+  count === 0 && filters.model && !filters.modelPart
+    ? ` No model is named exactly “${filters.model}”: pick one from the suggestions, or tick “Match part of the name”.`
+    : '';
 
 /** Everything one table row shows, as text and hrefs: the build and the island render it alike. */
 export interface RowCells {

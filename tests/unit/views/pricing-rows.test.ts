@@ -13,6 +13,8 @@ import {
   rowSlots,
   GROUP_HEADINGS,
   groupId,
+  groupHeadings,
+  FREE_PREVIEW,
 } from '../../../src/views/pricing/rows.ts';
 import type { ExplorerFilters, SortDir, SortKey } from '../../../src/views/pricing/state.ts';
 import { workedExample } from '../../../src/views/pricing/example.ts';
@@ -131,7 +133,8 @@ test('cached input without a cache-read price: the input price, and the row says
 
 test('filters: model id or text, family, provider, kind, modality, capability, region, context', () => {
   assert.deepEqual(ids(view({ model: 'acme/small' })), ['cloud/acme/small', 'cheap/acme/small']);
-  assert.deepEqual(ids(view({ model: 'SMA' })), ['cloud/acme/small', 'cheap/acme/small']);
+  assert.deepEqual(ids(view({ model: 'SMA' })), []);
+  assert.deepEqual(ids(view({ model: 'SMA', modelPart: true })), ['cloud/acme/small', 'cheap/acme/small']);
   assert.equal(view({ family: 'acme' }).ranked.length, 4);
   assert.deepEqual(ids(view({ provider: 'cloud' })), ['cloud/acme/small', 'cloud/acme/big']);
   assert.deepEqual(ids(view({ kind: 'gateway' })), ['gate/acme/big', 'gate/acme/big--nopricing']);
@@ -210,4 +213,42 @@ test('row slots: the cells of a row as texts, links and cell classes', () => {
     ranked.some((r) => !r.cost.ok),
     'a row without a computable cost is covered',
   );
+});
+
+test('exact model: by id, id without the creator, name or alias; never a longer name', () => {
+  const gx = packIndex([
+    off('cheap', 'big', usage(1, 2), {
+      id: 'cheap/acme/gpt-4o',
+      model: 'acme/gpt-4o',
+      modelRecord: { ...models.big, id: 'acme/gpt-4o', name: 'GPT-4o (2024-08-06)', aliases: ['gpt-4o-2024-08-06'] },
+    }),
+    off('cheap', 'small', usage(0.1, 0.2), {
+      id: 'cheap/acme/gpt-4o-mini',
+      model: 'acme/gpt-4o-mini',
+      modelRecord: { ...models.small, id: 'acme/gpt-4o-mini', name: 'GPT-4o mini' },
+    }),
+  ]);
+  const grows = unpackIndex(gx);
+  const match = (model: string, modelPart = false) => filterRows(gx, grows, { model, modelPart }).rows.map((r) => r.id);
+  for (const q of ['gpt-4o', 'ACME/gpt-4o', 'gpt-4o (2024-08-06)', 'gpt-4o-2024-08-06', 'cheap/acme/gpt-4o'])
+    assert.deepEqual(match(q), ['cheap/acme/gpt-4o'], q);
+  assert.deepEqual(match('gpt-4o', true), ['cheap/acme/gpt-4o', 'cheap/acme/gpt-4o-mini']);
+  assert.deepEqual(match('gpt'), []);
+});
+
+test('sorted by cost, the free group lists its first FREE_PREVIEW rows unless every one is asked for', () => {
+  const many = packIndex(
+    Array.from({ length: FREE_PREVIEW + 3 }, (_, i) =>
+      off('gate', 'big', { billing: 'free', currency: 'USD' }, { id: `gate/acme/big--free${i}` }),
+    ).concat([off('cheap', 'big', usage(1, 2))]),
+  );
+  const all = unpackIndex(many);
+  const r = rankRows(many, all, { workload: w, filters: {}, sort: 'cost', dir: 'asc' });
+  assert.equal(r.ranked.length, FREE_PREVIEW + 1);
+  assert.equal(r.hiddenFree, 3);
+  assert.equal(r.free, FREE_PREVIEW + 3);
+  assert.equal(r.ranked[FREE_PREVIEW]!.row.id, 'cheap/acme/big');
+  assert.match(groupHeadings(FREE_PREVIEW, FREE_PREVIEW + 3)[0]!, /the first 5 of 8/);
+  assert.equal(rankRows(many, all, { workload: w, filters: { allFree: true }, sort: 'cost', dir: 'asc' }).hiddenFree, 0);
+  assert.equal(rankRows(many, all, { workload: w, filters: {}, sort: 'input', dir: 'asc' }).ranked.length, FREE_PREVIEW + 4);
 });
