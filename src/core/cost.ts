@@ -119,6 +119,10 @@ const NOTE_REASONING = 'Reasoning tokens are billed at the output price (no sepa
 const NOTE_IMPLICIT_WRITE =
   'Cache writes are billed at the input price: a cache-read price is published but no cache-write price (automatic caching).';
 const NOTE_LONGER_TTL = 'Cache writes are priced at the 1-hour TTL, the only cache-write price published.';
+/** Cached input without a published cache-read price: billed at the input price, never "not computable". */
+export const NOTE_NO_CACHE_DISCOUNT = 'No cache discount published: cached input is billed at the input price.';
+/** The batch share without a published batch price: billed at the standard price. */
+export const NOTE_NO_BATCH_PRICE = 'No batch price published: the batch share is billed at the standard price.';
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isShare = (v: unknown): v is number => isCount(v) && v <= 1;
@@ -178,6 +182,12 @@ const batchPrice = (p: CostPricing, v: PriceVariant, bt: PriceTier | undefined, 
   return undefined;
 };
 
+/**
+ * Whether the batch share of meter `m` may fall back to the standard price: only when the
+ * offering has a standard price list at all (a batch-only offering keeps its own rule).
+ */
+const batchFallback = (p: CostPricing, m: MeterKey) => p[m] !== undefined || hasAnyMeter(p) || hasAnyMeter(p.tiers?.[0]);
+
 /** State of one pricing run, reused across the two variants to keep allocations down. */
 interface Run {
   p: CostPricing;
@@ -203,7 +213,15 @@ const priceVariant = (run: Run, v: PriceVariant | undefined, requests: number) =
   const vt = v ? selectTier(v.tiers, context) : undefined;
   const variant = v ? 'batch' : 'standard';
   const tier = (vt ?? bt)?.above_tokens;
-  const price = (m: MeterKey) => (v ? batchPrice(p, v, bt, vt, m) : standardPrice(p, bt, m));
+  // The batch share of a meter without a batch price is billed at its standard price, with a note.
+  const price = (m: MeterKey) => {
+    if (!v) return standardPrice(p, bt, m);
+    const own = batchPrice(p, v, bt, vt, m);
+    if (own !== undefined || !batchFallback(p, m)) return own;
+    const std = standardPrice(p, bt, m);
+    if (std !== undefined) note(run, NOTE_NO_BATCH_PRICE);
+    return std;
+  };
   const lack = (m: MeterKey) => {
     run.missing.push(v ? `batch.${m}` : m);
     const above =
@@ -231,7 +249,15 @@ const priceVariant = (run: Run, v: PriceVariant | undefined, requests: number) =
   const writes = w.cacheWriteTokens ?? 0;
   const plainInput = w.inputTokens - cached - writes;
   if (plainInput > 0) add('input', price('input'), plainInput, true);
-  if (cached > 0) add('cache_read', price('cache_read'), cached, true);
+  if (cached > 0) {
+    let readPrice = price('cache_read');
+    if (readPrice === undefined) {
+      readPrice = price('input');
+      if (readPrice !== undefined) note(run, NOTE_NO_CACHE_DISCOUNT);
+    }
+    if (readPrice === undefined) lack('cache_read');
+    else add('cache_read', readPrice, cached, true);
+  }
   if (writes > 0) {
     const oneHour = w.cacheTtl === '1h';
     let writePrice = oneHour ? price('cache_write_1h') : price('cache_write');
@@ -297,10 +323,8 @@ const priceValid = (p: CostPricing | undefined, w: Workload): CostResult => {
   if (standardRequests > 0) priceVariant(run, undefined, standardRequests);
   if (batchRequests > 0) {
     if (p.batch) priceVariant(run, p.batch, batchRequests);
-    else {
-      run.missing.push('batch');
-      run.reasons.push('no batch price');
-    }
+    // No batch prices at all: an empty variant, so each meter falls back to its standard price (noted).
+    else priceVariant(run, {}, batchRequests);
   }
   if (run.missing.length > 0) {
     const batchOnly = standardRequests > 0 && !hasAnyMeter(p) && hasAnyMeter(p.batch);
@@ -388,16 +412,36 @@ export const priceWorkload = (pricing: CostPricing | undefined, workload: Worklo
   return errors.length > 0 ? notComputable(`invalid workload: ${errors.join('; ')}`) : priceValid(pricing, workload);
 };
 
+/**
+ * Where an offering ranks for a workload (the cost policy):
+ * - 'free': billed as free, or its free tier covers the whole workload, or it costs exactly $0:
+ *   its own group, never mixed into the paid ranking (free offerings come with limits);
+ * - 'paid': priced by usage, ranked cheapest first;
+ * - 'unranked': subscription, self-hosted or unpublished billing, or a price the workload needs
+ *   is missing: never ranked as $0, shown with its reason.
+ */
+export type CostGroup = 'free' | 'paid' | 'unranked';
+/** The groups in the order they are listed: free first (not after the paid ones), unranked last. */
+export const COST_GROUPS: readonly CostGroup[] = ['free', 'paid', 'unranked'];
+
+/** The group of an offering's cost (see CostGroup). */
+export const costGroup = (pricing: CostPricing | undefined, cost: CostResult): CostGroup => {
+  if (!cost.ok) return 'unranked';
+  if (pricing?.billing === 'free' || cost.totalUsd === 0) return 'free';
+  return 'paid';
+};
+
 export interface RankedOffering<T> {
   offering: T;
   cost: CostResult;
+  group: CostGroup;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
- * Every offering priced for `workload`, cheapest first by totalUsd; equal costs by id; the
- * not computable ones last, by id.
+ * Every offering priced for `workload`, by group (free, then paid cheapest first by totalUsd,
+ * then unranked); equal costs and the free and unranked ones by id.
  */
 export const rankByCost = <T extends { id: string; pricing?: CostPricing | undefined }>(
   offerings: readonly T[],
@@ -405,10 +449,15 @@ export const rankByCost = <T extends { id: string; pricing?: CostPricing | undef
 ): RankedOffering<T>[] => {
   const errors = validateWorkload(workload);
   const invalid = errors.length > 0 ? notComputable(`invalid workload: ${errors.join('; ')}`) : undefined;
-  const ranked = offerings.map((offering) => ({ offering, cost: invalid ?? priceValid(offering.pricing, workload) }));
+  const ranked = offerings.map((offering) => {
+    const cost = invalid ?? priceValid(offering.pricing, workload);
+    return { offering, cost, group: costGroup(offering.pricing, cost) };
+  });
+  const order = (g: CostGroup) => COST_GROUPS.indexOf(g);
   return ranked.sort((a, b) => {
-    if (a.cost.ok && b.cost.ok) return a.cost.totalUsd - b.cost.totalUsd || byId(a.offering, b.offering);
-    if (a.cost.ok !== b.cost.ok) return a.cost.ok ? -1 : 1;
+    const g = order(a.group) - order(b.group);
+    if (g !== 0) return g;
+    if (a.group === 'paid' && a.cost.ok && b.cost.ok) return a.cost.totalUsd - b.cost.totalUsd || byId(a.offering, b.offering);
     return byId(a.offering, b.offering);
   });
 };

@@ -255,3 +255,94 @@ export const decodeWorkload = (query: string | URLSearchParams, defaults: Worklo
   if (w.cacheWriteTokens !== undefined && w.cacheWriteTokens > uncached) w.cacheWriteTokens = uncached;
   return validateWorkload(w).length === 0 ? w : { ...DEFAULT_WORKLOAD };
 };
+
+/**
+ * The workload's volume given as tokens per month instead of tokens per request (issue #16):
+ * the monthly totals are what the user typed, and the per-request figures the engine reads are
+ * derived from them and the requests per month (spreadMonthlyVolume).
+ */
+export interface MonthlyVolume {
+  /** Input tokens per month, cached included. */
+  inputTokensPerMonth: number;
+  /** Output tokens per month. */
+  outputTokensPerMonth: number;
+}
+
+/** The form control that picks how the volume is given: 'request' (requests × tokens per request) or 'month'. */
+export const VOLUME_PARAM = 'vol';
+export const VOLUME_MODES = [
+  ['request', 'Requests × tokens per request'],
+  ['month', 'Tokens per month'],
+] as const;
+
+/** The monthly fields: each replaces a per-request field (`per`) when the volume is given per month. */
+export const MONTHLY_FIELDS = [
+  { key: 'inputTokensPerMonth', param: 'tin', label: 'Input tokens per month', per: 'inputTokens' },
+  { key: 'outputTokensPerMonth', param: 'tout', label: 'Output tokens per month', per: 'outputTokens' },
+] as const satisfies readonly { key: keyof MonthlyVolume; param: string; label: string; per: keyof Workload }[];
+
+/** The monthly totals of a per-request workload (tokens per request × requests per month). */
+export const monthlyOf = (w: Workload): MonthlyVolume => ({
+  inputTokensPerMonth: denoise(w.inputTokens * w.requestsPerMonth),
+  outputTokensPerMonth: denoise(w.outputTokens * w.requestsPerMonth),
+});
+
+/**
+ * The workload with its tokens per request taken from monthly totals. With no requests and some
+ * tokens, the per-request figures are NaN: validateWorkload then rejects the workload, rather
+ * than pricing tokens that no request carries as $0.
+ */
+export const withMonthly = (w: Workload, m: MonthlyVolume): Workload => {
+  const r = w.requestsPerMonth;
+  const per = (total: number) => (r > 0 ? total / r : total > 0 ? Number.NaN : 0);
+  return { ...w, inputTokens: per(m.inputTokensPerMonth), outputTokens: per(m.outputTokensPerMonth) };
+};
+
+/** The monthly totals a query asks for (`tin`, `tout`), or undefined when it gives the volume per request. */
+export const decodeMonthly = (query: string | URLSearchParams, w: Workload): MonthlyVolume | undefined => {
+  const params = typeof query === 'string' ? new URLSearchParams(query) : query;
+  if (!MONTHLY_FIELDS.some((f) => params.has(f.param))) return undefined;
+  const out = monthlyOf(w);
+  for (const f of MONTHLY_FIELDS) {
+    const raw = params.get(f.param);
+    if (raw !== null && DECIMAL.test(raw) && Number.isFinite(Number(raw))) out[f.key] = Number(raw);
+  }
+  return out;
+};
+
+/**
+ * The workload as a query string with its volume per month: every field of encodeWorkload but
+ * the tokens per request, which `tin` and `tout` (tokens per month) replace, after `req`.
+ */
+export const encodeMonthly = (w: Workload, m: MonthlyVolume): string => {
+  const per = new Set<string>(MONTHLY_FIELDS.map((f) => WORKLOAD_PARAMS[f.per]));
+  const parts = encodeWorkload(w)
+    .split('&')
+    .filter((p) => !per.has(p.split('=')[0]!));
+  const monthly = MONTHLY_FIELDS.map((f) => `${f.param}=${encodeURIComponent(String(m[f.key]))}`);
+  const at = parts.findIndex((p) => p.startsWith(`${WORKLOAD_PARAMS.requestsPerMonth}=`)) + 1;
+  parts.splice(at, 0, ...monthly);
+  return parts.join('&');
+};
+
+/** The monthly totals after the user types `text` into the control of monthly field `param` (blank is 0). */
+export const withMonthlyText = (m: MonthlyVolume, param: string, text: string): MonthlyVolume => {
+  const f = MONTHLY_FIELDS.find((x) => x.param === param);
+  if (!f) return m;
+  const t = text.trim();
+  const n = t === '' ? 0 : Number(t);
+  return { ...m, [f.key]: n };
+};
+
+/** Problems with the monthly volume, in plain sentences; empty when it can be priced. */
+export const monthlyErrors = (w: Workload, m: MonthlyVolume | undefined): string[] => {
+  if (!m) return [];
+  const errors: string[] = [];
+  for (const f of MONTHLY_FIELDS) {
+    const v = m[f.key];
+    if (!(Number.isFinite(v) && v >= 0)) errors.push(`${f.label.toLowerCase()} must be a number ≥ 0 (got ${String(v)})`);
+  }
+  if (!(w.requestsPerMonth > 0) && m.inputTokensPerMonth + m.outputTokensPerMonth > 0)
+    errors.push('requests per month must be above 0 to spread the monthly tokens over requests');
+  return errors;
+};

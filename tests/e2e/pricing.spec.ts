@@ -15,12 +15,15 @@ const WORKLOAD = { req: 1000, in: 2000, out: 500 };
 interface Offer {
   id: string;
   provider: string;
+  model?: string;
   status?: string;
   pricing?: {
     billing?: string;
     currency?: string;
     input?: number;
     output?: number;
+    cache_read?: number;
+    batch?: unknown;
     per_request?: number;
     free_tier?: unknown;
     tiers?: { above_tokens: number }[];
@@ -54,27 +57,65 @@ const ready = async (page: Page, url = '/pricing/') => {
   await page.goto(url);
   await expect(page.locator('pricing-explorer[data-ready]')).toHaveCount(1);
 };
+/** The offering rows, without the cost groups' heading rows. */
+const ROWS = '#explorer-rows tr:not(.group)';
 const rowData = (page: Page) =>
-  page.locator('#explorer-rows tr').evaluateAll((trs) =>
+  page.locator(ROWS).evaluateAll((trs) =>
     trs.map((tr) => ({
       name: tr.querySelector('th')?.textContent?.trim() ?? '',
       provider: tr.querySelector('td a')?.getAttribute('href') ?? '',
       cost: tr.querySelector('.cost .figure')?.textContent ?? '',
       detail: tr.querySelector('.cost .detail')?.textContent ?? '',
+      note: tr.querySelector('.cost .note')?.textContent ?? '',
     })),
   );
+type TableRow = { heading: string } | { provider: string; cost: string; note: string };
+/** Every row of the table in order, group headings as { heading }. */
+const tableData = (page: Page): Promise<TableRow[]> =>
+  page.locator('#explorer-rows tr').evaluateAll((trs) =>
+    trs.map((tr) =>
+      tr.classList.contains('group')
+        ? { heading: tr.textContent?.trim() ?? '' }
+        : {
+            provider: tr.querySelector('td a')?.getAttribute('href') ?? '',
+            cost: tr.querySelector('.cost .figure')?.textContent ?? '',
+            note: tr.querySelector('.cost .note')?.textContent ?? '',
+          },
+    ),
+  );
+/** Every offering record (not deprecated or retired), with its model. */
+const allOffers = (): Offer[] => {
+  const out: Offer[] = [];
+  for (const provider of readdirSync(DATA))
+    for (const org of readdirSync(join(DATA, provider), { withFileTypes: true }).filter((d) => d.isDirectory()))
+      for (const f of readdirSync(join(DATA, provider, org.name)).filter((x) => x.endsWith('.yaml') && !x.startsWith('_'))) {
+        const o = parse(readFileSync(join(DATA, provider, org.name, f), 'utf8')) as Offer;
+        if (o.status !== 'deprecated' && o.status !== 'retired')
+          out.push({ ...o, id: `${provider}/${org.name}/${f.slice(0, -5)}` });
+      }
+  return out;
+};
 
 test('without JavaScript: the 100 cheapest rows for the default workload and a note', async ({ browser }) => {
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
   await page.goto('/pricing/');
   await expect(page.getByText(/need JavaScript/)).toBeVisible();
-  await expect(page.locator('#explorer-rows tr')).toHaveCount(100);
+  await expect(page.locator(ROWS)).toHaveCount(100);
   await expect(page.getByRole('table', { name: /Offerings sorted by monthly cost/ })).toBeVisible();
   await expect(page.locator('#explorer-form')).toBeHidden();
-  const costs = await page.locator('#explorer-rows .cost .figure').allTextContents();
+  // The free group first, under its heading, then the paid ranking: never a bare $0.
+  const table = await tableData(page);
+  expect(table[0]).toEqual({ heading: expect.stringMatching(/^Free/) });
+  const paid = table.findIndex((r) => 'heading' in r && /^Paid/.test(r.heading));
+  expect(table.slice(1, paid).every((r) => 'cost' in r && r.cost === 'Free')).toBe(true);
+  // The free group lists its first few rows, so that the paid ranking stays on the first screen.
+  expect(paid).toBeGreaterThan(1);
+  expect(paid).toBeLessThanOrEqual(6);
+  expect(table[0]).toEqual({ heading: expect.stringMatching(/List every free offering/) });
+  const costs = table.slice(paid + 1).map((r) => ('cost' in r ? r.cost : ''));
   expect(
-    costs.every((c) => /^\$[\d,.]+$/.test(c) && c !== '$0'),
+    costs.every((c) => /^\$[\d,.]+$/.test(c) && c !== '$0' && c !== '$0.00'),
     costs.join(' '),
   ).toBe(true);
   await ctx.close();
@@ -100,20 +141,19 @@ test('a workload and one model: the ranking and the monthly figures match the re
   await page.getByLabel('Requests per month').fill(String(WORKLOAD.req));
   await page.getByLabel('Input tokens per request').fill(String(WORKLOAD.in));
   await page.getByLabel('Output tokens per request').fill(String(WORKLOAD.out));
-  await page.getByLabel('Model (id or name)').fill(MODEL);
+  await page.getByLabel('Model (id, name or alias)').fill(MODEL);
   await expect(page.getByLabel('Preset')).toHaveValue('');
-  await expect(page.locator('#explorer-rows tr')).toHaveCount(offers.length);
+  await expect(page.locator(ROWS)).toHaveCount(offers.length);
   await expect(page.getByRole('status')).toHaveText(new RegExp(`^${offers.length} offerings match`));
 
   const rows = await rowData(page);
   expect(rows.every((r) => r.name.startsWith('Claude Sonnet 4.6'))).toBe(true);
-  expect(rows.slice(0, priced.length).map((r) => [r.provider, r.cost])).toEqual(
-    priced.map((p) => [`/providers/${p.provider}/`, usd(p.cost)]),
-  );
+  const paid = rows.filter((r) => /^\$/.test(r.cost));
+  expect(paid.map((r) => [r.provider, r.cost])).toEqual(priced.map((p) => [`/providers/${p.provider}/`, usd(p.cost)]));
   // 1,000 × (2,000 × $3 + 500 × $15) / 1M = $13.50 at Anthropic's own list price.
   const anthropic = priced.find((p) => p.id === `anthropic/${MODEL}`)!;
   expect(usd(anthropic.cost)).toBe('$13.50');
-  expect(rows.slice(priced.length).every((r) => !/^\$/.test(r.cost))).toBe(true);
+  expect(rows.length - paid.length).toBe(offers.length - priced.length);
 
   // The URL reproduces the view in a fresh page.
   const url = new URL(page.url());
@@ -122,29 +162,34 @@ test('a workload and one model: the ranking and the monthly figures match the re
   const again = await page.context().newPage();
   await ready(again, url.pathname + url.search);
   await expect(again.getByLabel('Input tokens per request')).toHaveValue(String(WORKLOAD.in));
-  await expect(again.getByLabel('Model (id or name)')).toHaveValue(MODEL);
+  await expect(again.getByLabel('Model (id, name or alias)')).toHaveValue(MODEL);
   expect(await rowData(again)).toEqual(rows);
 
   // Back undoes the model filter, forward brings it back.
   await page.goBack();
-  await expect(page.getByLabel('Model (id or name)')).toHaveValue('');
+  await expect(page.getByLabel('Model (id, name or alias)')).toHaveValue('');
   await expect(page.getByLabel('Output tokens per request')).toHaveValue(String(WORKLOAD.out));
-  await expect(page.locator('#explorer-rows tr')).toHaveCount(100);
+  await expect(page.locator(ROWS)).toHaveCount(100);
   await page.goForward();
-  await expect(page.getByLabel('Model (id or name)')).toHaveValue(MODEL);
-  await expect(page.locator('#explorer-rows tr')).toHaveCount(offers.length);
+  await expect(page.getByLabel('Model (id, name or alias)')).toHaveValue(MODEL);
+  await expect(page.locator(ROWS)).toHaveCount(offers.length);
 });
 
-test('a model page link prefills the model; a batch workload says which rows have no batch price', async ({ page }) => {
+test('a model page link prefills the model; a batch workload notes the rows billed without a batch price', async ({ page }) => {
   await ready(page, `/pricing/?model=${encodeURIComponent(MODEL)}&preset=batch-summarisation`);
-  await expect(page.getByLabel('Model (id or name)')).toHaveValue(MODEL);
+  await expect(page.getByLabel('Model (id, name or alias)')).toHaveValue(MODEL);
   await expect(page.getByLabel('Preset')).toHaveValue('batch-summarisation');
   await expect(page.getByLabel('Sent by batch (%)')).toHaveValue('100');
   const rows = await rowData(page);
-  const firstUnpriced = rows.findIndex((r) => !/^\$/.test(r.cost));
-  expect(firstUnpriced).toBeGreaterThan(0);
-  expect(rows.slice(firstUnpriced).every((r) => !/^\$/.test(r.cost))).toBe(true);
-  expect(rows.some((r) => r.cost === 'Not computable' && r.detail === 'no batch price')).toBe(true);
+  const offers = offersOf(MODEL).filter((o) => (o.pricing?.billing ?? 'usage') === 'usage' && o.pricing?.input !== undefined);
+  // Every offering with token prices is ranked; those without any batch price say so.
+  const noBatch = offers.filter((o) => o.pricing!.batch === undefined);
+  expect(noBatch.length).toBeGreaterThan(0);
+  for (const o of noBatch) {
+    const row = rows.find((r) => r.provider === `/providers/${o.provider}/` && /^\$/.test(r.cost));
+    expect(row?.note, o.id).toContain('no batch price published');
+  }
+  expect(rows.some((r) => r.cost === 'Not computable' && r.detail === 'no batch price')).toBe(false);
 });
 
 test('sortable headers: buttons with aria-sort, kept in the URL', async ({ page }) => {
@@ -168,12 +213,12 @@ test('filters narrow the rows; reset restores the default view', async ({ page }
   await page.getByLabel('Provider kind').selectOption('first-party');
   await page.getByRole('checkbox', { name: 'Batch API', exact: true }).check();
   await expect(page).toHaveURL(/kind=first-party&feat=batch/);
-  const n = await page.locator('#explorer-rows tr').count();
+  const n = await page.locator(ROWS).count();
   expect(n).toBeGreaterThan(0);
   expect(n).toBeLessThan(100);
   await page.getByRole('button', { name: 'Reset all' }).click();
   await expect(page).toHaveURL(/\/pricing\/$/);
-  await expect(page.locator('#explorer-rows tr')).toHaveCount(100);
+  await expect(page.locator(ROWS)).toHaveCount(100);
 });
 
 test('the chart of the cheapest options draws when scrolled into view', async ({ page }) => {
@@ -183,4 +228,121 @@ test('the chart of the cheapest options draws when scrolled into view', async ({
   await expect(chart).toHaveAttribute('data-drawn', '');
   await expect(chart.locator('canvas')).toBeVisible();
   await expect(chart.locator('tbody tr')).toHaveCount(10);
+});
+
+const LLAMA = 'meta/llama-3.3-70b';
+/** 50M input + 10M output tokens a month, 30% of the input cached, over 100,000 requests. */
+const MONTHLY = { req: 100_000, tin: 50_000_000, tout: 10_000_000, cached: 0.3 };
+const MONTHLY_QUERY = `req=${MONTHLY.req}&tin=${MONTHLY.tin}&tout=${MONTHLY.tout}&cached=${MONTHLY.cached}&batch=0`;
+
+test('the cache rule: cached input without a cache-read price is billed at the input price, noted, and ranked', async ({
+  page,
+}) => {
+  const offers = offersOf(LLAMA);
+  const priced = offers
+    .filter(
+      (o) => (o.pricing?.billing ?? 'usage') === 'usage' && o.pricing?.input !== undefined && o.pricing.output !== undefined,
+    )
+    .map((o) => {
+      const p = o.pricing!;
+      expect(p.free_tier, o.id).toBeUndefined();
+      expect(p.tiers, o.id).toBeUndefined();
+      expect(p.currency ?? 'USD', o.id).toBe('USD');
+      // tokens × USD per 1M / 1M: the uncached 70% at the input price, the cached 30% at the cache-read price, else the input price.
+      const cost =
+        (MONTHLY.tin * (1 - MONTHLY.cached) * p.input! +
+          MONTHLY.tin * MONTHLY.cached * (p.cache_read ?? p.input!) +
+          MONTHLY.tout * p.output!) /
+          1_000_000 +
+        MONTHLY.req * (p.per_request ?? 0);
+      return { id: o.id, provider: o.provider, cost, noCache: p.cache_read === undefined };
+    })
+    .sort((a, b) => a.cost - b.cost || (a.id < b.id ? -1 : 1));
+  expect(priced.filter((p) => p.noCache).length).toBeGreaterThan(10);
+
+  await ready(page, `/pricing/?${MONTHLY_QUERY}&model=${LLAMA}`);
+  const paidRows = (await rowData(page)).filter((r) => /^\$/.test(r.cost));
+  expect(paidRows.map((r) => r.provider)).toEqual(priced.map((p) => `/providers/${p.provider}/`));
+  // Each figure within half a cent (the engine and this sum may round the last float bit apart).
+  paidRows.forEach((r, i) =>
+    expect(Math.abs(Number(r.cost.replace(/[$,]/g, '')) - priced[i]!.cost), priced[i]!.id).toBeLessThanOrEqual(0.005 + 1e-9),
+  );
+  expect(paidRows.map((r) => r.note === 'no cache discount published')).toEqual(priced.map((p) => p.noCache));
+  expect(paidRows.some((r) => /Not computable/.test(r.cost))).toBe(false);
+  // The answer to "the cheapest Llama 3.3 70B at this volume".
+  console.log(`cheapest ${LLAMA}: ${priced[0]!.id} ${usd(priced[0]!.cost)}`);
+});
+
+test('free offerings form their own group, first, under its heading', async ({ page }) => {
+  const free = offersOf(LLAMA).filter((o) => o.pricing?.billing === 'free');
+  expect(free.length).toBeGreaterThan(0);
+  await ready(page, `/pricing/?${MONTHLY_QUERY}&model=${LLAMA}`);
+  const table = await tableData(page);
+  expect(table[0]).toEqual({ heading: expect.stringMatching(/^Free/) });
+  const freeRows = table.slice(1, 1 + free.length);
+  expect(freeRows.map((r) => ('cost' in r ? r.cost : r.heading))).toEqual(free.map(() => 'Free'));
+  expect(freeRows.map((r) => ('provider' in r ? r.provider : '')).sort()).toEqual(
+    free.map((o) => `/providers/${o.provider}/`).sort(),
+  );
+  expect(table[1 + free.length]).toEqual({ heading: expect.stringMatching(/^Paid/) });
+  expect(table.slice(2 + free.length).some((r) => 'cost' in r && r.cost === 'Free')).toBe(false);
+});
+
+test('subscription billing is never ranked as $0: its own group with the reason', async ({ page }) => {
+  const sub = allOffers().find((o) => o.pricing?.billing === 'subscription' && o.model !== undefined)!;
+  const model = sub.model!;
+  const subs = offersOf(model).filter((o) => o.pricing?.billing === 'subscription');
+  await ready(page, `/pricing/?model=${encodeURIComponent(model)}`);
+  const table = await tableData(page);
+  const unranked = table.findIndex((r) => 'heading' in r && /^Not ranked/.test(r.heading));
+  expect(unranked, 'the "Not ranked" heading').toBeGreaterThan(-1);
+  for (const o of subs) {
+    const at = table.findIndex((r) => 'provider' in r && r.provider === `/providers/${o.provider}/` && r.cost === 'Subscription');
+    expect(at, o.id).toBeGreaterThan(unranked);
+  }
+  expect(table.slice(unranked + 1).every((r) => 'cost' in r && !/^\$/.test(r.cost))).toBe(true);
+});
+
+test('the model filter matches the exact model; part of the name only when asked', async ({ page }) => {
+  const gpt4o = offersOf('openai/gpt-4o');
+  await ready(page, '/pricing/?model=gpt-4o');
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^${gpt4o.length} offerings? match`));
+  const names = (await rowData(page)).map((r) => r.name);
+  expect(names.length).toBe(Math.min(100, gpt4o.length));
+  expect(names.some((n) => /mini/i.test(n))).toBe(false);
+  // Suggestions: exact ids, with names and aliases.
+  await expect(page.locator('#explorer-models option[value="openai/gpt-4o"]')).toHaveAttribute(
+    'label',
+    /GPT-4o.*also:.*gpt-4o-2024-08-06/,
+  );
+  await page.getByLabel('Match part of the name').check();
+  await expect(page).toHaveURL(/model=gpt-4o&part=1/);
+  await expect(page.getByRole('status')).not.toHaveText(new RegExp(`^${gpt4o.length} offerings? match`));
+  const partNames = (await rowData(page)).map((r) => r.name);
+  expect(partNames.some((n) => /GPT-4o mini/.test(n))).toBe(true);
+  await page.getByLabel('Match part of the name').uncheck();
+  await page.getByLabel('Model (id, name or alias)').fill('gpt-4o min');
+  await expect(page.getByRole('status')).toHaveText(/^0 offerings match\. No model is named exactly “gpt-4o min”/);
+});
+
+test('volume as tokens per month: entered in the form, kept in the URL, and round-trips', async ({ page }) => {
+  await ready(page);
+  await page.getByLabel('Volume given as').selectOption('month');
+  await expect(page.getByLabel('Input tokens per request')).toBeHidden();
+  await page.getByLabel('Input tokens per month').fill(String(MONTHLY.tin));
+  await page.getByLabel('Output tokens per month').fill(String(MONTHLY.tout));
+  await page.getByLabel('Cached input (%)').fill('30');
+  await page.getByLabel('Model (id, name or alias)').fill(LLAMA);
+  await expect(page).toHaveURL(new RegExp(`\\?${MONTHLY_QUERY.replace(/\./g, '\\.')}&model=${LLAMA}$`));
+  const rows = await rowData(page);
+  const again = await page.context().newPage();
+  await ready(again, new URL(page.url()).pathname + new URL(page.url()).search);
+  await expect(again.getByLabel('Volume given as')).toHaveValue('month');
+  await expect(again.getByLabel('Input tokens per month')).toHaveValue(String(MONTHLY.tin));
+  await expect(again.getByLabel('Output tokens per month')).toHaveValue(String(MONTHLY.tout));
+  expect(await rowData(again)).toEqual(rows);
+  // The same volume per request gives the same costs: 50M / 100,000 = 500 input, 100 output tokens.
+  const perRequest = await page.context().newPage();
+  await ready(perRequest, `/pricing/?req=${MONTHLY.req}&in=500&out=100&cached=0.3&batch=0&model=${LLAMA}`);
+  expect(await rowData(perRequest)).toEqual(rows);
 });

@@ -4,7 +4,14 @@
  * them back; edits reach the state through the input events (views/pricing/state.ts withInput).
  */
 import { presetOf, filterTexts, type ExplorerState } from '../../views/pricing/state.ts';
-import { fieldText, WORKLOAD_FIELDS, WORKLOAD_PRESETS } from '../../core/workload.ts';
+import {
+  fieldText,
+  MONTHLY_FIELDS,
+  VOLUME_PARAM,
+  WORKLOAD_FIELDS,
+  WORKLOAD_PRESETS,
+  type MonthlyVolume,
+} from '../../core/workload.ts';
 import type { Workload } from '../../core/cost.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement;
@@ -23,18 +30,34 @@ export const showPreset = (form: HTMLFormElement, description: Element | null, w
   if (description) description.textContent = preset ? WORKLOAD_PRESETS[preset].description : CUSTOM_NOTE;
 };
 
-/** Writes the workload into its fields. */
-export const writeWorkload = (form: HTMLFormElement, description: Element | null, w: Workload) => {
+/**
+ * Writes the workload into its fields; with a monthly volume, the tokens per month, shown in
+ * place of the tokens per request.
+ */
+export const writeWorkload = (
+  form: HTMLFormElement,
+  description: Element | null,
+  w: Workload,
+  monthly?: MonthlyVolume | undefined,
+) => {
   for (const f of WORKLOAD_FIELDS) {
     const c = control(form, f.param);
     if (c) c.value = fieldText(f, w);
   }
+  const mode = monthly ? 'month' : 'request';
+  const vol = control(form, VOLUME_PARAM);
+  if (vol) vol.value = mode;
+  for (const f of MONTHLY_FIELDS) {
+    const c = control(form, f.param);
+    if (c) c.value = monthly ? String(monthly[f.key]) : '';
+  }
+  for (const label of form.querySelectorAll<HTMLElement>('[data-volume]')) label.hidden = label.dataset.volume !== mode;
   showPreset(form, description, w);
 };
 
 /** Writes the whole state into the form. */
 export const writeForm = (form: HTMLFormElement, description: Element | null, s: ExplorerState) => {
-  writeWorkload(form, description, s.workload);
+  writeWorkload(form, description, s.workload, s.monthly);
   for (const [name, text] of Object.entries(filterTexts(s.filters))) {
     const item = form.elements.namedItem(name);
     // A list of checkboxes (features): each is checked when the list holds its value.

@@ -11,19 +11,26 @@ import { modelHref } from '../../core/urls.ts';
 import { cloneRow } from '../shared/row-template.ts';
 import { featuresText } from '../../views/pricing/filters.ts';
 
-/** Rows `from` to `to` of `ranked`, drawn from the template; appended, or replacing the body when `from` is 0. */
+/**
+ * Rows `from` to `to` of `ranked`, drawn from the template; appended, or replacing the body when
+ * `from` is 0. With `headings` (sorted by cost), a heading row opens each cost group.
+ */
 export const drawRows = (
   root: HTMLElement,
   ix: ExplorerIndex,
   ranked: readonly RankedRow[],
   from: number,
   to: number,
+  headings: readonly string[] | undefined = undefined,
   features: readonly string[] = [],
 ) => {
   const body = root.querySelector('#explorer-rows')!;
   const template = root.querySelector<HTMLTemplateElement>('#explorer-row')!;
+  const heading = root.querySelector<HTMLTemplateElement>('#explorer-group-row')!;
   const frag = document.createDocumentFragment();
   for (let i = from; i < to; i++) {
+    const g = ranked[i]!.group;
+    if (headings && g !== ranked[i - 1]?.group) frag.append(cloneRow(heading, { heading: headings[g] }));
     const slots = { ...rowSlots(rowCells(ranked[i]!, ix, modelHref)), features: featuresText(ranked[i]!.row, features) };
     frag.append(cloneRow(template, slots));
   }

@@ -12,7 +12,15 @@
 import { validateWorkload } from '../../core/cost.ts';
 import { unpackIndex, type ExplorerIndex, type ExplorerRow } from '../../views/pricing/index-data.ts';
 import { CHART_BARS } from '../../views/pricing/first-view.ts';
-import { cheapestBars, rankRows, resultsText, type RankedRow } from '../../views/pricing/rows.ts';
+import {
+  cheapestBars,
+  exactModelHint,
+  groupHeadings,
+  modelSuggestions,
+  rankRows,
+  resultsText,
+  type RankedRow,
+} from '../../views/pricing/rows.ts';
 import { notices, type Hidden, type Notice } from '../../views/pricing/filters.ts';
 import {
   DEFAULT_STATE,
@@ -26,8 +34,8 @@ import {
 import { formatCount, formatUsd } from '../../core/format.ts';
 import { PATHS } from '../../core/urls.ts';
 import { toggleSort } from '../../core/table-state.ts';
-import { WORKLOAD_PRESETS, type PresetId } from '../../core/workload.ts';
-import { CUSTOM_EDIT_NOTE, showPreset, writeForm } from './explorer-form.ts';
+import { monthlyErrors, VOLUME_PARAM, WORKLOAD_PRESETS, type PresetId } from '../../core/workload.ts';
+import { CUSTOM_EDIT_NOTE, showPreset, writeForm, writeWorkload } from './explorer-form.ts';
 import { drawHeader, drawRows } from './explorer-table.ts';
 import type { CostChart } from './cost-chart.ts';
 
@@ -40,6 +48,8 @@ class PricingExplorer extends HTMLElement {
   #ranked: RankedRow[] = [];
   #hiddenOld = 0;
   #notices: Notice[] = [];
+  #hiddenFree = 0;
+  #headings: string[] = [];
   #shown = 0;
   #pageRows = 100;
   #typing = false;
@@ -62,10 +72,10 @@ class PricingExplorer extends HTMLElement {
     this.#form = this.querySelector<HTMLFormElement>('#explorer-form')!;
     this.#description = this.querySelector('#explorer-preset-description');
     this.querySelector('#explorer-models')?.replaceChildren(
-      ...this.#ix.models.map(([id, name]) => {
+      ...modelSuggestions(this.#ix).map(([id, label]) => {
         const o = document.createElement('option');
         o.value = id;
-        o.label = name;
+        o.label = label;
         return o;
       }),
     );
@@ -132,9 +142,17 @@ class PricingExplorer extends HTMLElement {
       }
       const preset: { workload: ExplorerState['workload']; type?: ExplorerState['filters']['type'] } =
         WORKLOAD_PRESETS[t.value as PresetId];
-      this.#state = { ...this.#state, workload: preset.workload, filters: { ...this.#state.filters, type: preset.type } };
+      this.#state = {
+        ...this.#state,
+        workload: preset.workload,
+        monthly: undefined,
+        filters: { ...this.#state.filters, type: preset.type },
+      };
       writeForm(this.#form, this.#description, this.#state);
-    } else this.#state = withInput(this.#state, t.name, t.value, t instanceof HTMLInputElement ? t.checked : undefined);
+    } else {
+      this.#state = withInput(this.#state, t.name, t.value, t instanceof HTMLInputElement ? t.checked : undefined);
+      if (t.name === VOLUME_PARAM) writeWorkload(this.#form, this.#description, this.#state.workload, this.#state.monthly);
+    }
     this.#update('push');
   }
 
@@ -173,14 +191,17 @@ class PricingExplorer extends HTMLElement {
 
   #recalculate() {
     performance.mark('explorer-recalc-start');
-    const { ranked, hiddenOld, hidden } = rankRows(this.#ix, this.#rows, this.#state);
+    const { ranked, hiddenOld, hiddenFree, free, hidden } = rankRows(this.#ix, this.#rows, this.#state);
+    this.#hiddenFree = hiddenFree;
+    this.#headings = groupHeadings(free - hiddenFree, free);
     performance.measure('explorer-price', 'explorer-recalc-start');
     this.#ranked = ranked;
     this.#hiddenOld = hiddenOld;
     this.#drawNotices(ranked.length, hidden);
     this.#renderRows(this.#pageRows, true);
     drawHeader(this, this.#state);
-    const errors = validateWorkload(this.#state.workload);
+    const monthly = monthlyErrors(this.#state.workload, this.#state.monthly);
+    const errors = monthly.length > 0 ? monthly : validateWorkload(this.#state.workload);
     const box = this.querySelector<HTMLElement>('#explorer-errors');
     if (box) {
       box.hidden = errors.length === 0;
@@ -194,7 +215,15 @@ class PricingExplorer extends HTMLElement {
   #renderRows(upTo: number, replace = false) {
     const from = replace ? 0 : this.#shown;
     const to = Math.min(upTo, this.#ranked.length);
-    drawRows(this, this.#ix, this.#ranked, from, to, this.#state.filters.features);
+    drawRows(
+      this,
+      this.#ix,
+      this.#ranked,
+      from,
+      to,
+      this.#state.sort === 'cost' ? this.#headings : undefined,
+      this.#state.filters.features,
+    );
     this.#shown = to;
     const more = this.querySelector<HTMLButtonElement>('#explorer-more')!;
     const left = this.#ranked.length - to;
@@ -233,7 +262,11 @@ class PricingExplorer extends HTMLElement {
       const heard = document.createElement('span');
       heard.className = 'sr-only';
       heard.textContent = this.#notices.map((x) => ` ${x.text}`).join('');
-      out.replaceChildren(resultsText(this.#ranked.length, this.#hiddenOld, this.#shown), heard);
+      out.replaceChildren(
+        resultsText(this.#ranked.length + this.#hiddenFree, this.#hiddenOld, this.#shown + this.#hiddenFree) +
+          exactModelHint(this.#ranked.length, this.#state.filters),
+        heard,
+      );
     }, ANNOUNCE_MS);
   }
 }

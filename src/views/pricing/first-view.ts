@@ -11,7 +11,7 @@ import {
   type ExplorerIndex,
   type IndexableOffering,
 } from './index-data.ts';
-import { cheapestBars, rankRows, rowCells, type RowCells } from './rows.ts';
+import { cheapestBars, groupHeadings, rankRows, rowCells, type RowCells } from './rows.ts';
 import { captionText, DEFAULT_STATE, presetOf } from './state.ts';
 
 // Pure: the browser bundle imports this module too (CHART_BARS) and drops what it does not use.
@@ -33,10 +33,12 @@ export const CHART_BARS = 10;
 
 /** The default view: the PAGE_ROWS cheapest offerings for the default workload, and the chart's bars. */
 export const firstView = (ix: ExplorerIndex, modelHref: (id: string) => string | undefined) => {
-  const { ranked, hiddenOld } = rankRows(ix, unpackIndex(ix), DEFAULT_STATE);
+  const { ranked, hiddenOld, hiddenFree, free } = rankRows(ix, unpackIndex(ix), DEFAULT_STATE);
   return {
     total: ranked.length,
     hiddenOld,
+    /** The heading of each cost group (the free group's says how many of its rows are listed). */
+    headings: groupHeadings(free - hiddenFree, free),
     cells: ranked.slice(0, PAGE_ROWS).map((r): RowCells => rowCells(r, ix, modelHref)),
     bars: cheapestBars(ranked, ix, CHART_BARS),
   };
@@ -80,6 +82,7 @@ export const pricingPage = (offerings: readonly IndexableOffering[], modelHref: 
     choices: filterChoices(ix, KIND_LABEL),
     bars: view.bars.map((b) => ({ ...b, text: formatUsd(b.usd) })),
     cells: view.cells,
+    headings: view.headings,
     caption: captionText(DEFAULT_STATE),
   };
 };

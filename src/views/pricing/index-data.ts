@@ -86,6 +86,8 @@ export interface ExplorerIndex {
   rows: PackedRow[];
   /** What the narrowing filters read (filters.ts), one per row in the order of `rows`. */
   fx?: PackedFilterFields[];
+  /** [alias, model index]: the other names and API ids of each model (its `aliases`), for the exact model filter. */
+  aliases?: [string, number][];
 }
 
 /**
@@ -301,6 +303,7 @@ export const packIndex = (offerings: readonly IndexableOffering[]): ExplorerInde
     regions: regionIds.map((r) => [r, regionMap.get(r)!]),
     rows,
     fx: sorted.map(filterFields),
+    aliases: models.flatMap((m, i) => (m.aliases ?? []).map((a): [string, number] => [a, i])),
   };
 };
 

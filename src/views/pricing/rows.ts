@@ -3,7 +3,17 @@
  * cell. Shared by the build (the first rows in the HTML) and the browser island, so both show
  * the same figures. Prices in USD per 1M tokens, costs in USD per month; rounding in format.ts.
  */
-import { priceWorkload, validateWorkload, type CostResult, type Workload } from '../../core/cost.ts';
+import {
+  COST_GROUPS,
+  costGroup,
+  NOTE_NO_BATCH_PRICE,
+  NOTE_NO_CACHE_DISCOUNT,
+  priceWorkload,
+  validateWorkload,
+  type CostGroup as CostGroupId,
+  type CostResult,
+  type Workload,
+} from '../../core/cost.ts';
 import { KIND_ORDER, MODALITY_ORDER, type ExplorerIndex, type ExplorerRow } from './index-data.ts';
 import type { ExplorerFilters, SortDir, SortKey } from './state.ts';
 import { narrowRows, type Hidden } from './filters.ts';
@@ -15,12 +25,40 @@ import { BILLING_LABEL, STATUSES } from '../../core/vocab.ts';
 /** First statuses hidden unless `includeOld`: deprecated (2) and retired (3), see STATUS_ORDER. */
 const OLD_STATUS = 2;
 
+/**
+ * The models a query names exactly (lower case): by id ("openai/gpt-4o"), id without the
+ * creator ("gpt-4o"), name ("gpt-4o (2024-08-06)") or alias. "gpt-4o" never names GPT-4o mini.
+ */
+export const exactModels = (ix: ExplorerIndex, query: string): Set<number> => {
+  const q = query.trim().toLowerCase();
+  const out = new Set<number>();
+  ix.models.forEach(([id, name], i) => {
+    const lower = id.toLowerCase();
+    if (lower === q || lower.slice(lower.indexOf('/') + 1) === q || name.toLowerCase() === q) out.add(i);
+  });
+  for (const [alias, i] of ix.aliases ?? []) if (alias.toLowerCase() === q) out.add(i);
+  return out;
+};
+
+/**
+ * The model filter's suggestions: [exact model id, "Name · also: alias, alias"], one per model,
+ * in the index's name order. Picking one filters to that model exactly.
+ */
+export const modelSuggestions = (ix: ExplorerIndex): [string, string][] => {
+  const aliases = new Map<number, string[]>();
+  for (const [alias, i] of ix.aliases ?? []) aliases.set(i, [...(aliases.get(i) ?? []), alias]);
+  return ix.models.map(([id, name], i) => {
+    const also = aliases.get(i);
+    return [id, also ? `${name} · also: ${also.join(', ')}` : name];
+  });
+};
+
 /** A compiled filter: the row tests that are on (an unknown id matches nothing), as one test. */
 const compile = (ix: ExplorerIndex, f: ExplorerFilters): ((r: ExplorerRow) => boolean) => {
   const idx = (list: readonly (readonly [string, ...unknown[]])[], id: string | undefined) =>
     id === undefined || id === '' ? undefined : list.findIndex((e) => e[0] === id);
   const modelQuery = f.model?.trim().toLowerCase() ?? '';
-  const exactModel = modelQuery === '' ? -1 : ix.models.findIndex((m) => m[0] === modelQuery);
+  const exact = modelQuery === '' || f.modelPart ? undefined : exactModels(ix, modelQuery);
   const family = idx(ix.families, f.family);
   const org = idx(ix.orgs, f.org);
   const provider = idx(ix.providers, f.provider);
@@ -34,7 +72,11 @@ const compile = (ix: ExplorerIndex, f: ExplorerFilters): ((r: ExplorerRow) => bo
   }
   const minContext = f.minContext ?? 0;
   return allOf<ExplorerRow>([
-    exactModel >= 0 ? (r) => r.model === exactModel : modelQuery !== '' ? (r) => r.text.includes(modelQuery) : undefined,
+    exact
+      ? (r) => exact.has(r.model) || r.id.toLowerCase() === modelQuery
+      : modelQuery !== ''
+        ? (r) => r.text.includes(modelQuery)
+        : undefined,
     family === undefined ? undefined : (r) => r.family === family,
     org === undefined ? undefined : (r) => r.org === org,
     provider === undefined ? undefined : (r) => r.provider === provider,
@@ -66,17 +108,39 @@ export const filterRows = (
 };
 
 /**
- * Where a row ranks by cost: 0 priced by usage, 1 free of charge (listed after the priced rows,
- * never as the cheapest: free offerings come with limits), 2 not computable.
+ * Where a row ranks by cost, the index of its group in COST_GROUPS (src/core/cost.ts): 0 free
+ * (free offerings and whole free tiers, their own group before the paid ranking), 1 paid (ranked
+ * cheapest first), 2 unranked (subscription, unpublished billing or a missing price).
  */
 export type CostGroup = 0 | 1 | 2;
+/** The group of free rows, listed first. */
+export const FREE_GROUP: CostGroup = 0;
+/** The group of paid rows, the ranking proper. */
+export const PAID_GROUP: CostGroup = 1;
+/** Free rows listed when sorted by cost, unless every free one is asked for (`allFree`): the paid ranking stays on the first screen. */
+export const FREE_PREVIEW = 5;
+/** The heading of each group's section in the table, by group. */
+export const GROUP_HEADINGS: readonly string[] = [
+  'Free: free offerings and free tiers that cover this workload (rate limits apply; not ranked with the paid ones)',
+  'Paid: ranked by monthly cost',
+  'Not ranked: subscription, unpublished billing or a missing price (never counted as $0)',
+];
+/** The headings of a ranking whose free group lists `shown` of its `total` rows. */
+export const groupHeadings = (shown: number, total: number): string[] => [
+  shown < total
+    ? `${GROUP_HEADINGS[0]}: the first ${formatCount(shown)} of ${formatCount(total)}; tick “List every free offering” to see them all`
+    : GROUP_HEADINGS[0]!,
+  ...GROUP_HEADINGS.slice(1),
+];
+/** The group id of a row's group. */
+export const groupId = (g: CostGroup): CostGroupId => COST_GROUPS[g]!;
 export interface RankedRow {
   row: ExplorerRow;
   cost: CostResult;
   group: CostGroup;
 }
 
-const groupOf = (r: ExplorerRow, c: CostResult): CostGroup => (!c.ok ? 2 : r.billing === 'free' ? 1 : 0);
+const groupOf = (r: ExplorerRow, c: CostResult): CostGroup => COST_GROUPS.indexOf(costGroup(r.pricing, c)) as CostGroup;
 
 /** Every row priced for `workload` (monthly USD, cost.ts). An invalid workload makes every row not computable. */
 export const priceRows = (rows: readonly ExplorerRow[], workload: Workload): RankedRow[] => {
@@ -117,15 +181,23 @@ export const sortRanked = (ranked: RankedRow[], ix: ExplorerIndex, key: SortKey,
   });
 };
 
-/** Filter, price and sort in one call: the rows of the explorer's table, and the hidden old ones. */
+/**
+ * Filter, price and sort in one call: the rows of the explorer's table, the hidden old ones,
+ * and, sorted by cost, the free rows beyond the first FREE_PREVIEW (left out unless `allFree`).
+ */
 export const rankRows = (
   ix: ExplorerIndex,
   rows: readonly ExplorerRow[],
   view: { workload: Workload; filters: ExplorerFilters; sort: SortKey; dir: SortDir },
-): { ranked: RankedRow[]; hiddenOld: number; hidden: Hidden } => {
+): { ranked: RankedRow[]; hiddenOld: number; hiddenFree: number; free: number; hidden: Hidden } => {
   const { rows: matching, hiddenOld } = filterRows(ix, rows, view.filters);
   const { rows: narrowed, hidden } = narrowRows(ix, matching, view.filters, view.workload);
-  return { ranked: sortRanked(priceRows(narrowed, view.workload), ix, view.sort, view.dir), hiddenOld, hidden };
+  const ranked = sortRanked(priceRows(narrowed, view.workload), ix, view.sort, view.dir);
+  let free = 0;
+  while (free < ranked.length && ranked[free]!.group === FREE_GROUP) free++;
+  const hiddenFree = view.sort === 'cost' && !view.filters.allFree ? Math.max(0, free - FREE_PREVIEW) : 0;
+  if (hiddenFree > 0) ranked.splice(FREE_PREVIEW, hiddenFree);
+  return { ranked, hiddenOld, hiddenFree, free, hidden };
 };
 
 /** A cell's text and, for costs, a second line; `known` false for labels and dashes. */
@@ -133,6 +205,8 @@ export interface CellText {
   text: string;
   detail: string;
   known: boolean;
+  /** A caveat of the figure ("no cache discount published"), "" when none. */
+  note?: string;
 }
 
 /** A price cell (USD per 1M tokens): the price, the billing label when not billed by usage, else "—". */
@@ -150,14 +224,31 @@ export const costText = (r: RankedRow): CellText => {
   const { row, cost } = r;
   if (row.billing === 'free') return { text: 'Free', detail: 'free of charge, within its limits', known: true };
   if (cost.ok) {
-    const freeTier = cost.breakdown.some((l) => l.meter === 'free_tier');
-    const detail = cost.totalUsd === 0 && freeTier ? 'within the free tier' : `${formatUsd(cost.perRequestUsd)} / request`;
-    return { text: formatUsd(cost.totalUsd), detail, known: true };
+    const note = costNote(cost.notes);
+    const cell: CellText =
+      cost.totalUsd === 0
+        ? {
+            text: 'Free',
+            detail: cost.breakdown.some((l) => l.meter === 'free_tier') ? 'within the free tier' : 'every price is $0',
+            known: true,
+          }
+        : { text: formatUsd(cost.totalUsd), detail: `${formatUsd(cost.perRequestUsd)} / request`, known: true };
+    if (note) cell.note = note;
+    return cell;
   }
   if (row.billing === undefined) return { text: 'Not published', detail: 'no price recorded', known: false };
   if (row.billing !== 'usage') return { text: BILLING_LABEL[row.billing], detail: cost.reason, known: false };
   return { text: 'Not computable', detail: cost.reason, known: false };
 };
+
+/** The caveats a cost cell shows under the figure: no cache discount, no batch price. */
+export const costNote = (notes: readonly string[]): string =>
+  [
+    notes.includes(NOTE_NO_CACHE_DISCOUNT) ? 'no cache discount published' : '',
+    notes.includes(NOTE_NO_BATCH_PRICE) ? 'no batch price published' : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
 
 /** The context cell: "200K", or "—" when unknown. */
 export const contextText = (tokens: number): string => (tokens > 0 ? formatTokens(tokens) : '—');
@@ -166,7 +257,7 @@ export const contextText = (tokens: number): string => (tokens > 0 ? formatToken
 export const cheapestBars = (ranked: readonly RankedRow[], ix: ExplorerIndex, n: number): { label: string; usd: number }[] => {
   const bars: { label: string; usd: number }[] = [];
   const priced = ranked
-    .filter((r) => r.group === 0 && r.cost.ok)
+    .filter((r) => r.group === PAID_GROUP && r.cost.ok)
     .sort((a, b) => (a.cost.ok && b.cost.ok ? a.cost.totalUsd - b.cost.totalUsd : 0));
   for (const r of priced) {
     if (bars.length >= n) break;
@@ -183,6 +274,12 @@ export const resultsText = (count: number, hiddenOld: number, shown: number): st
   const showing = shown < count ? `; showing the first ${formatCount(shown)}` : '';
   return `${n(count, 'offering matches', 'offerings match')}${hidden}${showing}.`;
 };
+
+/** The hint after an empty result of the exact model filter, "" when it does not apply. */
+export const exactModelHint = (count: number, filters: ExplorerFilters): string =>
+  count === 0 && filters.model && !filters.modelPart
+    ? ` No model is named exactly “${filters.model}”: pick one from the suggestions, or tick “Match part of the name”.`
+    : '';
 
 /** Everything one table row shows, as text and hrefs: the build and the island render it alike. */
 export interface RowCells {
@@ -202,6 +299,8 @@ export interface RowCells {
   blended: CellText;
   context: string;
   cost: CellText;
+  /** The row's cost group (GROUP_HEADINGS). */
+  group: CostGroup;
 }
 
 const STATUS_TEXT = STATUSES.map((s) => (s === 'active' ? '' : s));
@@ -225,6 +324,7 @@ export const rowCells = (r: RankedRow, ix: ExplorerIndex, modelHref: (id: string
     blended: priceText(row, row.blended),
     context: contextText(row.context),
     cost: costText(r),
+    group: r.group,
   };
 };
 
@@ -244,6 +344,7 @@ export const rowSlots = (c: RowCells): Record<string, string | undefined> => ({
   providerHref: c.providerHref,
   cost: c.cost.text,
   costDetail: c.cost.detail,
+  costNote: c.cost.note || undefined,
   costClass: c.cost.known ? 'num cost' : 'num cost na',
   ...Object.fromEntries(
     PRICE_CELLS.flatMap((k) => [

@@ -7,10 +7,18 @@
  */
 import type { Workload } from '../../core/cost.ts';
 import {
+  decodeMonthly,
   decodeWorkload,
   DEFAULT_WORKLOAD,
+  encodeMonthly,
   encodeWorkload,
+  monthlyOf,
+  MONTHLY_FIELDS,
+  VOLUME_PARAM,
   withFieldText,
+  withMonthly,
+  withMonthlyText,
+  type MonthlyVolume,
   WORKLOAD_FIELDS,
   WORKLOAD_PRESETS,
   type PresetId,
@@ -39,8 +47,13 @@ export type { SortDir };
 
 /** What the rows must match; each filter is off when undefined. Ids as in data/. */
 export interface ExplorerFilters {
-  /** A model id (exact), else text found in the model's id or name or the offering's id. */
+  /**
+   * A model, exactly: its id (with or without the creator's prefix), name or one of its aliases,
+   * or an offering id; with `modelPart`, text found in the model's id or name or the offering's id.
+   */
   model?: string | undefined;
+  /** Match part of the model's name or id ("match part of the name"). */
+  modelPart?: boolean | undefined;
   /** Family slug, e.g. "claude-sonnet". */
   family?: string | undefined;
   /** Creator organization id. */
@@ -66,10 +79,15 @@ export interface ExplorerFilters {
   minContext?: number | undefined;
   /** Also list deprecated and retired offerings. */
   includeOld?: boolean | undefined;
+  /** List every free offering, not only the first FREE_PREVIEW of the free group. */
+  allFree?: boolean | undefined;
 }
 
 export interface ExplorerState {
+  /** The workload the engine prices (tokens per request, derived from `monthly` when set). */
   workload: Workload;
+  /** The volume as the user gave it per month (tin, tout in the URL); absent: per request. */
+  monthly?: MonthlyVolume | undefined;
   filters: ExplorerFilters;
   sort: SortKey;
   dir: SortDir;
@@ -80,6 +98,7 @@ export const DEFAULT_STATE: ExplorerState = { workload: DEFAULT_WORKLOAD, filter
 /** Query parameter of each filter; the form's controls carry the same names. */
 export const FILTER_PARAMS = {
   model: 'model',
+  modelPart: 'part',
   family: 'family',
   org: 'org',
   provider: 'provider',
@@ -93,6 +112,7 @@ export const FILTER_PARAMS = {
   region: 'region',
   minContext: 'ctx',
   includeOld: 'old',
+  allFree: 'free',
 } as const satisfies Record<keyof ExplorerFilters, string>;
 
 const sameWorkload = (a: Workload, b: Workload) => encodeWorkload(a) === encodeWorkload(b);
@@ -101,12 +121,26 @@ const sameWorkload = (a: Workload, b: Workload) => encodeWorkload(a) === encodeW
 export const presetOf = (w: Workload): PresetId | undefined =>
   (Object.keys(WORKLOAD_PRESETS) as PresetId[]).find((id) => sameWorkload(WORKLOAD_PRESETS[id].workload, w));
 
-/** The workload in the URL: "preset=<id>" for a preset's workload, else every field (workload.ts). */
-const workloadParam: Param<Workload> = {
-  default: DEFAULT_WORKLOAD,
-  names: ['preset', ...WORKLOAD_FIELDS.map((f) => f.param)],
-  read: (p) => decodeWorkload(p),
-  write: (w) => {
+/** The workload and, when the volume is given per month, its monthly totals. */
+interface WorkloadView {
+  workload: Workload;
+  monthly: MonthlyVolume | undefined;
+}
+
+/**
+ * The workload in the URL: "preset=<id>" for a preset's workload, else every field (workload.ts);
+ * with a monthly volume, `tin` and `tout` (tokens per month) instead of `in` and `out`.
+ */
+const workloadParam: Param<WorkloadView> = {
+  default: { workload: DEFAULT_WORKLOAD, monthly: undefined },
+  names: ['preset', ...WORKLOAD_FIELDS.map((f) => f.param), ...MONTHLY_FIELDS.map((f) => f.param)],
+  read: (p) => {
+    const w = decodeWorkload(p);
+    const monthly = decodeMonthly(p, w);
+    return monthly ? { workload: withMonthly(w, monthly), monthly } : { workload: w, monthly: undefined };
+  },
+  write: ({ workload: w, monthly }) => {
+    if (monthly) return [...new URLSearchParams(encodeMonthly(w, monthly))];
     const preset = presetOf(w);
     return preset ? [['preset', preset]] : [...new URLSearchParams(encodeWorkload(w))];
   },
@@ -129,6 +163,7 @@ const typeParam: Param<WorkloadType> = {
 const SCHEMA = {
   workload: workloadParam,
   model: textParam(FILTER_PARAMS.model),
+  modelPart: flagParam(FILTER_PARAMS.modelPart),
   family: textParam(FILTER_PARAMS.family),
   org: textParam(FILTER_PARAMS.org),
   provider: textParam(FILTER_PARAMS.provider),
@@ -142,6 +177,7 @@ const SCHEMA = {
   region: textParam(FILTER_PARAMS.region),
   minContext: countParam(FILTER_PARAMS.minContext),
   includeOld: flagParam(FILTER_PARAMS.includeOld),
+  allFree: flagParam(FILTER_PARAMS.allFree),
   sort: sortParam(SORT_KEYS, { key: DEFAULT_STATE.sort, dir: DEFAULT_STATE.dir }),
 };
 type Flat = { [K in keyof typeof SCHEMA]: (typeof SCHEMA)[K]['default'] };
@@ -151,12 +187,13 @@ const flatten = (s: ExplorerState): Flat =>
   ({
     ...readState(SCHEMA, ''),
     ...Object.fromEntries(Object.entries(s.filters).filter(([, v]) => v !== undefined)),
-    workload: s.workload,
+    workload: { workload: s.workload, monthly: s.monthly },
     sort: { key: s.sort, dir: s.dir },
   }) as Flat;
-/** The filters that are on, only: off filters are left out of the object. */
+/** The filters that are on, only: off filters are left out of the object; `monthly` only when set. */
 const nest = ({ workload, sort, ...f }: Flat): ExplorerState => ({
-  workload,
+  workload: workload.workload,
+  ...(workload.monthly ? { monthly: workload.monthly } : {}),
   filters: Object.fromEntries(
     Object.entries(f).filter(
       ([k, v]) => v !== '' && v !== 0 && v !== false && !(Array.isArray(v) && !v.length) && !(k === 'type' && v === DEFAULT_TYPE),
@@ -181,7 +218,18 @@ export const decodeState = (query: string): ExplorerState => nest(readState(SCHE
  * checkbox): a workload field or a filter; the form is never read back. Unknown names change nothing.
  */
 export const withInput = (s: ExplorerState, name: string, value: string, checked?: boolean): ExplorerState => {
-  if (WORKLOAD_FIELDS.some((f) => f.param === name)) return { ...s, workload: withFieldText(s.workload, name, value) };
+  if (name === VOLUME_PARAM) {
+    const { monthly: _, ...rest } = s;
+    return value === 'month' ? { ...rest, monthly: s.monthly ?? monthlyOf(s.workload) } : rest;
+  }
+  if (MONTHLY_FIELDS.some((f) => f.param === name)) {
+    const monthly = withMonthlyText(s.monthly ?? monthlyOf(s.workload), name, value);
+    return { ...s, monthly, workload: withMonthly(s.workload, monthly) };
+  }
+  if (WORKLOAD_FIELDS.some((f) => f.param === name)) {
+    const workload = withFieldText(s.workload, name, value);
+    return { ...s, workload: s.monthly ? withMonthly(workload, s.monthly) : workload };
+  }
   const flat = flatten(s);
   const next = applyInput(SCHEMA, flat, name, value, checked);
   return next === flat ? s : nest(next);

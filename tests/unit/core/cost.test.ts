@@ -4,7 +4,15 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { priceWorkload, rankByCost, validateWorkload } from '../../../src/core/cost.ts';
+import {
+  COST_GROUPS,
+  costGroup,
+  NOTE_NO_BATCH_PRICE,
+  NOTE_NO_CACHE_DISCOUNT,
+  priceWorkload,
+  rankByCost,
+  validateWorkload,
+} from '../../../src/core/cost.ts';
 import type { CostLine, CostOk, CostPricing, CostResult, Workload } from '../../../src/core/cost.ts';
 
 /** 1,000 requests of 1,000 input + 500 output tokens: 1M input and 0.5M output tokens a month. */
@@ -148,10 +156,18 @@ describe('prompt cache', () => {
     );
   });
 
-  test('cache hits without a published cache-read price are not computable', () => {
-    const r = notOk(priceWorkload(pricing(), workload({ cachedInputShare: 0.5 })));
-    assert.equal(r.reason, 'cache read price not published');
-    assert.deepEqual(r.missing, ['cache_read']);
+  test('policy: cache hits without a published cache-read price are billed at the input price, with a note', () => {
+    const r = ok(priceWorkload(pricing(), workload({ cachedInputShare: 0.5 })));
+    near(r.totalUsd, 10.5); // 500,000 × 3 / 1e6 = 1.5 uncached + 500,000 × 3 / 1e6 = 1.5 cached + 7.5 output
+    assert.equal(line(r, 'cache_read').unitPrice, 3);
+    assert.ok(r.notes.includes(NOTE_NO_CACHE_DISCOUNT));
+    assert.match(NOTE_NO_CACHE_DISCOUNT, /no cache discount published/i);
+  });
+
+  test('policy: a published cache-read price is used, without the note', () => {
+    const r = ok(priceWorkload(pricing({ cache_read: 0.3 }), workload({ cachedInputShare: 0.5 })));
+    near(r.totalUsd, 9.15); // 1.5 uncached + 500,000 × 0.3 / 1e6 = 0.15 cached + 7.5 output
+    assert.equal(r.notes.includes(NOTE_NO_CACHE_DISCOUNT), false);
   });
 
   test('no cache hits need no cache-read price', () => {
@@ -231,20 +247,23 @@ describe('batch', () => {
     assert.equal(line(r, 'input', 'batch').tokens, 250_000);
   });
 
-  test('a batch share without a batch price is not computable', () => {
-    const r = notOk(priceWorkload(pricing(), workload({ batchShare: 0.5 })));
-    assert.equal(r.reason, 'no batch price');
-    assert.deepEqual(r.missing, ['batch']);
+  test('policy: a batch share without a batch price is billed at the standard price, with a note', () => {
+    const r = ok(priceWorkload(pricing(), workload({ batchShare: 0.5 })));
+    near(r.totalUsd, 10.5); // the same as all standard: 3 + 7.5
+    assert.equal(line(r, 'input', 'batch').unitPrice, 3);
+    assert.ok(r.notes.includes(NOTE_NO_BATCH_PRICE));
+    assert.match(NOTE_NO_BATCH_PRICE, /no batch price published/i);
   });
 
-  test('batch cache reads need a batch cache-read price or a discount', () => {
-    const r = notOk(
+  test('batch cache reads without a batch cache-read price or discount: the standard cache-read price, noted', () => {
+    const r = ok(
       priceWorkload(
         pricing({ cache_read: 0.3, batch: { input: 1.5, output: 7.5 } }),
         workload({ batchShare: 1, cachedInputShare: 0.5 }),
       ),
     );
-    assert.deepEqual(r.missing, ['batch.cache_read']);
+    near(r.totalUsd, 4.65); // 500,000 × 1.5 / 1e6 = 0.75; 500,000 × 0.3 / 1e6 = 0.15; 500,000 × 7.5 / 1e6 = 3.75
+    assert.ok(r.notes.includes(NOTE_NO_BATCH_PRICE));
     const d = ok(
       priceWorkload(
         pricing({ cache_read: 0.3, batch: { input: 1.5, output: 7.5, discount: 0.5 } }),
@@ -287,9 +306,10 @@ describe('batch', () => {
     const at = (inputTokens: number) =>
       priceWorkload(gpt, workload({ requestsPerMonth: 1, inputTokens, outputTokens: 1000, batchShare: 1 }));
     near(ok(at(272_000)).totalUsd, 0.695); // 272,000 × 2.5 / 1e6 = 0.68; 1,000 × 15 / 1e6 = 0.015
-    const r = notOk(at(272_001));
-    assert.deepEqual(r.missing, ['batch.input', 'batch.output']);
-    assert.match(r.reason, /batch input price for requests above 272000 input tokens not published/);
+    // Above the tier: no batch price covers it, so the standard tier prices apply, noted.
+    const r = ok(at(272_001));
+    near(r.totalUsd, 2.76501); // 272,001 × 10 / 1e6 = 2.72001; 1,000 × 45 / 1e6 = 0.045
+    assert.ok(r.notes.includes(NOTE_NO_BATCH_PRICE));
   });
 });
 
@@ -428,6 +448,61 @@ describe('rankByCost', () => {
     near((ranked[0]!.cost as CostOk).totalUsd, 3.5);
   });
 
+  test('policy: every offering with token prices is ranked, cached and batch shares included', () => {
+    const offerings = [
+      { id: 'a/cache', pricing: pricing({ cache_read: 0.3 }) },
+      { id: 'b/no-cache', pricing: pricing({ input: 1, output: 5 }) },
+      { id: 'c/no-batch-no-cache', pricing: pricing() },
+    ];
+    const ranked = rankByCost(offerings, workload({ cachedInputShare: 0.3, batchShare: 0.5 }));
+    assert.deepEqual(
+      ranked.map((r) => r.group),
+      ['paid', 'paid', 'paid'],
+    );
+    assert.equal(ranked[0]!.offering.id, 'b/no-cache'); // 1 + 2.5 = 3.5, no discount needed to be cheapest
+  });
+
+  test('policy: free offerings and whole free tiers form their own group, listed before the paid ones', () => {
+    const offerings = [
+      { id: 'a/paid', pricing: pricing({ input: 0.01, output: 0.01 }) },
+      { id: 'b/free', pricing: { billing: 'free' as const } },
+      { id: 'c/free-tier', pricing: pricing({ free_tier: { requests_per_day: 1000 } }) }, // 30,000 free ≥ 1,000 requests
+      { id: 'd/partial-tier', pricing: pricing({ free_tier: { requests_per_day: 10 } }) }, // 300 of 1,000: 70% of 10.5
+    ];
+    const ranked = rankByCost(offerings, workload());
+    assert.deepEqual(
+      ranked.map((r) => [r.offering.id, r.group]),
+      [
+        ['b/free', 'free'],
+        ['c/free-tier', 'free'],
+        ['a/paid', 'paid'],
+        ['d/partial-tier', 'paid'],
+      ],
+    );
+    near((ranked[3]!.cost as CostOk).totalUsd, 7.35); // 10.5 × (1 − 300 / 1,000)
+    assert.deepEqual(COST_GROUPS, ['free', 'paid', 'unranked']);
+  });
+
+  test('policy: subscription and unpublished billing never rank as $0: unranked, with the reason', () => {
+    const offerings = [
+      { id: 'a/sub', pricing: { billing: 'subscription' as const, plan: 'Pro' } },
+      { id: 'b/unpublished', pricing: { billing: 'unpublished' as const } },
+      { id: 'c/paid', pricing: pricing() },
+    ];
+    const ranked = rankByCost(offerings, workload());
+    assert.deepEqual(
+      ranked.map((r) => [r.offering.id, r.group]),
+      [
+        ['c/paid', 'paid'],
+        ['a/sub', 'unranked'],
+        ['b/unpublished', 'unranked'],
+      ],
+    );
+    assert.equal(notOk(ranked[1]!.cost).reason, 'subscription plan (Pro)');
+    assert.equal(notOk(ranked[2]!.cost).reason, 'price not published');
+    assert.equal(costGroup({ billing: 'subscription' }, ranked[1]!.cost), 'unranked');
+  });
+
   test('an invalid workload makes every row not computable', () => {
     const ranked = rankByCost([{ id: 'a', pricing: pricing() }], workload({ batchShare: -1 }));
     assert.equal(ranked[0]!.cost.ok, false);
@@ -435,7 +510,7 @@ describe('rankByCost', () => {
 
   test('5,000 synthetic offerings, each priced right', () => {
     // Offering i: input = 1 + (i % 50) / 10, output = 4 × input, cache_read = input / 10, half of them with batch at 50% off,
-    // every tenth with no cache-read price (not computable: the workload reads 50% from cache).
+    // every tenth with no cache-read price (its cached input billed at the input price).
     const offerings = Array.from({ length: 5000 }, (_, i) => {
       const input = 1 + (i % 50) / 10;
       return {
@@ -455,23 +530,22 @@ describe('rankByCost', () => {
     let computable = 0;
     for (const { offering, cost } of ranked) {
       const i = Number(offering.id.slice(1));
-      if (i % 10 === 0) {
-        assert.equal(cost.ok, false);
-        continue;
-      }
       computable++;
       const input = 1 + (i % 50) / 10;
+      if (i % 10 === 0) {
+        // standard 250,000 × (input + input + 4·input), batch the same × 0.5: input × 250,000 × 6 × 1.5 / 1e6
+        near((cost as CostOk).totalUsd, 2.25 * input, offering.id);
+        continue;
+      }
       // Per 1,000 requests: 500 standard + 500 batch (half price), each 500 uncached + 500 cached input, 500 output tokens:
       // standard 250,000 × input + 250,000 × input/10 + 250,000 × 4·input; batch the same × 0.5; all / 1e6
       // = input × 250,000 × 5.1 × 1.5 / 1e6 = 1.9125 × input
       near((cost as CostOk).totalUsd, 1.9125 * input, offering.id);
+    }
+    for (const { cost } of ranked) {
       assert.ok((cost as CostOk).totalUsd >= previous, 'ascending');
       previous = (cost as CostOk).totalUsd;
     }
-    assert.equal(computable, 4500);
-    assert.equal(
-      ranked.slice(4500).every((r) => !r.cost.ok),
-      true,
-    );
+    assert.equal(computable, 5000);
   });
 });

@@ -11,6 +11,12 @@ import {
   WORKLOAD_FIELDS,
   WORKLOAD_PARAMS,
   WORKLOAD_PRESETS,
+  decodeMonthly,
+  encodeMonthly,
+  monthlyErrors,
+  monthlyOf,
+  withMonthly,
+  withMonthlyText,
 } from '../../../src/core/workload.ts';
 
 const full: Workload = {
@@ -120,4 +126,30 @@ test('form edits: blank counts are 0, blank or 0 optional fields are left out, u
 
 test('the cache TTL is written only with cache writes', () => {
   assert.equal(encodeWorkload({ ...DEFAULT_WORKLOAD, cacheTtl: '1h' }), encodeWorkload(DEFAULT_WORKLOAD));
+});
+
+test('volume per month: tin and tout replace in and out, and round-trip', () => {
+  const w = withMonthly(
+    { ...DEFAULT_WORKLOAD, requestsPerMonth: 100_000, cachedInputShare: 0.3 },
+    { inputTokensPerMonth: 50_000_000, outputTokensPerMonth: 10_000_000 },
+  );
+  assert.equal(w.inputTokens, 500); // 50M / 100,000 requests
+  assert.equal(w.outputTokens, 100); // 10M / 100,000
+  const m = monthlyOf(w);
+  assert.deepEqual(m, { inputTokensPerMonth: 50_000_000, outputTokensPerMonth: 10_000_000 });
+  const q = encodeMonthly(w, m);
+  assert.equal(q, 'req=100000&tin=50000000&tout=10000000&cached=0.3&batch=0');
+  assert.deepEqual(decodeMonthly(q, decodeWorkload(q)), m);
+  assert.deepEqual(withMonthly(decodeWorkload(q), decodeMonthly(q, decodeWorkload(q))!), w);
+  assert.equal(decodeMonthly('req=5&in=3', DEFAULT_WORKLOAD), undefined);
+});
+
+test('volume per month: typing, and no requests to spread the tokens over', () => {
+  const m = withMonthlyText({ inputTokensPerMonth: 1, outputTokensPerMonth: 2 }, 'tin', ' 7e6 ');
+  assert.deepEqual(m, { inputTokensPerMonth: 7_000_000, outputTokensPerMonth: 2 });
+  assert.deepEqual(withMonthlyText(m, 'nope', '5'), m);
+  const none = withMonthly({ ...DEFAULT_WORKLOAD, requestsPerMonth: 0 }, m);
+  assert.equal(validateWorkload(none).length > 0, true); // never priced as $0
+  assert.match(monthlyErrors(none, m)[0]!, /requests per month must be above 0/);
+  assert.deepEqual(monthlyErrors(DEFAULT_WORKLOAD, undefined), []);
 });

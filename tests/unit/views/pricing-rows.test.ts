@@ -11,6 +11,10 @@ import {
   resultsText,
   rowCells,
   rowSlots,
+  GROUP_HEADINGS,
+  groupId,
+  groupHeadings,
+  FREE_PREVIEW,
 } from '../../../src/views/pricing/rows.ts';
 import type { ExplorerFilters, SortDir, SortKey } from '../../../src/views/pricing/state.ts';
 import { workedExample } from '../../../src/views/pricing/example.ts';
@@ -77,43 +81,62 @@ const view = (filters: ExplorerFilters = {}, sort: SortKey = 'cost', dir: SortDi
   rankRows(ix, rows, { workload, filters, sort, dir });
 const ids = (r: ReturnType<typeof view>) => r.ranked.map((x) => x.row.id);
 
-test('ranking by cost: priced cheapest first, then free, then not computable; deprecated hidden', () => {
+test('ranking by cost: the free group, then paid cheapest first, then not ranked; deprecated hidden', () => {
   const r = view();
   assert.deepEqual(ids(r), [
+    'gate/acme/big',
     'cloud/acme/small',
     'cheap/acme/big',
     'cloud/acme/big',
-    'gate/acme/big',
     'cheap/acme/small',
     'gate/acme/big--nopricing',
   ]);
   assert.equal(r.hiddenOld, 1);
   // 1000 × (1000 × 0.1 + 1000 × 0.4) / 1e6 = $0.50
-  assert.deepEqual(costText(r.ranked[0]!), { text: '$0.50', detail: '$0.0005 / request', known: true });
-  assert.deepEqual(costText(r.ranked[3]!).text, 'Free');
+  assert.deepEqual(
+    r.ranked.map((x) => groupId(x.group)),
+    ['free', 'paid', 'paid', 'paid', 'unranked', 'unranked'],
+  );
+  assert.deepEqual(costText(r.ranked[1]!), { text: '$0.50', detail: '$0.0005 / request', known: true });
+  assert.deepEqual(costText(r.ranked[0]!).text, 'Free');
+  assert.match(GROUP_HEADINGS[r.ranked[0]!.group]!, /^Free/);
   assert.deepEqual(costText(r.ranked[4]!), { text: 'Subscription', detail: 'subscription plan (Pro)', known: false });
   assert.deepEqual(costText(r.ranked[5]!), { text: 'Not published', detail: 'no price recorded', known: false });
-  assert.deepEqual(ids(view({ includeOld: true })).slice(0, 1), ['gate/acme/small']);
+  assert.deepEqual(ids(view({ includeOld: true })).slice(0, 2), ['gate/acme/big', 'gate/acme/small']);
 });
 
-test('descending cost keeps free and not computable rows last', () => {
+test('descending cost keeps the groups in place: free first, not ranked last', () => {
   assert.deepEqual(ids(view({}, 'cost', 'desc')).slice(0, 4), [
+    'gate/acme/big',
     'cloud/acme/big',
     'cheap/acme/big',
     'cloud/acme/small',
-    'gate/acme/big',
   ]);
 });
 
-test('a batch share without a batch price says why and sorts last', () => {
+test('a batch share without a batch price is ranked at the standard price, with the note on the row', () => {
   const r = view({ model: 'acme/big' }, 'cost', 'asc', { ...w, batchShare: 1 });
-  assert.deepEqual(ids(r), ['cloud/acme/big', 'gate/acme/big', 'cheap/acme/big', 'gate/acme/big--nopricing']);
-  assert.deepEqual(costText(r.ranked[2]!), { text: 'Not computable', detail: 'no batch price', known: false });
+  assert.deepEqual(ids(r), ['gate/acme/big', 'cheap/acme/big', 'cloud/acme/big', 'gate/acme/big--nopricing']);
+  // 1000 × (1000 × 1 + 1000 × 2) / 1e6 = $3.00 at the standard price
+  assert.deepEqual(costText(r.ranked[1]!), {
+    text: '$3.00',
+    detail: '$0.003 / request',
+    known: true,
+    note: 'no batch price published',
+  });
+  assert.equal(rowSlots(rowCells(r.ranked[1]!, ix, () => undefined)).costNote, 'no batch price published');
+});
+
+test('cached input without a cache-read price: the input price, and the row says so', () => {
+  const r = view({ model: 'acme/big' }, 'cost', 'asc', { ...w, cachedInputShare: 0.3 });
+  assert.equal(costText(r.ranked[1]!).note, 'no cache discount published');
+  assert.equal(costText(r.ranked[1]!).text, '$3.00');
 });
 
 test('filters: model id or text, family, provider, kind, modality, features, region, context', () => {
   assert.deepEqual(ids(view({ model: 'acme/small' })), ['cloud/acme/small', 'cheap/acme/small']);
-  assert.deepEqual(ids(view({ model: 'SMA' })), ['cloud/acme/small', 'cheap/acme/small']);
+  assert.deepEqual(ids(view({ model: 'SMA' })), []);
+  assert.deepEqual(ids(view({ model: 'SMA', modelPart: true })), ['cloud/acme/small', 'cheap/acme/small']);
   assert.equal(view({ family: 'acme' }).ranked.length, 4);
   assert.deepEqual(ids(view({ provider: 'cloud' })), ['cloud/acme/small', 'cloud/acme/big']);
   assert.deepEqual(ids(view({ kind: 'gateway' })), ['gate/acme/big', 'gate/acme/big--nopricing']);
@@ -193,4 +216,42 @@ test('row slots: the cells of a row as texts, links and cell classes', () => {
     ranked.some((r) => !r.cost.ok),
     'a row without a computable cost is covered',
   );
+});
+
+test('exact model: by id, id without the creator, name or alias; never a longer name', () => {
+  const gx = packIndex([
+    off('cheap', 'big', usage(1, 2), {
+      id: 'cheap/acme/gpt-4o',
+      model: 'acme/gpt-4o',
+      modelRecord: { ...models.big, id: 'acme/gpt-4o', name: 'GPT-4o (2024-08-06)', aliases: ['gpt-4o-2024-08-06'] },
+    }),
+    off('cheap', 'small', usage(0.1, 0.2), {
+      id: 'cheap/acme/gpt-4o-mini',
+      model: 'acme/gpt-4o-mini',
+      modelRecord: { ...models.small, id: 'acme/gpt-4o-mini', name: 'GPT-4o mini' },
+    }),
+  ]);
+  const grows = unpackIndex(gx);
+  const match = (model: string, modelPart = false) => filterRows(gx, grows, { model, modelPart }).rows.map((r) => r.id);
+  for (const q of ['gpt-4o', 'ACME/gpt-4o', 'gpt-4o (2024-08-06)', 'gpt-4o-2024-08-06', 'cheap/acme/gpt-4o'])
+    assert.deepEqual(match(q), ['cheap/acme/gpt-4o'], q);
+  assert.deepEqual(match('gpt-4o', true), ['cheap/acme/gpt-4o', 'cheap/acme/gpt-4o-mini']);
+  assert.deepEqual(match('gpt'), []);
+});
+
+test('sorted by cost, the free group lists its first FREE_PREVIEW rows unless every one is asked for', () => {
+  const many = packIndex(
+    Array.from({ length: FREE_PREVIEW + 3 }, (_, i) =>
+      off('gate', 'big', { billing: 'free', currency: 'USD' }, { id: `gate/acme/big--free${i}` }),
+    ).concat([off('cheap', 'big', usage(1, 2))]),
+  );
+  const all = unpackIndex(many);
+  const r = rankRows(many, all, { workload: w, filters: {}, sort: 'cost', dir: 'asc' });
+  assert.equal(r.ranked.length, FREE_PREVIEW + 1);
+  assert.equal(r.hiddenFree, 3);
+  assert.equal(r.free, FREE_PREVIEW + 3);
+  assert.equal(r.ranked[FREE_PREVIEW]!.row.id, 'cheap/acme/big');
+  assert.match(groupHeadings(FREE_PREVIEW, FREE_PREVIEW + 3)[0]!, /the first 5 of 8/);
+  assert.equal(rankRows(many, all, { workload: w, filters: { allFree: true }, sort: 'cost', dir: 'asc' }).hiddenFree, 0);
+  assert.equal(rankRows(many, all, { workload: w, filters: {}, sort: 'input', dir: 'asc' }).ranked.length, FREE_PREVIEW + 4);
 });

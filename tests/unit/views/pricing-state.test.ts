@@ -84,6 +84,7 @@ test('form edits change the state by control name; the form is never read back',
 test('the form shows each filter under its URL name', () => {
   assert.deepEqual(filterTexts({ model: 'claude', features: ['batch', 'vision'], minContext: 8000, includeOld: true }), {
     model: 'claude',
+    part: '',
     family: '',
     org: '',
     provider: '',
@@ -97,6 +98,7 @@ test('the form shows each filter under its URL name', () => {
     region: '',
     ctx: '8000',
     old: '1',
+    free: '',
   });
   for (const [key, param] of Object.entries(FILTER_PARAMS)) assert.ok(key in filterTexts({}) || param in filterTexts({}));
 });
@@ -110,4 +112,27 @@ test('the caption names the sort and the preset', () => {
     captionText(state({ sort: 'input', dir: 'desc', workload: { ...DEFAULT_STATE.workload, requestsPerMonth: 1 } })),
     /^Offerings sorted by input price, highest first, with the monthly cost of your workload/,
   );
+});
+
+test('volume per month: switched on by the form, kept in the URL, and the requests re-spread it', () => {
+  let s = withInput(state(), 'vol', 'month');
+  assert.deepEqual(s.monthly, { inputTokensPerMonth: 150_000_000, outputTokensPerMonth: 30_000_000 }); // chatbot × 100,000
+  s = withInput(s, 'tin', '50000000');
+  s = withInput(s, 'tout', '10000000');
+  s = withInput(s, 'cached', '30');
+  assert.equal(s.workload.inputTokens, 500);
+  const q = encodeState(s);
+  assert.equal(q, 'req=100000&tin=50000000&tout=10000000&cached=0.3&batch=0');
+  assert.deepEqual(decodeState(q), s);
+  s = withInput(s, 'req', '1000');
+  assert.equal(s.workload.inputTokens, 50_000); // the same 50M a month over 1,000 requests
+  assert.equal(withInput(s, 'vol', 'request').monthly, undefined);
+  assert.equal(encodeState(withInput(s, 'vol', 'request')), 'req=1000&in=50000&out=10000&cached=0.3&batch=0');
+});
+
+test('the model filter: exact unless "match part of the name" is ticked, both kept in the URL', () => {
+  const s = withInput(withInput(state(), 'model', 'gpt-4o'), 'part', '1', true);
+  assert.deepEqual(s.filters, { model: 'gpt-4o', modelPart: true });
+  assert.equal(encodeState(s), 'model=gpt-4o&part=1');
+  assert.deepEqual(decodeState('model=gpt-4o&part=1'), s);
 });
