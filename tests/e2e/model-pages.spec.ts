@@ -150,7 +150,11 @@ interface OfferingRec {
   model?: string;
   status?: string;
   pricing?: { billing?: string; input?: number; output?: number; usd_rate?: { usd_per_unit: number } };
+  features?: Record<string, boolean>;
 }
+/** The providers table of a family page over all its models (not a chooser's one-model view). */
+const allModelsTable = (page: Page) =>
+  page.locator('table.family-providers').filter({ has: page.locator('caption', { hasText: / models$/ }) });
 /** Family id → the ids of it and every generation below it. */
 const subtreeOf = (families: { id: string; rec: FamilyRec }[], id: string): Set<string> => {
   const out = new Set([id]);
@@ -172,13 +176,15 @@ const servedBy = (data: string, family: string) => {
       .filter((m) => m.rec.family && ids.has(m.rec.family))
       .map((m) => m.id),
   );
-  const out = new Map<string, { models: Set<string>; input: number[] }>();
+  const out = new Map<string, { models: Set<string>; input: number[]; blended: number[] }>();
   for (const { rec: o } of records<OfferingRec>(data, 'offerings')) {
     if (!o.model || !members.has(o.model) || o.status === 'retired') continue;
-    const r = out.get(o.provider) ?? { models: new Set<string>(), input: [] };
+    const r = out.get(o.provider) ?? { models: new Set<string>(), input: [], blended: [] };
     r.models.add(o.model);
-    if ((o.pricing?.billing ?? 'usage') === 'usage' && o.pricing?.input !== undefined)
-      r.input.push(o.pricing.input * (o.pricing.usd_rate?.usd_per_unit ?? 1));
+    const rate = o.pricing?.usd_rate?.usd_per_unit ?? 1;
+    if ((o.pricing?.billing ?? 'usage') === 'usage' && o.pricing?.input !== undefined) r.input.push(o.pricing.input * rate);
+    if ((o.pricing?.billing ?? 'usage') === 'usage' && o.pricing?.input !== undefined && o.pricing.output !== undefined)
+      r.blended.push(((3 * o.pricing.input + o.pricing.output) * rate) / 4);
     out.set(o.provider, r);
   }
   return { members, providers: out };
@@ -194,9 +200,9 @@ test.describe('family pages on the real data', () => {
     const { id, providers } = sized[0]!;
     expect(providers.size).toBeGreaterThan(0);
     await page.goto(`/families/${id}/`);
-    const rows = page.locator('table.family-providers tbody tr');
+    const rows = allModelsTable(page).locator('tbody tr[data-provider]');
     const onPage = await rows.evaluateAll((trs) =>
-      trs.map((r) => [(r as HTMLElement).dataset.provider ?? '', r.querySelector('td')?.textContent ?? '']),
+      trs.map((r) => [(r as HTMLElement).dataset.provider ?? '', r.querySelector('td[data-col="models"]')?.textContent ?? '']),
     );
     expect(onPage.map(([p]) => p).sort()).toEqual([...providers.keys()].sort());
     for (const [p, count] of onPage) expect(Number(count), p).toBe(providers.get(p!)!.models.size);
@@ -235,6 +241,211 @@ test.describe('family pages on the real data', () => {
     expect(names.slice().sort()).toEqual(withModels.map((f) => f.rec.name).sort());
   });
 });
+/** Provider id → its name, from data/providers (the tie-break of equal prices). */
+const providerNames = () =>
+  new Map(records<{ name: string }>(DATA, 'providers').map((p) => [p.id.split('/').at(-1)!, p.rec.name]));
+
+test.describe('family and model page layout on the real data (issue 16)', () => {
+  /** Rows of the all-models providers table of a family page: provider id and data-cheapest (blended, or undefined). */
+  const familyRows = async (page: Page, id: string) => {
+    await page.goto(`/families/${id}/`);
+    return allModelsTable(page)
+      .locator('tbody tr[data-provider]')
+      .evaluateAll((trs) =>
+        trs.map((r) => {
+          const d = (r as HTMLElement).dataset;
+          return { id: d.provider!, cheapest: d.cheapest === undefined ? undefined : Number(d.cheapest) };
+        }),
+      );
+  };
+  /** Checks a family page's rows against the records: each provider's lowest blended price, cheapest first, unpriced last. */
+  const expectSortedByCheapest = async (page: Page, id: string) => {
+    const { providers } = servedBy(DATA, id);
+    const rows = await familyRows(page, id);
+    expect(rows.map((r) => r.id).sort(), id).toEqual([...providers.keys()].sort());
+    for (const r of rows) {
+      const want = providers.get(r.id)!.blended;
+      if (want.length) expect(r.cheapest, `${id} ${r.id}`).toBeCloseTo(Math.min(...want), 6);
+      else expect(r.cheapest, `${id} ${r.id}`).toBeUndefined();
+    }
+    const priced = rows.filter((r) => r.cheapest !== undefined).map((r) => r.cheapest!);
+    expect(priced, `${id}: cheapest first`).toEqual(priced.slice().sort((a, b) => a - b));
+    expect(
+      rows.slice(priced.length).every((r) => r.cheapest === undefined),
+      `${id}: unpriced last`,
+    ).toBe(true);
+    return rows;
+  };
+
+  test('family pages: providers are rows sorted by their cheapest price, unpriced last under a heading', async ({ page }) => {
+    // The generation with the most providers, and the top-level family with the most models (a chooser).
+    const families = records<FamilyRec>(DATA, 'families');
+    const bySize = (key: 'providers' | 'members') =>
+      families
+        .map((f) => ({
+          id: f.id,
+          parent: f.rec.parent,
+          n: key === 'providers' ? servedBy(DATA, f.id).providers.size : servedBy(DATA, f.id).members.size,
+        }))
+        .sort((a, b) => b.n - a.n);
+    const generation = bySize('providers').find((f) => f.parent !== undefined)!;
+    const family = bySize('members').find((f) => f.parent === undefined)!;
+    for (const id of [generation.id, family.id]) {
+      const rows = await expectSortedByCheapest(page, id);
+      const unpriced = rows.filter((r) => r.cheapest === undefined).length;
+      await expect(allModelsTable(page).getByRole('columnheader', { name: /No usage price/ })).toHaveCount(unpriced ? 1 : 0);
+      const [w, h] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+      expect(w, `${id}: no sideways page scroll`).toBeLessThanOrEqual(h);
+    }
+  });
+
+  test('family with many models: a chooser of links shows one model (URL fragment), its providers cheapest first; without JS', async ({
+    browser,
+  }) => {
+    const families = records<FamilyRec>(DATA, 'families');
+    const id = families.map((f) => ({ id: f.id, n: servedBy(DATA, f.id).members.size })).sort((a, b) => b.n - a.n)[0]!.id;
+    const page = await browser.newPage({ javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
+    await page.goto(`/families/${id}/`);
+    await page.getByText(/^Show one model/).click();
+    // The model of the family served by the most providers.
+    const { members } = servedBy(DATA, id);
+    const byModel = offeringsByModel();
+    const model = [...members].sort((a, b) => new Set(byModel.get(b) ?? []).size - new Set(byModel.get(a) ?? []).size)[0]!;
+    const name = records<ModelRec>(DATA, 'models').find((m) => m.id === model)!.rec.name;
+    await page.locator('.chooser').getByRole('link', { name, exact: true }).click();
+    await expect(page).toHaveURL(/#m-/);
+    await expect(allModelsTable(page)).toBeHidden();
+    const one = page.getByRole('table', { name: `Providers of ${name}` });
+    await expect(one).toBeVisible();
+    const live = records<OfferingRec>(DATA, 'offerings')
+      .filter((o) => o.rec.model === model && o.rec.status !== 'retired')
+      .map((o) => o.rec.provider);
+    const shown = await one
+      .locator('tbody tr[data-provider]')
+      .evaluateAll((trs) => trs.map((r) => (r as HTMLElement).dataset.provider!));
+    expect(shown.slice().sort()).toEqual([...new Set(live)].sort());
+    const [w, h] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+    expect(w).toBeLessThanOrEqual(h);
+    await page.goBack();
+    await expect(allModelsTable(page)).toBeVisible();
+    await page.close();
+  });
+
+  test('the providers of any Llama 3.x model (the Llama 3, 3.1, 3.2 and 3.3 generations) are the union of their family pages', async ({
+    page,
+  }) => {
+    const families = records<FamilyRec>(DATA, 'families');
+    const gens = families
+      .filter((f) => /^Llama 3(\.\d+)?$/.test(f.rec.name))
+      .map((f) => f.id)
+      .sort();
+    expect(gens.length).toBeGreaterThan(0);
+    const expected = new Set(gens.flatMap((g) => [...servedBy(DATA, g).providers.keys()]));
+    const onPages = new Set<string>();
+    for (const g of gens) for (const r of await expectSortedByCheapest(page, g)) onPages.add(r.id);
+    expect([...onPages].sort()).toEqual([...expected].sort());
+    const names = providerNames();
+    test.info().annotations.push({
+      type: 'llama-3.x providers',
+      description: `${gens.join(', ')}: ${expected.size} providers: ${[...expected]
+        .sort()
+        .map((p) => names.get(p) ?? p)
+        .join(', ')}`,
+    });
+  });
+
+  /** The most widely served model: its page is the widest table. */
+  const widest = () => topModels()[0]!;
+
+  test('model page: sticky provider column, price then cost per month, default columns, feature marks with text', async ({
+    page,
+  }) => {
+    const m = widest();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`/models/${m.id}/`);
+    const table = page.locator('table.where');
+    const first = table.locator('tbody th[scope="row"]').first();
+    expect(await first.evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
+    expect(
+      await table
+        .locator('thead th')
+        .first()
+        .evaluate((e) => getComputedStyle(e).position),
+    ).toBe('sticky');
+    // Shown by default: price (input, output), per month, context, max output, features; the rest hidden.
+    const heads = await table
+      .locator('thead th')
+      .evaluateAll((ths) => ths.filter((t) => (t as HTMLElement).offsetParent !== null).map((t) => t.textContent!.trim()));
+    expect(heads.slice(0, 6)).toEqual(['Provider', 'Input', 'Output', 'Per month', 'Context', 'Max output']);
+    for (const hidden of ['API model id', 'Regions', 'Speed', 'Status', 'Blended']) expect(heads).not.toContain(hidden);
+    // After scrolling the table sideways the provider column is still at its left edge.
+    const wrap = page.locator('#where-table .table-wrap');
+    const left = (await wrap.boundingBox())!.x;
+    await wrap.evaluate((e) => (e.scrollLeft = e.scrollWidth));
+    expect(Math.abs((await first.boundingBox())!.x - left)).toBeLessThan(3);
+    // Feature marks: ✓/✗/? with text from the offering's record, for providers with one offering of the model.
+    const recs = records<OfferingRec>(DATA, 'offerings').filter((o) => o.rec.model === m.id);
+    const single = recs.filter((o) => recs.filter((x) => x.rec.provider === o.rec.provider).length === 1).slice(0, 10);
+    expect(single.length).toBeGreaterThan(0);
+    for (const { rec } of single)
+      for (const key of ['tool_calling', 'structured_output']) {
+        const cell = table.locator(`tbody tr[data-provider="${rec.provider}"] td[data-feature="${key}"]`);
+        const v = rec.features?.[key];
+        const text = v === undefined ? 'unknown' : v ? 'yes' : 'no';
+        await expect(cell.locator('.sr-only'), `${rec.provider} ${key}`).toHaveText(text);
+        await expect(cell.locator('[aria-hidden="true"]')).toHaveText(v === undefined ? '?' : v ? '✓' : '✗');
+        await expect(cell).toHaveAttribute('title', new RegExp(`: ${text}$`));
+      }
+  });
+
+  test('model page: the column choice round-trips in the URL', async ({ page }) => {
+    const m = widest();
+    await page.goto(`/models/${m.id}/`);
+    await expect(page.locator('where-columns[data-ready]')).toBeAttached();
+    const table = page.locator('table.where');
+    await page.getByText('Columns', { exact: true }).click();
+    await page.getByLabel('Regions', { exact: true }).check();
+    await page.getByLabel('API model id', { exact: true }).check();
+    await page.getByLabel('Features', { exact: true }).uncheck();
+    await expect.poll(() => new URL(page.url()).searchParams.get('cols')).toBe('price,monthly,context,maxout,id,regions');
+    await expect(table.getByRole('columnheader', { name: 'Regions' })).toBeVisible();
+    await expect(table.locator('td[data-col="features"]').first()).toBeHidden();
+    await expect(table.getByRole('button', { name: /^Copy / }).first()).toBeVisible();
+    await page.reload();
+    await expect(page.locator('where-columns[data-ready]')).toBeAttached();
+    await expect(page.getByLabel('Regions', { exact: true })).toBeChecked();
+    await expect(page.getByLabel('Features', { exact: true })).not.toBeChecked();
+    await expect(table.getByRole('columnheader', { name: 'Regions' })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: 'Tools' })).toBeHidden();
+    // Back to the default set: the parameter is left out.
+    await page.getByText('Columns', { exact: true }).click();
+    await page.getByLabel('Regions', { exact: true }).uncheck();
+    await page.getByLabel('API model id', { exact: true }).uncheck();
+    await page.getByLabel('Features', { exact: true }).check();
+    await expect(page).not.toHaveURL(/cols=/);
+  });
+
+  test('model page at 390 px: each offering is a card, price and cost per month first; no sideways scroll', async ({ page }) => {
+    const m = widest();
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(`/models/${m.id}/`);
+    const row = page.locator('table.where tbody tr').first();
+    expect(await row.evaluate((e) => getComputedStyle(e).display)).toBe('grid');
+    const labels = await row.locator('td').evaluateAll((tds) =>
+      tds
+        .filter((t) => (t as HTMLElement).offsetParent !== null)
+        .slice(0, 3)
+        .map((t) => (t as HTMLElement).dataset.label),
+    );
+    expect(labels).toEqual(['Input', 'Output', 'Per month']);
+    const box = (await row.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(390);
+    const [w, h] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+    expect(w).toBeLessThanOrEqual(h);
+    await expect(row.locator('td[data-col="monthly"]')).toBeVisible();
+  });
+});
+
 /** Relay's Atlas 2: two sources that differ on the output price, and a price change announced after the data date (2025-06-01). */
 const RELAY_OBS = [
   { source: 'models-dev', as_of: '2025-05-01', input: 3.15, output: 15.75 },
@@ -310,7 +521,7 @@ test.describe('edge cases on tests/fixtures/base', () => {
       'This model is deprecated: deprecated on 1 Jun 2025, retires on 1 Dec 2025.',
     );
     await expect(page.getByRole('link', { name: 'Atlas 2' })).toHaveAttribute('href', '/models/acme/atlas-2/');
-    await expect(rowOf(page, 'acme').locator('td').nth(12)).toHaveText('deprecated');
+    await expect(rowOf(page, 'acme').locator('td[data-col="status"]')).toHaveText('deprecated');
     await page.goto(`${server!.url}/models/`);
     await expect(page.locator('model-table[data-ready]')).toBeAttached();
     await expect(page.getByRole('rowheader', { name: /Atlas 1/ })).toBeHidden();
@@ -322,8 +533,8 @@ test.describe('edge cases on tests/fixtures/base', () => {
   test('a model without prices: billing labels, never $0, nothing marked cheapest, no chart', async ({ page }) => {
     await page.goto(`${server!.url}/models/globex/gx-unpriced/`);
     await expect(page.locator('table.where tbody tr')).toHaveCount(2);
-    await expect(rowOf(page, 'relay').locator('td').nth(1)).toHaveText('Subscription');
-    await expect(rowOf(page, 'acme').locator('td').nth(1)).toHaveText('Not published');
+    await expect(rowOf(page, 'relay').locator('td[data-col="price"]').first()).toHaveText('Subscription');
+    await expect(rowOf(page, 'acme').locator('td[data-col="price"]').first()).toHaveText('Not published');
     await expect(page.locator('table.where')).not.toContainText('$0');
     await expect(page.locator('table.where')).not.toContainText('Cheapest');
     await expect(page.locator('price-chart')).toHaveCount(0);
@@ -347,10 +558,10 @@ test.describe('edge cases on tests/fixtures/base', () => {
     await expect(acme).toContainText('Cheapest');
     await expect(acme).toContainText('Fastest');
     await expect(acme).toContainText('85 tok/s');
-    await expect(acme.getByText('Copy')).toBeVisible();
+    await expect(acme.getByText('Copy')).toBeAttached(); // in the API model id column, hidden until chosen
     await expect(rowOf(page, 'relay')).not.toContainText('Cheapest');
-    await expect(rowOf(page, 'relay').locator('td').nth(7)).toHaveText("128K lower than the model's limit");
-    await expect(acme.locator('td').nth(7)).toHaveText('200K');
+    await expect(rowOf(page, 'relay').locator('td[data-col="context"]')).toHaveText("128K lower than the model's limit");
+    await expect(acme.locator('td[data-col="context"]')).toHaveText('200K');
     const chart = page.locator('price-chart');
     await chart.scrollIntoViewIfNeeded();
     await expect(chart).toHaveAttribute('data-drawn', '');
@@ -370,15 +581,16 @@ test.describe('edge cases on tests/fixtures/base', () => {
       .evaluateAll((trs) =>
         trs.map((r) => [
           (r as HTMLElement).dataset.provider ?? '',
-          ...[...r.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+          r.querySelector('td[data-col="models"]')?.textContent ?? '',
+          r.querySelector('td[data-col="in-out"]')?.textContent ?? '',
         ]),
       );
     expect(rows.map(([p]) => p).sort()).toEqual([...providers.keys()].sort());
-    for (const [p, count, input] of rows) {
+    for (const [p, count, inOut] of rows) {
       const want = providers.get(p!)!;
       expect(Number(count), p).toBe(want.models.size);
-      if (want.input.length) expect(Number(input!.replace(/[$,]/g, '')), p).toBeCloseTo(Math.min(...want.input), 2);
-      else expect(input, p).toBe('—');
+      if (want.blended.length) expect(inOut, p).toMatch(/^\$[\d.,]+ \/ \$[\d.,]+$/);
+      else expect(inOut, p).toBe('—');
     }
     const models = page.getByRole('table', { name: /Atlas models, newest first/ });
     await expect(models.locator('tbody tr')).toHaveCount(members.size);

@@ -21,7 +21,12 @@ export interface FamilyOfferingLike {
   provider: string;
   status: string;
   providerRecord: { id: string; name: string };
-  price: { billing: Billing; usd: { input?: number | undefined; output?: number | undefined } };
+  price: {
+    billing: Billing;
+    usd: { input?: number | undefined; output?: number | undefined };
+    /** (3 × input + output) / 4, USD per 1M tokens (price.ts blendedPrice); usage billing only. */
+    blended?: number | undefined;
+  };
 }
 
 /** The parts of a model the family pages read. */
@@ -110,6 +115,16 @@ export const familyFineTunes = <M extends FamilyModelLike>(index: FamilyIndex<M>
   return [...index.modelById.values()].filter((m) => !inFamily.has(m.id) && rootOf(m) !== undefined).sort(byName);
 };
 
+/** One model's price at one provider: its cheapest offering (usage prices in USD per 1M tokens), else how it bills. */
+export interface FamilyCell {
+  input: number | undefined;
+  output: number | undefined;
+  /** (3 × input + output) / 4 of the offering with the lowest one; undefined when none is priced by usage. */
+  blended: number | undefined;
+  /** Billing kinds of its offerings, when none is priced by usage ("Subscription", "Free"…). */
+  billing: Billing[];
+}
+
 /** One provider serving models of a family: how many, and its cheapest prices. */
 export interface FamilyProviderRow {
   id: string;
@@ -119,33 +134,82 @@ export interface FamilyProviderRow {
   /** Lowest input price among them, USD per 1M tokens (usage billing), and the model it is for. */
   input: { usd: number; model: string } | undefined;
   output: { usd: number; model: string } | undefined;
+  /** Lowest blended price among them (the sort key) and the model it is for; undefined: no usage price. */
+  cheapest: { usd: number; model: string; input: number | undefined; output: number | undefined } | undefined;
+  /** Billing kinds of its offerings when none has a usage price (the label of an unpriced row). */
+  billing: Billing[];
+  /** Model id → its price here, for each model of the family it serves. */
+  byModel: Record<string, FamilyCell>;
 }
 
-/** Providers serving any of `models`: most models first, then by name. */
+/** Cheapest blended price first; rows without a usage price last; then by name. */
+export const compareByCheapest = (
+  a: { name: string; id: string; cheapest?: { usd: number } | undefined },
+  b: { name: string; id: string; cheapest?: { usd: number } | undefined },
+): number =>
+  (a.cheapest === undefined ? 1 : 0) - (b.cheapest === undefined ? 1 : 0) ||
+  (a.cheapest?.usd ?? 0) - (b.cheapest?.usd ?? 0) ||
+  byName(a, b);
+
+const addBilling = (list: Billing[], b: Billing) => (list.includes(b) || b === 'usage' ? list : [...list, b].sort());
+
+/** Providers serving any of `models`: cheapest blended price first, unpriced last, then by name. */
 export const familyProviders = (models: FamilyModelLike[]): FamilyProviderRow[] => {
-  const rows = new Map<string, FamilyProviderRow & { seen: Set<string> }>();
+  const rows = new Map<string, FamilyProviderRow>();
   for (const m of models)
     for (const o of serving(m)) {
-      const r = rows.get(o.provider) ?? {
+      const r: FamilyProviderRow = rows.get(o.provider) ?? {
         id: o.providerRecord.id,
         name: o.providerRecord.name,
         models: 0,
         input: undefined,
         output: undefined,
-        seen: new Set<string>(),
+        cheapest: undefined,
+        billing: [],
+        byModel: {},
       };
       rows.set(o.provider, r);
-      if (!r.seen.has(m.id)) {
-        r.seen.add(m.id);
+      let cell = r.byModel[m.id];
+      if (!cell) {
+        cell = r.byModel[m.id] = { input: undefined, output: undefined, blended: undefined, billing: [] };
         r.models++;
       }
-      if (o.price.billing !== 'usage') continue;
-      const { input, output } = o.price.usd;
+      const { billing, usd, blended } = o.price;
+      if (billing !== 'usage') {
+        cell.billing = addBilling(cell.billing, billing);
+        r.billing = addBilling(r.billing, billing);
+        continue;
+      }
+      const { input, output } = usd;
       if (input !== undefined && (r.input === undefined || input < r.input.usd)) r.input = { usd: input, model: m.name };
       if (output !== undefined && (r.output === undefined || output < r.output.usd)) r.output = { usd: output, model: m.name };
+      if (blended === undefined) continue;
+      if (cell.blended === undefined || blended < cell.blended) Object.assign(cell, { input, output, blended });
+      if (r.cheapest === undefined || blended < r.cheapest.usd) r.cheapest = { usd: blended, model: m.name, input, output };
     }
-  return [...rows.values()].map(({ seen: _seen, ...r }) => r).sort((a, b) => b.models - a.models || byName(a, b));
+  return [...rows.values()].sort(compareByCheapest);
 };
+
+/** The providers of one model of the family, from the family's rows: cheapest first, unpriced last. */
+export const modelProviderRows = (rows: FamilyProviderRow[], modelId: string, modelName: string): FamilyProviderRow[] =>
+  rows
+    .filter((r) => r.byModel[modelId] !== undefined)
+    .map((r) => {
+      const c = r.byModel[modelId]!;
+      return {
+        ...r,
+        models: 1,
+        input: c.input === undefined ? undefined : { usd: c.input, model: modelName },
+        output: c.output === undefined ? undefined : { usd: c.output, model: modelName },
+        cheapest: c.blended === undefined ? undefined : { usd: c.blended, model: modelName, input: c.input, output: c.output },
+        billing: c.billing,
+        byModel: { [modelId]: c },
+      };
+    })
+    .sort(compareByCheapest);
+
+/** Up to this many models, the providers table has a column per model; above, a chooser shows one model at a time. */
+export const FAMILY_MODEL_COLUMNS = 4;
 
 /** A model as the family pages list it. */
 export interface FamilyModelRow {
@@ -204,9 +268,16 @@ export interface FamilyPage {
   /** Direct generations with models. */
   generations: FamilyNode[];
   providers: FamilyProviderRow[];
+  /** Models shown as columns of the providers table (≤ FAMILY_MODEL_COLUMNS served models), else empty. */
+  columns: { id: string; name: string }[];
+  /** With more served models: each, with its providers cheapest first (the chooser's views); else empty. */
+  choices: { id: string; name: string; anchor: string; providers: FamilyProviderRow[] }[];
   models: FamilyModelRow[];
   fineTunes: FamilyModelRow[];
 }
+
+/** The fragment of one model's view on a family page: "m-" and the id, "/" as "--", other signs as "_". */
+export const familyModelAnchor = (modelId: string): string => `m-${modelId.replace(/\//g, '--').replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 const nodeOf = (index: FamilyIndex<FamilyModelLike>, f: FamilyRecord, depth: number): FamilyNode => {
   const models = familyModels(index, f.id);
@@ -235,6 +306,9 @@ export const familyPages = (families: FamilyRecord[], models: FamilyModelLike[])
       if (!a) break;
       ancestors.unshift({ id: a.id, name: a.name });
     }
+    const providers = familyProviders(members);
+    const served = members.filter((m) => providers.some((r) => r.byModel[m.id] !== undefined));
+    const few = served.length <= FAMILY_MODEL_COLUMNS;
     pages.push({
       id: f.id,
       name: f.name,
@@ -242,7 +316,16 @@ export const familyPages = (families: FamilyRecord[], models: FamilyModelLike[])
       organization: f.organization,
       ancestors,
       generations: (index.children.get(f.id) ?? []).map((c) => nodeOf(index, c, 1)).filter((n) => n.models > 0),
-      providers: familyProviders(members),
+      providers,
+      columns: few ? served.map((m) => ({ id: m.id, name: m.name })) : [],
+      choices: few
+        ? []
+        : served.map((m) => ({
+            id: m.id,
+            name: m.name,
+            anchor: familyModelAnchor(m.id),
+            providers: modelProviderRows(providers, m.id, m.name),
+          })),
       models: members.map((m) => row(index, m, f.id)),
       fineTunes: fineTunes.map((m) => row(index, m, f.id)),
     });

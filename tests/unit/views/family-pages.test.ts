@@ -2,7 +2,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { MODEL_TYPE_LABEL } from '../../../src/core/vocab.ts';
-import { familyPages, familyTree, type FamilyRecord } from '../../../src/views/model/family.ts';
+import {
+  FAMILY_MODEL_COLUMNS,
+  familyModelAnchor,
+  familyPages,
+  familyProviders,
+  familyTree,
+  modelProviderRows,
+  type FamilyRecord,
+} from '../../../src/views/model/family.ts';
 import { catalogOf, model, offering, org, provider } from '../../support/model-factory.ts';
 
 const families: FamilyRecord[] = [
@@ -40,6 +48,46 @@ const cat = () =>
 const page = (id: string) => familyPages(families, cat().models).find((p) => p.id === id)!;
 
 describe('family pages', () => {
+  test('providers sorted by their cheapest blended price, unpriced last with their billing; a price per model', () => {
+    const rows = page('atlas-2').providers;
+    const blended = (i: number, o: number) => (3 * i + o) / 4;
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.cheapest?.usd, r.cheapest?.model, r.billing]),
+      [
+        ['p2', blended(0.5, 2), 'Atlas 2 Small', []],
+        ['p1', blended(3, 15), 'Atlas 2 Big', []],
+        ['p3', undefined, undefined, ['subscription']],
+      ],
+    );
+    assert.deepEqual(rows[0]!.byModel['acme/atlas-2-big'], { input: 2.5, output: 16, blended: blended(2.5, 16), billing: [] });
+    assert.deepEqual(rows[2]!.byModel['acme/atlas-2-small'], {
+      input: undefined,
+      output: undefined,
+      blended: undefined,
+      billing: ['subscription'],
+    });
+  });
+
+  test('few models are columns of the providers table; more get a chooser, each model with its providers cheapest first', () => {
+    const p = page('atlas-2');
+    assert.deepEqual(
+      p.columns.map((c) => c.id),
+      ['acme/atlas-2-big', 'acme/atlas-2-small'],
+    );
+    assert.deepEqual(p.choices, []);
+    const rows = familyProviders(cat().models.filter((m) => m.family === 'atlas-2'));
+    const small = modelProviderRows(rows, 'acme/atlas-2-small', 'Atlas 2 Small');
+    assert.deepEqual(
+      small.map((r) => [r.id, r.cheapest?.usd, r.models]),
+      [
+        ['p2', (3 * 0.5 + 2) / 4, 1],
+        ['p3', undefined, 1],
+      ],
+    );
+    assert.equal(FAMILY_MODEL_COLUMNS, 4);
+    assert.equal(familyModelAnchor('acme/atlas-2'), 'm-acme--atlas-2');
+  });
+
   test('a page for every family or generation holding a model; empty generations get none', () => {
     assert.deepEqual(
       familyPages(families, cat().models).map((p) => p.id),
@@ -88,8 +136,8 @@ describe('family pages', () => {
       rows.map((r) => [r.name, r.models, r.input?.usd, r.output?.usd, r.input?.model]),
       [
         ['Alpha', 2, 0.5, 2, 'Atlas 2 Small'],
-        ['Mid', 1, undefined, undefined, undefined],
         ['Zeta', 1, 3, 15, 'Atlas 2 Big'],
+        ['Mid', 1, undefined, undefined, undefined],
       ],
     );
     assert.equal(page('atlas-2').models.find((m) => m.id === 'acme/atlas-2-small')!.providers, 2);
