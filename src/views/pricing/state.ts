@@ -208,7 +208,13 @@ const nest = ({ workload, sort, ...f }: Flat): ExplorerState => ({
  * the default one), else every workload field; then the filters set, then sort and dir when not
  * the default (cost, ascending).
  */
-export const encodeState = (s: ExplorerState): string => readableQuery(writeState(SCHEMA, flatten(s)));
+export const encodeState = (s: ExplorerState): string => {
+  const q = readableQuery(writeState(SCHEMA, flatten(s)));
+  // Text generation is the default and left out, but a preset implies its own type: then say it.
+  const want = s.filters.type ?? DEFAULT_TYPE;
+  const implied = nest(readState(SCHEMA, q)).filters.type ?? DEFAULT_TYPE;
+  return want === implied ? q : `${q}${q ? '&' : ''}${FILTER_PARAMS.type}=${want}`;
+};
 
 /** The state from a query string (with or without "?"): never throws; unknown or bad values are ignored. */
 export const decodeState = (query: string): ExplorerState => nest(readState(SCHEMA, query));

@@ -136,3 +136,18 @@ test('the model filter: exact unless "match part of the name" is ticked, both ke
   assert.equal(encodeState(s), 'model=gpt-4o&part=1');
   assert.deepEqual(decodeState('model=gpt-4o&part=1'), s);
 });
+
+test('a preset with another model type than its own round-trips: the type is written when the preset would imply another', () => {
+  for (const [id, preset] of Object.entries(WORKLOAD_PRESETS)) {
+    const implied = (preset as { type?: string }).type ?? 'text-generation';
+    for (const type of [undefined, 'embedding', 'speech-to-text'] as const) {
+      const s = state({ workload: { ...preset.workload }, filters: type === undefined ? {} : { type } });
+      const back = decodeState(encodeState(s));
+      assert.equal(
+        back.filters.type ?? 'text-generation',
+        type ?? 'text-generation',
+        `${id}, type ${type ?? 'default'} (preset implies ${implied})`,
+      );
+    }
+  }
+});
