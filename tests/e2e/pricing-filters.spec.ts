@@ -188,6 +188,23 @@ test('a model page filters "Where to run it" by host kind without JavaScript', a
   await ctx.close();
 });
 
+test('the host filter of a model page is kept in the URL and restored from it', async ({ page }) => {
+  const MODEL = 'anthropic/claude-haiku-4.5';
+  const listed = readdirSync(join(DATA, 'offerings'), { recursive: true, encoding: 'utf8' }).filter(
+    (f) => f.endsWith('.yaml') && yaml<Offer>('offerings', f).model === MODEL,
+  );
+  const official = listed.filter((f) => kinds.get(f.split('/')[0]!) !== 'gateway').length;
+  await page.goto(`/models/${MODEL}/`);
+  await expect(page.locator('where-hosts')).toHaveAttribute('data-ready', '');
+  await page.getByRole('radio', { name: /^Official hosts only/ }).check();
+  await expect(page).toHaveURL(/[?&]hosts=official(&|$)/);
+  await page.reload();
+  await expect(page.getByRole('radio', { name: /^Official hosts only/ })).toBeChecked();
+  await expect(page.locator('#where-table tbody tr:visible')).toHaveCount(official);
+  await page.getByRole('radio', { name: /^All hosts/ }).check();
+  await expect(page).not.toHaveURL(/hosts=/);
+});
+
 test('the home page names the cheapest official host next to the cheapest option', async ({ page }) => {
   await page.goto('/');
   const table = page.getByRole('table', { name: /Cheapest options for popular models/ });
