@@ -193,6 +193,8 @@ export const STATUSES = ['active', 'preview', 'deprecated', 'retired'] as const;
 export type Status = (typeof STATUSES)[number];
 export const MODEL_STATUS = STATUSES;
 export const OFFERING_STATUS = STATUSES;
+/** Lifecycle order: an import may move a status forward (preview → active → deprecated → retired), never back. */
+export const STATUS_STAGE: Record<Status, number> = { preview: 0, active: 1, deprecated: 2, retired: 3 };
 /** Statuses of a model still offered for new work (the model filter's "current"). */
 export const CURRENT_STATUSES = ['active', 'preview'] as const satisfies readonly Status[];
 

@@ -6,10 +6,7 @@
  */
 import { METERS } from '../../src/core/vocab.ts';
 import { normalizeAlias } from '../../src/model/validate.ts';
-
-type Json = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObj, type Json } from './json.ts';
 
 /** Sets `owned` keys from `incoming` and `fill` keys only where `base` has none. */
 const mergeKeys = (base: Json, incoming: Json, owned: readonly string[], fill: readonly string[] = []): Json => {

@@ -10,16 +10,12 @@
  */
 import { metersOf, recordPriceChange } from '../../src/core/history.ts';
 import { choose, reconcile, type ObservationLike, type ReconciledField } from '../../src/core/reconcile.ts';
-import type { STATUSES } from '../../src/core/vocab.ts';
-import { DATA_SOURCE_URL, DATA_SOURCES, type DataSource, type Meter } from '../../src/core/vocab.ts';
+import { DATA_SOURCE_URL, DATA_SOURCES, STATUS_STAGE, type DataSource, type Meter } from '../../src/core/vocab.ts';
 import { HttpsUrl, KINDS } from '../../src/model/schema.ts';
 import { validateFiles, type DataFile, type Problem } from '../../src/model/validate.ts';
 import { parseYaml } from '../../src/model/yaml-source.ts';
 import { orderLike, toYaml } from './yaml-write.ts';
-
-type Json = Record<string, unknown>;
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+import { cmp, dropEmpty, isObj, type Json } from './json.ts';
 
 /** One offering as a source states it: our provider id and API id, and what the source says. */
 export interface SourceEntry {
@@ -83,7 +79,6 @@ export const fitLimits = (rel: string, obs: Json, rec: Json, model: Json | undef
 
 const BILLINGS_WITHOUT_METERS = new Set(['subscription', 'self_hosted', 'unpublished']);
 /** Lifecycle order: a dataset may move an offering forward (active → deprecated → retired), never back. */
-const STAGE: Record<(typeof STATUSES)[number], number> = { preview: 0, active: 1, deprecated: 2, retired: 3 };
 
 const getPath = (rec: Json, path: string[]): unknown => path.reduce<unknown>((cur, p) => (isObj(cur) ? cur[p] : undefined), rec);
 const setPath = (rec: Json, path: string[], value: unknown) => {
@@ -120,9 +115,9 @@ export const applyReconciliation = (rec: Json): { field: string; before: unknown
     if (path[0] === 'pricing' && BILLINGS_WITHOUT_METERS.has(billing)) continue;
     const before = getPath(rec, path);
     if (field === 'status') {
-      const cur = (before as keyof typeof STAGE | undefined) ?? 'active';
-      const next = choice.value as keyof typeof STAGE;
-      if (choice.source !== 'provider' && STAGE[next] <= STAGE[cur]) continue;
+      const cur = (before as keyof typeof STATUS_STAGE | undefined) ?? 'active';
+      const next = choice.value as keyof typeof STATUS_STAGE;
+      if (choice.source !== 'provider' && STATUS_STAGE[next] <= STATUS_STAGE[cur]) continue;
     }
     if (before === choice.value) continue;
     setPath(rec, path, choice.value);
@@ -213,19 +208,6 @@ export const stampSources = (rec: Json): void => {
 export const keptValue = (rec: Json, field: ReconciledField) =>
   choose((rec.observations as ObservationLike[] | undefined) ?? [], field)?.value;
 
-/** Removes undefined values and empty objects, recursively. */
-const clean = (v: Json): Json => {
-  const out: Json = {};
-  for (const [k, x] of Object.entries(v)) {
-    if (x === undefined) continue;
-    if (isObj(x)) {
-      const inner = clean(x);
-      if (Object.keys(inner).length) out[k] = inner;
-    } else out[k] = x;
-  }
-  return out;
-};
-
 const same = (a: unknown, b: unknown) =>
   JSON.stringify(orderLike(KINDS.offerings.schema as never, a)) === JSON.stringify(orderLike(KINDS.offerings.schema as never, b));
 
@@ -281,7 +263,7 @@ export const planObservations = (
     const entry = found.get(rel);
     const had = ((before.observations as Json[] | undefined) ?? []).some((o) => o.source === source);
     if (!entry && !had) continue;
-    const obs = entry ? clean({ source, as_of: asOf, ...entry.observation }) : undefined;
+    const obs = entry ? dropEmpty({ source, as_of: asOf, ...entry.observation }) : undefined;
     if (obs?.url !== undefined && !HttpsUrl.safeParse(obs.url).success) {
       limitsSkipped.push(`${rel} url ${String(obs.url)}: not an https URL the schema accepts`);
       delete obs.url;
@@ -291,7 +273,7 @@ export const planObservations = (
     let rec = withObservation(structuredClone(before), source, obs);
     if (!entry) dropped.push(rel);
     const changes = applyReconciliation(rec);
-    rec = clean(rec);
+    rec = dropEmpty(rec);
     // A price change is what a source reports about itself over time; a first observation that
     // disagrees with the other sources is a conflict, not a change (it would fill /changes/ with noise).
     const previous = ((before.observations as Json[] | undefined) ?? []).find((o) => o.source === source);

@@ -18,10 +18,11 @@ import { deriveModelType, type TypedModalities } from './model-type.ts';
 import { deriveFamily, orgByName, slugify } from './normalize.ts';
 import { FINE_TUNE_MAKERS, FINE_TUNE_MARKERS, ORGS } from './orgs.ts';
 import { orderLike, toYaml } from './yaml-write.ts';
+import { cmp, dropEmpty, type Json } from './json.ts';
+import { STATUS_STAGE } from '../../src/core/vocab.ts';
 import { applyReconciliation, fitLimits, stampSources, statedPriceChanged, withObservation } from './observe.ts';
 import { METERS } from '../../src/core/vocab.ts';
 
-type Json = Record<string, unknown>;
 const KIND_LIST = Object.keys(KINDS) as Kind[];
 
 export interface KindCounts {
@@ -53,7 +54,6 @@ interface Member {
   mapped: Json;
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 6);
 
 /** Most common value (ties: the smallest by JSON order); undefined when none. */
@@ -193,7 +193,6 @@ export const modelsDevObservation = (mapped: Json, asOf: string): Json | undefin
 };
 
 /** Lifecycle order: models.dev moves an existing offering forward (active → deprecated → retired), never back. */
-const STAGE = { preview: 0, active: 1, deprecated: 2, retired: 3 } as const;
 
 /**
  * Stores models.dev's observation (dated `asOf`) on a merged offering and lets the
@@ -230,7 +229,7 @@ const observeModelsDev = (
   // Read from the provider's own page: its pricing (billing, tiers, modes) stays as curated, the rule sets the meters.
   const fromPage = ((base?.observations as Json[] | undefined) ?? []).some((o) => o.source === 'provider');
   if (fromPage && base?.pricing !== undefined) rec.pricing = structuredClone(base.pricing);
-  const stage = (s: unknown) => STAGE[(s as keyof typeof STAGE | undefined) ?? 'active'];
+  const stage = (s: unknown) => STATUS_STAGE[(s as keyof typeof STATUS_STAGE | undefined) ?? 'active'];
   if (base !== undefined && stage(rec.status) < stage(base.status)) {
     if (base.status === undefined) delete rec.status;
     else rec.status = base.status;
@@ -318,7 +317,7 @@ export const planImport = (
       return true;
     });
     coverOfferingLimits(facts, id, recs.offerings);
-    const model = dropUndefined(mergeModel(base, { ...facts, ...(aliases.length && { aliases }) }));
+    const model = dropEmpty(mergeModel(base, { ...facts, ...(aliases.length && { aliases }) }));
     const check = KINDS.models.schema.safeParse(model);
     if (!check.success) {
       // Never write an invalid model: its offerings stay unlinked instead.
@@ -405,7 +404,7 @@ export const planImport = (
   const writes: ImportPlan['writes'] = [];
   for (const kind of KIND_LIST) {
     for (const [id, rec] of [...next[kind]].sort(([a], [b]) => cmp(a, b))) {
-      const clean = dropUndefined(rec);
+      const clean = dropEmpty(rec);
       const r = KINDS[kind].schema.safeParse(clean);
       if (!r.success) {
         counts[kind].skipped++;
@@ -442,16 +441,3 @@ const unknownOrgName = (org: string, list: Member[]) => {
 
 const describe = (list: { path: PropertyKey[]; message: string }[]) =>
   list.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
-
-/** Removes undefined values and empty objects, recursively. */
-const dropUndefined = (v: Json): Json => {
-  const out: Json = {};
-  for (const [k, x] of Object.entries(v)) {
-    if (x === undefined) continue;
-    if (typeof x === 'object' && x !== null && !Array.isArray(x)) {
-      const inner = dropUndefined(x as Json);
-      if (Object.keys(inner).length) out[k] = inner;
-    } else out[k] = x;
-  }
-  return out;
-};

@@ -23,9 +23,7 @@ import { readFileSync } from 'node:fs';
 import type { KnownOffering, SourceLoad } from '../../import.ts';
 import type { SourceEntry } from '../observe.ts';
 import { implausible, resolveCandidates, type Candidate } from './portkey.ts';
-
-type Json = Record<string, unknown>;
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObj, type Json } from '../json.ts';
 
 /**
  * LiteLLM provider (`litellm_provider`) → our provider ids, in priority order (a provider listed

@@ -20,9 +20,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { KnownOffering, SourceLoad } from '../../import.ts';
 import type { SourceEntry } from '../observe.ts';
-
-type Json = Record<string, unknown>;
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObj, type Json } from '../json.ts';
 
 /**
  * Portkey file (provider) → our provider ids, in priority order: when two files state the same
