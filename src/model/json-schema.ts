@@ -1,6 +1,6 @@
 /** JSON Schema (draft 2020-12) for each record kind, from the Zod schemas: one source of truth. */
 import { z } from 'astro/zod';
-import { ModelSchema, OfferingSchema, OrganizationSchema, ProviderSchema } from './schema.ts';
+import { FamilySchema, ModelSchema, OfferingSchema, OrganizationSchema, ProviderSchema } from './schema.ts';
 import { absoluteUrl, schemaPath } from '../core/urls.ts';
 import {
   ApiModelFileSchema,
@@ -24,6 +24,7 @@ export const recordJsonSchemas = () => ({
   model: make('model', 'Provider Atlas model record (data/models/<org>/<model>.yaml)', ModelSchema),
   offering: make('offering', 'Provider Atlas offering record (data/offerings/<provider>/<org>/<model>.yaml)', OfferingSchema),
   organization: make('organization', 'Provider Atlas organization record (data/organizations/<id>.yaml)', OrganizationSchema),
+  family: make('family', 'Provider Atlas family or generation record (data/families/<id>.yaml)', FamilySchema),
 });
 
 /** JSON Schema of each /api/v1/ payload ("api-providers" → /schema/api-providers.json). */

@@ -77,6 +77,7 @@ test('every JSON Schema is JSON with $schema; the API payload schemas are publis
     'model',
     'offering',
     'organization',
+    'family',
     'api-providers',
     'api-models',
     'api-offerings',

@@ -14,6 +14,7 @@ import {
 } from '../../../src/model/api-export.ts';
 import { parseModelsDev } from '../../../tools/import/models-dev.ts';
 import { apiJsonSchemas, recordJsonSchemas } from '../../../src/model/json-schema.ts';
+import { KINDS } from '../../../src/model/schema.ts';
 import { withPrice } from '../../support/priced.ts';
 import { priceView } from '../../../src/core/price.ts';
 
@@ -98,6 +99,18 @@ test('every JSON Schema is JSON with $schema, $id and a title', () => {
     assert.ok(round.title);
   }
   assert.ok(JSON.stringify(recordJsonSchemas().offering).includes('price_history'));
+  assert.ok(JSON.stringify(recordJsonSchemas().offering).includes('observations'));
+});
+
+test('every record kind under data/ has its published JSON Schema', () => {
+  // KINDS' folders are plural; the schema files singular ("families" → /schema/family.json).
+  const singular = (dir: string) => (dir.endsWith('ies') ? `${dir.slice(0, -3)}y` : dir.slice(0, -1));
+  assert.deepEqual(
+    Object.keys(recordJsonSchemas()).sort(),
+    Object.values(KINDS)
+      .map((k) => singular(k.dir))
+      .sort(),
+  );
 });
 
 test('API offerings carry their observations and the compact provenance of each observed price', () => {
