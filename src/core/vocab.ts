@@ -209,6 +209,87 @@ export const KIND_LABEL: Record<ProviderKind, string> = {
   gateway: 'Gateway',
 };
 
+/**
+ * Geographies a provider can keep processing in: a residency option ("EU data zone"), or a
+ * cross-region inference profile that routes within it (Bedrock "eu.", Vertex "global").
+ * `global` routes anywhere the provider runs.
+ */
+export const GEOGRAPHIES = [
+  'global',
+  'eu',
+  'us',
+  'uk',
+  'ch',
+  'ca',
+  'br',
+  'apac',
+  'jp',
+  'kr',
+  'au',
+  'in',
+  'sg',
+  'cn',
+  'me',
+] as const;
+export type Geography = (typeof GEOGRAPHIES)[number];
+export const GEOGRAPHY_LABEL: Record<Geography, string> = {
+  global: 'Global',
+  eu: 'European Union',
+  us: 'United States',
+  uk: 'United Kingdom',
+  ch: 'Switzerland',
+  ca: 'Canada',
+  br: 'Brazil',
+  apac: 'Asia Pacific',
+  jp: 'Japan',
+  kr: 'South Korea',
+  au: 'Australia',
+  in: 'India',
+  sg: 'Singapore',
+  cn: 'China',
+  me: 'Middle East',
+};
+
+/**
+ * How a provider places requests among its regions:
+ * - `selectable`: the customer picks a region or geography (regional endpoints, residency options);
+ * - `fixed`: every request runs in the listed regions, which the customer cannot choose among;
+ * - `global`: the provider routes each request to any of its regions; no pinning.
+ */
+export const ROUTING = ['selectable', 'fixed', 'global'] as const;
+export type Routing = (typeof ROUTING)[number];
+
+/** The 27 member states of the European Union (ISO 3166-1 alpha-2), for "EU processing available". */
+export const EU_COUNTRIES = [
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+] as const;
+
 /** Compliance attestations. */
 export const COMPLIANCE = [
   'soc2-type1',
@@ -351,6 +432,9 @@ export const VOCABULARIES = {
   ENDPOINTS,
   MODEL_TYPES,
   DATA_SOURCES,
+  GEOGRAPHIES,
+  ROUTING,
+  EU_COUNTRIES,
 } as const;
 
 /** true / false / absent → what a reader sees; absent is "unknown", never "no". */

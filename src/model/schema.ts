@@ -17,12 +17,14 @@ import {
   DATA_SOURCES,
   ENDPOINTS,
   FEATURES,
+  GEOGRAPHIES,
   METERS,
   MODALITIES,
   MODEL_STATUS,
   MODEL_TYPES,
   OFFERING_STATUS,
   PROVIDER_KINDS,
+  ROUTING,
   STATUSES,
   TOKEN_METERS,
   UNIT_METERS,
@@ -356,11 +358,87 @@ export const ModelSchema = z
     path: ['retirement_date'],
   });
 
+const RegionId = z.string().regex(ID_SEGMENT, { error: 'Region ids are lowercase: a-z, 0-9, "." and "-"' });
+
+/** One place where the provider runs inference: a cloud region, or a country where its data centres are. */
 export const RegionSchema = z.strictObject({
-  id: z.string().regex(ID_SEGMENT, { error: 'Region ids are lowercase: a-z, 0-9, "." and "-"' }),
+  id: RegionId,
+  /** As the provider names it: "Europe (Frankfurt)", or the country for a whole-country entry. */
   name: Text,
-  country: CountryCode.optional(),
+  /** Where the region is, ISO 3166-1 alpha-2; its continent is derived. */
+  country: CountryCode,
+  /** City, when the provider names one. */
+  city: Text.optional(),
+  /** The in-region API endpoint, when requests can be sent to this region directly. */
+  endpoint: HttpsUrl.optional(),
 });
+
+/** A data-residency choice: requests processed (and stored) inside one geography. */
+export const ResidencyOptionSchema = z.strictObject({
+  geography: z.enum(GEOGRAPHIES),
+  /** As the provider names it: "EU Data Zone", "US-only inference". */
+  name: Text,
+  /** The base URL that keeps requests in the geography, when there is one. */
+  base_url: HttpsUrl.optional(),
+  /** Price uplift over the standard price, as a fraction (0.1 = +10%); 0 when the provider says none. */
+  uplift: z.number().nonnegative().max(5).optional(),
+  /** Who may use it (plans, approvals), and anything else a buyer must know. */
+  notes: Text.optional(),
+  source: HttpsUrl.optional(),
+});
+
+/** A cross-region or global inference profile: one id that routes among several regions. */
+export const InferenceProfileSchema = z.strictObject({
+  /** Lowercase id, e.g. "us", "eu", "global" (Bedrock's "us." prefix, Vertex's "global" location). */
+  id: RegionId,
+  name: Text,
+  /** Where requests may run: `global` means any of the provider's regions. */
+  geography: z.enum(GEOGRAPHIES),
+  /** The provider's regions the profile routes among, when published. */
+  regions: z.array(RegionId).optional(),
+  notes: Text.optional(),
+  source: HttpsUrl.optional(),
+});
+
+/**
+ * Where a provider runs inference and what residency it offers: the answer to "can it run in my
+ * region?" (see src/core/regions.ts for how offerings inherit and filters match).
+ */
+export const ResidencySchema = z.strictObject({
+  /** How requests are placed among `regions`: selectable, fixed or global (see ROUTING in vocab). */
+  routing: z.enum(ROUTING),
+  options: z.array(ResidencyOptionSchema).optional(),
+  profiles: z.array(InferenceProfileSchema).optional(),
+  notes: Text.optional(),
+  /** Pages the regions and residency were read from. */
+  sources: z.array(HttpsUrl).min(1, { error: 'Name at least one page the regions were read from' }),
+  last_verified: IsoDate,
+});
+
+/**
+ * A price that differs by where the request runs. `where` names provider region ids, inference
+ * profile ids or residency geographies (as "residency:eu"); give either `multiplier` (of the
+ * offering's `pricing`) or the meters themselves.
+ */
+export const RegionalPriceSchema = z
+  .strictObject({
+    where: z
+      .array(
+        z.string().regex(/^(residency:)?[a-z0-9][a-z0-9.-]*$/, { error: 'A region id, profile id or "residency:<geography>"' }),
+      )
+      .min(1),
+    multiplier: z.number().positive().max(10).optional(),
+    ...meterShape,
+    notes: Text.optional(),
+    source: HttpsUrl.optional(),
+  })
+  .refine(
+    (r) => (r.multiplier === undefined) !== Object.keys(meterShape).every((k) => r[k as keyof typeof meterShape] === undefined),
+    {
+      error: 'Give either a multiplier or the regional meters, not both and not neither',
+      path: ['multiplier'],
+    },
+  );
 
 export const ProviderSchema = z
   .strictObject({
@@ -390,6 +468,7 @@ export const ProviderSchema = z
       })
       .optional(),
     regions: z.array(RegionSchema).optional(),
+    residency: ResidencySchema.optional(),
     compliance: z.array(z.enum(COMPLIANCE)).optional(),
     data_policy: z
       .strictObject({
@@ -430,6 +509,36 @@ export const ProviderSchema = z
       if (seen.has(r.id)) ctx.addIssue({ code: 'custom', message: `Duplicate region id "${r.id}"`, path: ['regions', i, 'id'] });
       seen.add(r.id);
     });
+    const profiles = new Set<string>();
+    (p.residency?.profiles ?? []).forEach((pr, i) => {
+      if (profiles.has(pr.id))
+        ctx.addIssue({ code: 'custom', message: `Duplicate profile id "${pr.id}"`, path: ['residency', 'profiles', i, 'id'] });
+      profiles.add(pr.id);
+      (pr.regions ?? []).forEach((r, j) => {
+        if (!seen.has(r))
+          ctx.addIssue({
+            code: 'custom',
+            message: `Region "${r}" is not listed in this provider's regions`,
+            path: ['residency', 'profiles', i, 'regions', j],
+          });
+      });
+    });
+    const geos = new Set<string>();
+    (p.residency?.options ?? []).forEach((o, i) => {
+      if (geos.has(o.geography))
+        ctx.addIssue({
+          code: 'custom',
+          message: `Two residency options for "${o.geography}": merge them`,
+          path: ['residency', 'options', i, 'geography'],
+        });
+      geos.add(o.geography);
+    });
+    if (p.residency && !p.regions?.length)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'A residency record needs the regions (or the single country) where inference runs',
+        path: ['residency'],
+      });
   });
 
 /** How reasoning ("thinking") is controlled per request on one offering. */
@@ -579,8 +688,14 @@ export const OfferingSchema = z
       .optional(),
     modalities: Modalities.optional(),
     features: FeaturesSchema.optional(),
-    /** Region ids, each defined in the provider's `regions`. */
+    /** Region ids, each defined in the provider's `regions`: set when the provider serves this model in only some of its regions. */
     regions: z.array(z.string().regex(ID_SEGMENT, { error: 'Region ids are lowercase' })).optional(),
+    /** Inference profile ids (the provider's `residency.profiles`) this model can be called through; absent = unknown. */
+    profiles: z.array(RegionId).optional(),
+    /** Residency geographies (the provider's `residency.options`) this model supports, when only some are. */
+    residency: z.array(z.enum(GEOGRAPHIES)).optional(),
+    /** Prices that differ by region, profile or residency option. */
+    regional_pricing: z.array(RegionalPriceSchema).optional(),
     /**
      * Reasoning controls the offering's API accepts (added for the models.dev importer:
      * its `reasoning_options` and `interleaved`).

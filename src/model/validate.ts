@@ -3,6 +3,7 @@
  * Pure: it takes file contents and returns every problem found (never stops at the first),
  * plus the parsed records when there are none.
  */
+import { countries } from 'countries-list';
 import {
   ID_SEGMENT,
   KINDS,
@@ -292,6 +293,10 @@ const crossCheck = (l: { [K in Kind]: Loaded<Records[K][number]>[] }, broken: { 
       if (u === p.id) out.push(at(p.src, ['platform', 'upstreams', i], 'A provider cannot route to itself'));
       else if (!hasProvider(u)) out.push(at(p.src, ['platform', 'upstreams', i], `Unknown provider "${u}"`));
     });
+    (p.data.regions ?? []).forEach((r, i) => {
+      if (!(r.country in countries))
+        out.push(at(p.src, ['regions', i, 'country'], `"${r.country}" is not an ISO 3166-1 alpha-2 country code`));
+    });
     out.push(
       ...duplicatesIn(p.src, ['compliance'], p.data.compliance),
       ...duplicatesIn(p.src, ['platform', 'upstreams'], p.data.platform?.upstreams),
@@ -318,10 +323,39 @@ const crossCheck = (l: { [K in Kind]: Loaded<Records[K][number]>[] }, broken: { 
       out.push(at(o.src, ['retirement_date'], 'retirement_date must not come before deprecation_date'));
     if (provider) {
       const regionIds = new Set((provider.data.regions ?? []).map((r) => r.id));
+      const profileIds = new Set((provider.data.residency?.profiles ?? []).map((r) => r.id));
+      const geos = new Set((provider.data.residency?.options ?? []).map((r) => r.geography));
+      const file = `data/providers/${provider.id}.yaml`;
       (o.data.regions ?? []).forEach((r, i) => {
-        if (!regionIds.has(r))
-          out.push(at(o.src, ['regions', i], `Region "${r}" is not listed in data/providers/${provider.id}.yaml regions`));
+        if (!regionIds.has(r)) out.push(at(o.src, ['regions', i], `Region "${r}" is not listed in ${file} regions`));
       });
+      out.push(...duplicatesIn(o.src, ['profiles'], o.data.profiles), ...duplicatesIn(o.src, ['residency'], o.data.residency));
+      (o.data.profiles ?? []).forEach((r, i) => {
+        if (!profileIds.has(r))
+          out.push(at(o.src, ['profiles', i], `Inference profile "${r}" is not listed in ${file} residency.profiles`));
+      });
+      (o.data.residency ?? []).forEach((g, i) => {
+        if (!geos.has(g)) out.push(at(o.src, ['residency', i], `Residency "${g}" is not an option in ${file} residency.options`));
+      });
+      const claimed = new Set<string>();
+      (o.data.regional_pricing ?? []).forEach((rp, i) =>
+        rp.where.forEach((w, j) => {
+          const path = ['regional_pricing', i, 'where', j];
+          const known = w.startsWith('residency:')
+            ? geos.has(w.slice('residency:'.length) as never)
+            : regionIds.has(w) || profileIds.has(w);
+          if (!known)
+            out.push(
+              at(
+                o.src,
+                path,
+                `"${w}" is neither a region, an inference profile nor a residency option ("residency:<geography>") of ${file}`,
+              ),
+            );
+          else if (claimed.has(w)) out.push(at(o.src, path, `"${w}" has two regional prices: keep one`));
+          claimed.add(w);
+        }),
+      );
     }
     if (model && o.data.limits) {
       const checks = [

@@ -43,7 +43,7 @@ const cat = () =>
         headquarters: 'US',
         compliance: ['soc2-type2'],
         data_policy: { retention_days: 30 },
-        regions: [{ id: 'us-east', name: 'US East' }],
+        regions: [{ id: 'us-east', name: 'US East', country: 'US' }],
       }),
       provider({
         id: 'slow',
