@@ -64,10 +64,16 @@ export interface RegionIn {
   city?: string | undefined;
   endpoint?: string | undefined;
 }
+export interface ResidencyOptionIn {
+  geography: Geography;
+  name: string;
+  base_url?: string | undefined;
+  uplift?: number | undefined;
+  only_listed?: boolean | undefined;
+}
 export interface ResidencyIn {
   routing: Routing;
-  options?:
-    readonly { geography: Geography; name: string; base_url?: string | undefined; uplift?: number | undefined }[] | undefined;
+  options?: readonly ResidencyOptionIn[] | undefined;
   profiles?: readonly { id: string; name: string; geography: Geography; regions?: readonly string[] | undefined }[] | undefined;
 }
 export interface ProviderPlaces {
@@ -182,7 +188,7 @@ export const routesOf = (p: ProviderPlaces, o: OfferingPlaces): Route[] | undefi
   const options = p.residency?.options ?? [];
   const allowedGeos = o.residency ? new Set(o.residency) : undefined;
   for (const op of options) {
-    if (allowedGeos && !allowedGeos.has(op.geography)) continue;
+    if (allowedGeos ? !allowedGeos.has(op.geography) : op.only_listed) continue;
     const key = `residency:${op.geography}`;
     const cs = GEOGRAPHY_COUNTRIES[op.geography];
     out.push({

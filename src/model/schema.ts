@@ -382,6 +382,11 @@ export const ResidencyOptionSchema = z.strictObject({
   base_url: HttpsUrl.optional(),
   /** Price uplift over the standard price, as a fraction (0.1 = +10%); 0 when the provider says none. */
   uplift: z.number().nonnegative().max(5).optional(),
+  /**
+   * Only the models whose offering lists this geography in its `residency` are eligible (the
+   * provider publishes a list); absent or false: every model of the provider is.
+   */
+  only_listed: z.boolean().optional(),
   /** Who may use it (plans, approvals), and anything else a buyer must know. */
   notes: Text.optional(),
   source: HttpsUrl.optional(),
@@ -692,7 +697,10 @@ export const OfferingSchema = z
     regions: z.array(z.string().regex(ID_SEGMENT, { error: 'Region ids are lowercase' })).optional(),
     /** Inference profile ids (the provider's `residency.profiles`) this model can be called through; absent = unknown. */
     profiles: z.array(RegionId).optional(),
-    /** Residency geographies (the provider's `residency.options`) this model supports, when only some are. */
+    /**
+     * Residency geographies (the provider's `residency.options`) this model supports: needed for an
+     * option marked `only_listed`; otherwise set only to narrow the options that apply to this model.
+     */
     residency: z.array(z.enum(GEOGRAPHIES)).optional(),
     /** Prices that differ by region, profile or residency option. */
     regional_pricing: z.array(RegionalPriceSchema).optional(),
