@@ -9,7 +9,7 @@ import type { Records } from './validate.ts';
 
 export interface RegionCoverage {
   providers: number;
-  /** Providers with at least one region (or country) and a residency record with sources. */
+  /** Providers with at least one region (or country) and sources. */
   withRegions: number;
   withResidency: number;
   /** Provider ids by their "EU processing available" answer. */
@@ -31,7 +31,8 @@ export const regionCoverage = (r: Records): RegionCoverage => {
   let withResidency = 0;
   for (const p of [...r.providers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const f = providerFacets(p);
-    if (p.regions?.length && p.residency?.sources.length) withRegions++;
+    // Sourced: the residency record's pages, else the provider's own list of pages.
+    if (p.regions?.length && (p.residency?.sources.length || p.sources?.length)) withRegions++;
     if (p.residency) withResidency++;
     eu[f.eu].push(p.id);
     for (const g of f.residency) residencyOptions[g] = (residencyOptions[g] ?? 0) + 1;
