@@ -105,29 +105,25 @@ export const filterRows = (
   ix: ExplorerIndex,
   rows: readonly ExplorerRow[],
   filters: ExplorerFilters,
-): { rows: ExplorerRow[]; hiddenOld: number; hiddenPlace: number } => {
+): { rows: ExplorerRow[]; hiddenOld: number; placeUnknown: ReadonlySet<ExplorerRow> } => {
   const test = compile(ix, filters);
   const place = placeFilter(filters);
   const out: ExplorerRow[] = [];
+  const placeUnknown = new Set<ExplorerRow>();
   let hiddenOld = 0;
-  let hiddenPlace = 0;
   for (const r of rows) {
     if (!test(r)) continue;
     let row = r;
-    if (place) {
-      const answer = answerFor(r.routes, place, r.routingStated);
-      if (answer === 'no') continue;
-      if (answer === 'unknown') {
-        if (!filters.unknownPlace) {
-          hiddenPlace++;
-          continue;
-        }
-      } else row = onRoute(r, routeFor(r.pricing ?? {}, r.routes, place));
-    }
+    const answer = place ? answerFor(r.routes, place, r.routingStated) : 'yes';
+    if (answer === 'no') continue;
+    if (place && answer === 'yes') row = onRoute(r, routeFor(r.pricing ?? {}, r.routes, place));
     if (row.status >= OLD_STATUS && !filters.includeOld) hiddenOld++;
-    else out.push(row);
+    else {
+      out.push(row);
+      if (answer === 'unknown' && !filters.unknownPlace) placeUnknown.add(row);
+    }
   }
-  return { rows: out, hiddenOld, hiddenPlace };
+  return { rows: out, hiddenOld, placeUnknown };
 };
 
 /** The region filter of the explorer's filters, or undefined when none is set. */
@@ -249,8 +245,11 @@ export const rankRows = (
   free: number;
   hidden: Hidden;
 } => {
-  const { rows: matching, hiddenOld, hiddenPlace } = filterRows(ix, rows, view.filters);
-  const { rows: narrowed, hidden } = narrowRows(ix, matching, view.filters, view.workload);
+  const { rows: matching, hiddenOld, placeUnknown } = filterRows(ix, rows, view.filters);
+  const { rows: narrowedAll, hidden } = narrowRows(ix, matching, view.filters, view.workload);
+  // Rows whose region is unknown are counted where the other filters would list them, then left out.
+  const narrowed = placeUnknown.size ? narrowedAll.filter((r) => !placeUnknown.has(r)) : narrowedAll;
+  const hiddenPlace = narrowedAll.length - narrowed.length;
   const ranked = sortRanked(priceRows(narrowed, view.workload), ix, view.sort, view.dir);
   let free = 0;
   while (free < ranked.length && ranked[free]!.group === FREE_GROUP) free++;
