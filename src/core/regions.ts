@@ -143,7 +143,8 @@ export const routesOf = (p: ProviderPlaces, o: OfferingPlaces): Route[] | undefi
     for (const m of METERS) if (rp[m] !== undefined) own[m] = rp[m];
     return { multiplier: 1, prices: own };
   };
-  const served = (o.regions?.length ? o.regions : regions.map((r) => r.id)).flatMap((id) => byId.get(id) ?? []);
+  // `regions: []` states that no region serves the model directly (profiles or global routing only).
+  const served = (o.regions ?? regions.map((r) => r.id)).flatMap((id) => byId.get(id) ?? []);
   const out: Route[] = served.map((r) => ({
     kind: 'region',
     key: r.id,

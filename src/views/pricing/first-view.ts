@@ -73,6 +73,7 @@ export const placeChoices = (ix: ExplorerIndex): { continent: [string, string][]
     const continents = new Set<string>();
     const countries = new Set<string>();
     for (const pi of row[8]) {
+      if (pi < 0) continue;
       const place = ix.places[pi]!;
       for (const c of place[5] ? place[5].split(' ') : []) continents.add(c);
       for (const c of place[4] ? place[4].split(' ') : []) countries.add(c);

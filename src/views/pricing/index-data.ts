@@ -72,7 +72,8 @@ export type PackedPricing = [number, PackedMeters] | [number, PackedMeters, Pack
  * One offering: [provider, model (-1 when unlinked), id rest (after "provider/"; "" when it is the
  * model id), own name ("" for a linked offering: the model's name is shown), context tokens (0 =
  * unknown), capability bits, modality bits (input 0–4, output 5–9), status index, place indexes
- * (its routes, src/core/regions.ts; empty when its provider publishes no region), pricing (0 when
+ * (its routes, src/core/regions.ts; empty when its provider publishes no region, [-1] when none
+ * serves it), pricing (0 when
  * none is recorded)].
  */
 export type PackedRow = [number, number, string, string, number, number, number, number, number[], PackedPricing | 0];
@@ -306,8 +307,10 @@ export const packIndex = (offerings: readonly IndexableOffering[]): ExplorerInde
     const prov = o.providerRecord;
     const rest = o.id.startsWith(`${prov.id}/`) ? o.id.slice(prov.id.length + 1) : o.id;
     const pi = providerIx.get(prov.id)!;
-    const routes = routesOf(prov, o) ?? [];
-    const regions = routes.map((r) => placeOf(pi, r));
+    const known = routesOf(prov, o);
+    const routes = known ?? [];
+    // Known but empty (every route ruled out) packs as [-1], unknown as [].
+    const regions = routes.length ? routes.map((r) => placeOf(pi, r)) : known ? [-1] : [];
     let pricing = packPricing(o.price.pricing);
     const regional = routes.flatMap((r, i): [number, number | PackedMeters][] =>
       r.prices ? [[regions[i]!, packMeters(r.prices)]] : r.multiplier !== 1 ? [[regions[i]!, r.multiplier]] : [],
@@ -402,13 +405,15 @@ export const unpackIndex = (ix: ExplorerIndex): ExplorerRow[] => {
     const pricing = packed === 0 ? undefined : unpackPricing(packed);
     const regional = new Map((packed !== 0 && packed[2]?.g) || []);
     const routes = regions.length
-      ? regions.map((pi): Route => {
-          const own = regional.get(pi);
-          if (own === undefined) return places[pi]!;
-          return typeof own === 'number'
-            ? { ...places[pi]!, multiplier: own }
-            : { ...places[pi]!, prices: unpackMeters(own, {}) };
-        })
+      ? regions
+          .filter((pi) => pi >= 0)
+          .map((pi): Route => {
+            const own = regional.get(pi);
+            if (own === undefined) return places[pi]!;
+            return typeof own === 'number'
+              ? { ...places[pi]!, multiplier: own }
+              : { ...places[pi]!, prices: unpackMeters(own, {}) };
+          })
       : undefined;
     const usage = pricing !== undefined && pricing.billing === 'usage';
     // Packed from the USD price view: no conversion here.
