@@ -25,7 +25,7 @@ const MODEL_PAGE = `/models/${MODEL}/`;
 const providers = new Map(
   readdirSync(join(DATA, 'providers'))
     .filter((f) => f.endsWith('.yaml'))
-    .map((f) => [f.slice(0, -5), yaml<ProviderPlaces>('providers', f)]),
+    .map((f) => [f.slice(0, -5), yaml<ProviderPlaces & { kind: string }>('providers', f)]),
 );
 /** The model's offerings (every status: the model page lists them all), id = path without ".yaml". */
 const offerings: (OfferingPlaces & { id: string; provider: string })[] = [];
@@ -151,4 +151,15 @@ test(`${MODEL_PAGE}: a continent and the "Region not published" group`, async ({
     expect(await shownOfferings(page)).toEqual(want);
     console.log(`${label}: ${want.length} offerings of Llama 3.3 70B`);
   }
+});
+
+test(`${MODEL_PAGE}: the counts follow the host filter; rows it hides are not counted`, async ({ page }) => {
+  const cloud = offerings.filter((o) => providerOf(o).kind === 'cloud');
+  const unknown = cloud.filter((o) => routesOf(providerOf(o), o) === undefined).length;
+  await readyModel(page);
+  await page.locator('input[name="where-hosts"][value="cloud"]').check();
+  await expect(page.locator('where-regions output')).toHaveText(`${unknown} of ${cloud.length} without published regions`);
+  const eu = cloud.filter((o) => euProcessing(providerOf(o), o) === 'yes').length;
+  await page.getByRole('checkbox', { name: /EU processing available/ }).check();
+  await expect(page.locator('where-regions output')).toContainText(`Showing ${eu} of ${cloud.length}`);
 });
