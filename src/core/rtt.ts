@@ -137,7 +137,7 @@ export interface RttRow {
   /** The API host ("api.groq.com"), or the "No public API host" mark. */
   host: string;
   providers: RttPlanProvider[];
-  /** "23 ms (fastest 20 ms; first 81 ms)" or a mark. */
+  /** "23 ms (fastest 20 ms, first 81 ms)": the median warm round trip, or a mark. */
   rtt: string;
   kind: RttOutcome['kind'] | 'no-host';
   medianMs: number | undefined;
@@ -156,7 +156,7 @@ const hostOf = (origin: string) => {
 /** The text of a host's round-trip cell. */
 export const rttCellText = (o: RttOutcome): string =>
   o.kind === 'measured'
-    ? `${Math.round(o.summary.medianMs)} ms (fastest ${Math.round(o.summary.minMs)} ms; first, with connection setup, ${Math.round(o.summary.firstMs)} ms)`
+    ? `${Math.round(o.summary.medianMs)} ms (fastest ${Math.round(o.summary.minMs)} ms, first ${Math.round(o.summary.firstMs)} ms)`
     : RTT_MARK[o.kind];
 
 /**

@@ -49,7 +49,7 @@ export const homePage = (catalog: Catalog) => {
       },
     ],
     /** Where inference runs: providers with regions, EU processing, residency options. */
-    coverage: `Regions: ${cover.regionsText}.`,
+    coverage: `${cover.regionsText}.`,
     cheapest,
     chart: priceContextChart(
       cheapest.map((r) => ({ name: `${r.modelName} at ${r.providerName}`, context: r.context, blended: r.blended })),

@@ -52,8 +52,8 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLE
 const HEAD = [
   'Rank',
   'API host',
-  'Provider',
   'Network round trip (not time to first token)',
+  'Provider',
   'Time to first token (recorded samples)',
 ];
 
@@ -85,7 +85,7 @@ const table = (model: string, rows: readonly RttRow[]): HTMLTableElement => {
       if (p.ttft) ttft.append(el('div', r.providers.length > 1 ? `${p.name}: ${p.ttft}` : p.ttft));
     });
     if (!ttft.childNodes.length) ttft.textContent = 'No samples';
-    tr.append(names, el('td', r.rtt), ttft);
+    tr.append(el('td', r.rtt), names, ttft);
   }
   return t;
 };

@@ -42,7 +42,7 @@ export const speedCoverage = (catalog: CatalogLike) => {
       ? `${formatCountOf(samples, 'measured speed sample')} (time to first token and output speed) on ${formatCountOf(sampled.length, 'offering')} of ${formatCountOf(models, 'model')}`
       : 'No measured speed samples yet',
     measureText: `measure the network round trip from your browser to every API host of a model (${formatCount(measurable)} models have two or more)`,
-    regionsText: `${formatCount(withRegions)} of ${formatCountOf(total, 'provider')} publish where inference runs (regions or countries); ${formatCount(eu)} offer EU processing and ${formatCount(residency)} data-residency options`,
+    regionsText: `Where inference runs is published by ${formatCount(withRegions)} of ${formatCountOf(total, 'provider')} (regions or countries); EU processing is available at ${formatCount(eu)} and data-residency options at ${formatCount(residency)}`,
   };
 };
 export type SpeedCoverage = ReturnType<typeof speedCoverage>;

@@ -63,13 +63,18 @@ export const rttPlan = (model: ModelLike): RttPlan => {
 export const rttConnect = (plans: readonly Pick<RttPlan, 'hosts'>[]): string[] =>
   [...new Set(plans.flatMap((p) => p.hosts.map((h) => h.origin)))].sort();
 
-/** Models /performance/ offers to measure: at least two API hosts; A→Z by name, with the JSON each loads. */
-export const rttModels = <M extends ModelLike>(models: readonly M[]) =>
-  models
+/** Models /performance/ offers to measure: at least two API hosts; A→Z by name, with the JSON each loads; `mostHosts` marks the one preselected. */
+export const rttModels = <M extends ModelLike>(models: readonly M[]) => {
+  const list = models
     .map((model) => ({ model, plan: rttPlan(model) }))
     .filter((m) => m.plan.hosts.length >= 2)
     .sort((a, b) => a.model.name.localeCompare(b.model.name, 'en') || (a.model.id < b.model.id ? -1 : 1))
     .map(({ model, plan }) => ({ id: model.id, name: model.name, src: rttPlanPath(model.id), hosts: plan.hosts.length, plan }));
+  // The one served from the most hosts is preselected (the first such by name).
+  const most = Math.max(0, ...list.map((m) => m.hosts));
+  const first = list.find((m) => m.hosts === most);
+  return list.map((m) => ({ ...m, mostHosts: m === first }));
+};
 
 /**
  * The model page's section: the JSON its button loads (undefined when no provider has an https API

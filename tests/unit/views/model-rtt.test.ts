@@ -69,6 +69,19 @@ test('rttModels: only models with two or more hosts', () => {
     rttModels([one, model]).map((m) => [m.id, m.hosts]),
     [['acme/atlas', 2]],
   );
+  const three = {
+    ...model,
+    id: 'acme/more',
+    name: 'More',
+    offerings: [...model.offerings, { status: 'active', providerRecord: prov('z', 'https://z.example') }],
+  };
+  assert.deepEqual(
+    rttModels([model, three]).map((m) => [m.id, m.hosts, m.mostHosts]),
+    [
+      ['acme/atlas', 2, false],
+      ['acme/more', 3, true],
+    ],
+  );
 });
 
 test('speedCoverage counts samples, measurable models and providers with regions, EU processing and residency', () => {
@@ -89,7 +102,10 @@ test('speedCoverage counts samples, measurable models and providers with regions
   assert.equal(c.measurable, 1);
   assert.equal(c.withRegions, 2);
   assert.equal(c.eu, 1);
-  assert.match(c.regionsText, /^2 of 3 providers publish where inference runs/);
+  assert.equal(
+    c.regionsText,
+    'Where inference runs is published by 2 of 3 providers (regions or countries); EU processing is available at 1 and data-residency options at 0',
+  );
   const empty = speedCoverage({ providers: [], models: [], offerings: [] });
   assert.equal(empty.samplesText, 'No measured speed samples yet');
 });
