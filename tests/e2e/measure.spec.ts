@@ -191,7 +191,7 @@ test.describe('measure from where you are', () => {
       'API host',
       'Network round trip (not time to first token)',
       'Provider',
-      'Time to first token (recorded samples)',
+      'Recorded time to first token',
     ]);
     const rows = table.locator('tbody tr');
     const cells = async (i: number) => rows.nth(i).locator('td, th').allTextContents();

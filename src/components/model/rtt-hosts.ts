@@ -49,13 +49,7 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLE
   return e;
 };
 
-const HEAD = [
-  'Rank',
-  'API host',
-  'Network round trip (not time to first token)',
-  'Provider',
-  'Time to first token (recorded samples)',
-];
+const HEAD = ['Rank', 'API host', 'Network round trip (not time to first token)', 'Provider', 'Recorded time to first token'];
 
 const table = (model: string, rows: readonly RttRow[]): HTMLTableElement => {
   const t = el('table');
