@@ -11,28 +11,31 @@
  * processing), the answer to a region filter (continent, country, EU processing) as
  * yes / no / unknown, and the price of the cheapest route that satisfies the filter.
  *
- * Pure: no zod, no I/O. Country → continent comes from `countries-list` (data only).
+ * Pure: no zod, no I/O. Country → continent comes from geo.ts (the `countries-list` table), which
+ * only `routesOf` needs: browser code that filters and prices routes does not bundle the table.
  */
-import { countries, continents } from 'countries-list';
 import type { Prices } from './price.ts';
+import { continentOf } from './geo.ts';
 import { EU_COUNTRIES, GEOGRAPHY_LABEL, METERS, type Geography, type Meter, type Routing } from './vocab.ts';
 
-/** Continent codes of countries-list: AF, AN, AS, EU, NA, OC, SA. */
-export type Continent = keyof typeof continents;
-export const CONTINENT_LABEL: Record<Continent, string> = { ...continents };
+export { continentOf, countryName } from './geo.ts';
+
+/** Continent codes (as countries-list has them). */
+export type Continent = 'AF' | 'AN' | 'AS' | 'EU' | 'NA' | 'OC' | 'SA';
+export const CONTINENT_LABEL: Record<Continent, string> = {
+  AF: 'Africa',
+  AN: 'Antarctica',
+  AS: 'Asia',
+  EU: 'Europe',
+  NA: 'North America',
+  OC: 'Oceania',
+  SA: 'South America',
+};
 /** Continents in the order filters list them. */
 export const CONTINENTS: readonly Continent[] = ['EU', 'NA', 'SA', 'AS', 'OC', 'AF'];
 
 const EU = new Set<string>(EU_COUNTRIES);
 export const isEuCountry = (country: string): boolean => EU.has(country);
-
-/** The continent of an ISO 3166-1 alpha-2 code, or undefined when the code is unknown. */
-export const continentOf = (country: string): Continent | undefined =>
-  (countries as Record<string, { continent: Continent } | undefined>)[country]?.continent;
-
-/** The English name of a country ("DE" → "Germany"), or the code itself when unknown. */
-export const countryName = (country: string): string =>
-  (countries as Record<string, { name: string } | undefined>)[country]?.name ?? country;
 
 /** The countries a residency geography keeps processing in; `global` and `apac`/`me` span many, so none is implied. */
 const GEOGRAPHY_COUNTRIES: Record<Geography, readonly string[]> = {
@@ -140,7 +143,8 @@ export const routesOf = (p: ProviderPlaces, o: OfferingPlaces): Route[] | undefi
     for (const m of METERS) if (rp[m] !== undefined) own[m] = rp[m];
     return { multiplier: 1, prices: own };
   };
-  const served = (o.regions?.length ? o.regions : regions.map((r) => r.id)).flatMap((id) => byId.get(id) ?? []);
+  // `regions: []` states that no region serves the model directly (profiles or global routing only).
+  const served = (o.regions ?? regions.map((r) => r.id)).flatMap((id) => byId.get(id) ?? []);
   const out: Route[] = served.map((r) => ({
     kind: 'region',
     key: r.id,
@@ -233,12 +237,16 @@ export type Answer = 'yes' | 'no' | 'unknown';
 
 export const matchingRoutes = (routes: readonly Route[], f: PlaceFilter): Route[] => routes.filter((r) => routeMatches(r, f));
 
-export const placeAnswer = (p: ProviderPlaces, routes: readonly Route[] | undefined, f: PlaceFilter): Answer => {
+export const placeAnswer = (p: ProviderPlaces, routes: readonly Route[] | undefined, f: PlaceFilter): Answer =>
+  answerFor(routes, f, p.residency !== undefined);
+
+/** placeAnswer from the routes alone; `routingStated`: the provider has a residency record. */
+export const answerFor = (routes: readonly Route[] | undefined, f: PlaceFilter, routingStated: boolean): Answer => {
   if (!routes) return 'unknown';
   if (isEmptyFilter(f)) return 'yes';
   if (routes.some((r) => routeMatches(r, f))) return 'yes';
   // Without a residency record nobody said whether the EU regions can be pinned.
-  if (f.eu && !p.residency && routes.some((r) => r.countries.some(isEuCountry))) return 'unknown';
+  if (f.eu && !routingStated && routes.some((r) => r.countries.some(isEuCountry))) return 'unknown';
   return 'no';
 };
 
@@ -257,6 +265,28 @@ export const pricesOn = <P extends Prices>(base: P, route: Route | undefined): P
     if (v !== undefined) (out as Prices)[m] = own !== undefined ? own : v * route.multiplier;
   }
   return out;
+};
+
+/** A pricing record with context tiers and a batch variant (the shape cost.ts reads), priced on one route. */
+export interface TieredPrices extends Prices {
+  tiers?: readonly (Prices & { above_tokens: number })[] | undefined;
+  batch?: (Prices & { tiers?: readonly (Prices & { above_tokens: number })[] | undefined }) | undefined;
+}
+
+/**
+ * A whole pricing record on one route: a multiplier scales every meter, context tiers and the
+ * batch variant included; regional meters replace the base meters only (tiers and batch are kept,
+ * as no provider publishes regional tiers).
+ */
+export const pricingOn = <P extends TieredPrices>(base: P, route: Route | undefined): P => {
+  if (!route || (route.multiplier === 1 && !route.prices)) return base;
+  const out = pricesOn(base, route);
+  if (route.prices || route.multiplier === 1) return out;
+  const scale = route.multiplier;
+  const scaled = <T extends Prices>(x: T): T => pricesOn(x, { ...route, prices: undefined, multiplier: scale });
+  const tiers = base.tiers?.map(scaled);
+  const batch = base.batch && { ...scaled(base.batch), ...(base.batch.tiers ? { tiers: base.batch.tiers.map(scaled) } : {}) };
+  return { ...out, ...(tiers ? { tiers } : {}), ...(batch ? { batch } : {}) };
 };
 
 /**

@@ -693,7 +693,10 @@ export const OfferingSchema = z
       .optional(),
     modalities: Modalities.optional(),
     features: FeaturesSchema.optional(),
-    /** Region ids, each defined in the provider's `regions`: set when the provider serves this model in only some of its regions. */
+    /**
+     * Region ids, each defined in the provider's `regions`: set when the provider serves this model in
+     * only some of its regions; `[]` when no region serves it directly (only through `profiles`).
+     */
     regions: z.array(z.string().regex(ID_SEGMENT, { error: 'Region ids are lowercase' })).optional(),
     /** Inference profile ids (the provider's `residency.profiles`) this model can be called through; absent = unknown. */
     profiles: z.array(RegionId).optional(),

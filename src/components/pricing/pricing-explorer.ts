@@ -47,6 +47,7 @@ class PricingExplorer extends HTMLElement {
   #state: ExplorerState = DEFAULT_STATE;
   #ranked: RankedRow[] = [];
   #hiddenOld = 0;
+  #hiddenPlace = 0;
   #notices: Notice[] = [];
   #hiddenFree = 0;
   #headings: string[] = [];
@@ -191,12 +192,13 @@ class PricingExplorer extends HTMLElement {
 
   #recalculate() {
     performance.mark('explorer-recalc-start');
-    const { ranked, hiddenOld, hiddenFree, free, hidden } = rankRows(this.#ix, this.#rows, this.#state);
+    const { ranked, hiddenOld, hiddenPlace, hiddenFree, free, hidden } = rankRows(this.#ix, this.#rows, this.#state);
     this.#hiddenFree = hiddenFree;
     this.#headings = groupHeadings(free - hiddenFree, free);
     performance.measure('explorer-price', 'explorer-recalc-start');
     this.#ranked = ranked;
     this.#hiddenOld = hiddenOld;
+    this.#hiddenPlace = hiddenPlace;
     this.#drawNotices(ranked.length, hidden);
     this.#renderRows(this.#pageRows, true);
     drawHeader(this, this.#state);
@@ -263,7 +265,7 @@ class PricingExplorer extends HTMLElement {
       heard.className = 'sr-only';
       heard.textContent = this.#notices.map((x) => ` ${x.text}`).join('');
       out.replaceChildren(
-        resultsText(this.#ranked.length + this.#hiddenFree, this.#hiddenOld, this.#shown + this.#hiddenFree) +
+        resultsText(this.#ranked.length + this.#hiddenFree, this.#hiddenOld, this.#shown + this.#hiddenFree, this.#hiddenPlace) +
           exactModelHint(this.#ranked.length, this.#state.filters),
         heard,
       );

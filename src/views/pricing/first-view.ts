@@ -1,6 +1,7 @@
 /** The pricing explorer's first view, computed at build time, and the choices of its filter form. */
 import { formatCount, formatUsd } from '../../core/format.ts';
 import { KIND_LABEL, MODALITY_LABEL } from '../../core/vocab.ts';
+import { CONTINENT_LABEL, CONTINENTS, countryName } from '../../core/regions.ts';
 import { WORKLOAD_PRESETS } from '../../core/workload.ts';
 import {
   CAPABILITY_ORDER,
@@ -58,8 +59,39 @@ export const filterChoices = (ix: ExplorerIndex, kindLabel: Record<(typeof KIND_
     ...MODALITY_ORDER.map((m): [string, string] => [`out:${m}`, `Output: ${MODALITY_LABEL[m]}`]),
   ],
   capability: CAPABILITY_ORDER.map(([id, label]): [string, string] => [id, label]),
-  region: ix.regions.map(([id, name]): [string, string] => [id, `${name} (${id})`]),
+  ...placeChoices(ix),
 });
+
+/**
+ * Continent and country choices: those some route of the index runs in, with the number of
+ * offerings each could serve ("Germany (412)"); countries by name.
+ */
+export const placeChoices = (ix: ExplorerIndex): { continent: [string, string][]; country: [string, string][] } => {
+  const byContinent = new Map<string, number>();
+  const byCountry = new Map<string, number>();
+  for (const row of ix.rows) {
+    const continents = new Set<string>();
+    const countries = new Set<string>();
+    for (const pi of row[8]) {
+      if (pi < 0) continue;
+      const place = ix.places[pi]!;
+      for (const c of place[5] ? place[5].split(' ') : []) continents.add(c);
+      for (const c of place[4] ? place[4].split(' ') : []) countries.add(c);
+    }
+    for (const c of continents) byContinent.set(c, (byContinent.get(c) ?? 0) + 1);
+    for (const c of countries) byCountry.set(c, (byCountry.get(c) ?? 0) + 1);
+  }
+  return {
+    continent: CONTINENTS.filter((c) => byContinent.has(c)).map((c): [string, string] => [
+      c,
+      `${CONTINENT_LABEL[c]} (${formatCount(byContinent.get(c)!)})`,
+    ]),
+    country: [...byCountry]
+      .map(([c, n]): [string, string, string] => [c, countryName(c), `${countryName(c)} (${formatCount(n)})`])
+      .sort((a, b) => a[1].localeCompare(b[1], 'en'))
+      .map(([c, , label]) => [c, label]),
+  };
+};
 
 /**
  * Everything /pricing/ shows before its script runs: the offering count, the note on the default

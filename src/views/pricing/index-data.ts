@@ -10,6 +10,7 @@
  */
 import type { CostPricing, MeterKey } from '../../core/cost.ts';
 import { blendedPrice, type PriceView } from '../../core/price.ts';
+import { routesOf, type Continent, type Route } from '../../core/regions.ts';
 import type { Features, Model, Offering, PriceTier, PriceVariant, Provider } from '../../model/schema.ts';
 import {
   BILLING,
@@ -39,6 +40,9 @@ export const MODALITY_ORDER = MODALITIES;
 export const CAPABILITY_ORDER = EXPLORER_CAPABILITIES;
 export type CapabilityId = (typeof CAPABILITY_ORDER)[number][0];
 
+export type PackedPlace = [number, number, string, string, string, string, number];
+const ROUTE_KINDS = ['region', 'profile', 'residency'] as const;
+
 /** A sparse price tuple in METER_ORDER: `null` for an unpublished meter, trailing ones dropped. */
 export type PackedMeters = (number | null)[];
 /** [above_tokens, meters] */
@@ -58,6 +62,8 @@ export interface PackedExtras {
   /** Currency, when not USD, and [usd_per_unit, as_of]: only for a record packed as listed (packIndex packs the USD view, so never there). */
   c?: string;
   r?: [number, string];
+  /** Regional prices: [place index, multiplier] or [place index, meters] (src/core/regions.ts). */
+  g?: [number, number | PackedMeters][];
 }
 /** [billing index, base meters, extras?] */
 export type PackedPricing = [number, PackedMeters] | [number, PackedMeters, PackedExtras];
@@ -65,8 +71,10 @@ export type PackedPricing = [number, PackedMeters] | [number, PackedMeters, Pack
 /**
  * One offering: [provider, model (-1 when unlinked), id rest (after "provider/"; "" when it is the
  * model id), own name ("" for a linked offering: the model's name is shown), context tokens (0 =
- * unknown), capability bits, modality bits (input 0–4, output 5–9), status index, region indexes,
- * pricing (0 when none is recorded)].
+ * unknown), capability bits, modality bits (input 0–4, output 5–9), status index, place indexes
+ * (its routes, src/core/regions.ts; empty when its provider publishes no region, [-1] when none
+ * serves it), pricing (0 when
+ * none is recorded)].
  */
 export type PackedRow = [number, number, string, string, number, number, number, number, number[], PackedPricing | 0];
 
@@ -81,8 +89,13 @@ export interface ExplorerIndex {
   families: [string, string][];
   /** [id, name, org index, family index or -1] */
   models: [string, string, number, number][];
-  /** [id, name] */
-  regions: [string, string][];
+  /**
+   * Where offerings run, each route once per provider: [provider index, kind (0 region, 1
+   * profile, 2 residency), key, label, countries ("DE FR"), continents ("EU"), pinned (0/1)].
+   */
+  places: PackedPlace[];
+  /** Provider indexes that state how requests are placed (a residency record). */
+  routing: number[];
   rows: PackedRow[];
   /** What the narrowing filters read (filters.ts), one per row in the order of `rows`. */
   fx?: PackedFilterFields[];
@@ -266,21 +279,43 @@ export const packIndex = (offerings: readonly IndexableOffering[]): ExplorerInde
       models.flatMap((m) => (m.family ? [[m.family, { id: m.family, name: m.familyRecord?.name ?? m.family }] as const] : [])),
     ).values(),
   ].sort(byName);
-  const regionMap = new Map<string, string>();
-  for (const p of providers) for (const r of p.regions ?? []) if (!regionMap.has(r.id)) regionMap.set(r.id, r.name);
-  const regionIds = [...regionMap.keys()].sort();
+  const places: PackedPlace[] = [];
+  const placeIx = new Map<string, number>();
+  const placeOf = (provider: number, r: Route): number => {
+    const key = `${provider}\u0000${r.key}`;
+    let i = placeIx.get(key);
+    if (i === undefined) {
+      placeIx.set(key, (i = places.length));
+      places.push([
+        provider,
+        ROUTE_KINDS.indexOf(r.kind),
+        r.key,
+        r.label,
+        r.countries.join(' '),
+        r.continents.join(' '),
+        r.pinned ? 1 : 0,
+      ]);
+    }
+    return i;
+  };
   const providerIx = new Map(providers.map((p, i) => [p.id, i]));
   const modelIx = new Map(models.map((m, i) => [m.id, i]));
   const orgIx = new Map(orgs.map((o, i) => [o.id, i]));
   const familyIx = new Map(families.map((f, i) => [f.id, i]));
-  const regionIx = new Map(regionIds.map((r, i) => [r, i]));
   const sorted = [...offerings].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const rows = sorted.map((o): PackedRow => {
     const prov = o.providerRecord;
     const rest = o.id.startsWith(`${prov.id}/`) ? o.id.slice(prov.id.length + 1) : o.id;
-    const regions = (o.regions ?? (prov.regions ?? []).map((r) => r.id)).flatMap((r) =>
-      regionIx.has(r) ? [regionIx.get(r)!] : [],
+    const pi = providerIx.get(prov.id)!;
+    const known = routesOf(prov, o);
+    const routes = known ?? [];
+    // Known but empty (every route ruled out) packs as [-1], unknown as [].
+    const regions = routes.length ? routes.map((r) => placeOf(pi, r)) : known ? [-1] : [];
+    let pricing = packPricing(o.price.pricing);
+    const regional = routes.flatMap((r, i): [number, number | PackedMeters][] =>
+      r.prices ? [[regions[i]!, packMeters(r.prices)]] : r.multiplier !== 1 ? [[regions[i]!, r.multiplier]] : [],
     );
+    if (pricing !== 0 && regional.length) pricing = [pricing[0], pricing[1], { ...(pricing[2] ?? {}), g: regional }];
     return [
       providerIx.get(prov.id)!,
       o.modelRecord ? modelIx.get(o.modelRecord.id)! : -1,
@@ -291,7 +326,7 @@ export const packIndex = (offerings: readonly IndexableOffering[]): ExplorerInde
       modalityBits(o),
       Math.max(0, STATUS_ORDER.indexOf(o.status ?? 'active')),
       regions,
-      packPricing(o.price.pricing),
+      pricing,
     ];
   });
   return {
@@ -300,7 +335,8 @@ export const packIndex = (offerings: readonly IndexableOffering[]): ExplorerInde
     orgs: orgs.map((o) => [o.id, o.name]),
     families: families.map((f) => [f.id, f.name]),
     models: models.map((m) => [m.id, m.name, orgIx.get(m.organizationRecord.id)!, m.family ? familyIx.get(m.family)! : -1]),
-    regions: regionIds.map((r) => [r, regionMap.get(r)!]),
+    places,
+    routing: providers.flatMap((p, i) => (p.residency ? [i] : [])),
     rows,
     fx: sorted.map(filterFields),
     aliases: models.flatMap((m, i) => (m.aliases ?? []).map((a): [string, number] => [a, i])),
@@ -324,7 +360,12 @@ export interface ExplorerRow {
   caps: number;
   mods: number;
   status: number;
-  regions: number[];
+  /** Its routes (src/core/regions.ts), undefined when its provider publishes no region. */
+  routes: Route[] | undefined;
+  /** Its provider states how requests are placed (for "EU processing": unknown otherwise). */
+  routingStated: boolean;
+  /** The route its prices are for, when a region filter picked one that costs differently. */
+  place?: Route | undefined;
   pricing: CostPricing | undefined;
   billing: Billing | undefined;
   /** Usage prices in USD per 1M tokens; undefined when unpublished or not billed by usage. */
@@ -345,13 +386,35 @@ export interface ExplorerRow {
 }
 
 /** Every packed row, ready for filtering and pricing. */
-export const unpackIndex = (ix: ExplorerIndex): ExplorerRow[] =>
-  ix.rows.map(([provider, model, rest, ownName, context, caps, mods, status, regions, packed], i) => {
+export const unpackIndex = (ix: ExplorerIndex): ExplorerRow[] => {
+  const places = ix.places.map(([, kind, key, label, countries, continents, pinned]): Route => ({
+    kind: ROUTE_KINDS[kind] ?? 'region',
+    key,
+    label,
+    countries: countries ? countries.split(' ') : [],
+    continents: (continents ? continents.split(' ') : []) as Continent[],
+    pinned: pinned === 1,
+    multiplier: 1,
+  }));
+  const routing = new Set(ix.routing);
+  return ix.rows.map(([provider, model, rest, ownName, context, caps, mods, status, regions, packed], i) => {
     const [type, maxOutput, featKnown, featYes, capKnown, capYes] = ix.fx?.[i] ?? [-1, 0, 0, 0, 0, 0];
     const prov = ix.providers[provider]!;
     const m = model >= 0 ? ix.models[model] : undefined;
     const id = `${prov[0]}/${rest === '' && m ? m[0] : rest}`;
     const pricing = packed === 0 ? undefined : unpackPricing(packed);
+    const regional = new Map((packed !== 0 && packed[2]?.g) || []);
+    const routes = regions.length
+      ? regions
+          .filter((pi) => pi >= 0)
+          .map((pi): Route => {
+            const own = regional.get(pi);
+            if (own === undefined) return places[pi]!;
+            return typeof own === 'number'
+              ? { ...places[pi]!, multiplier: own }
+              : { ...places[pi]!, prices: unpackMeters(own, {}) };
+          })
+      : undefined;
     const usage = pricing !== undefined && pricing.billing === 'usage';
     // Packed from the USD price view: no conversion here.
     const usd = (v: number | undefined) => (usage ? v : undefined);
@@ -372,7 +435,8 @@ export const unpackIndex = (ix: ExplorerIndex): ExplorerRow[] =>
       caps,
       mods,
       status,
-      regions,
+      routes,
+      routingStated: routing.has(provider),
       pricing,
       billing: pricing?.billing,
       input,
@@ -388,3 +452,4 @@ export const unpackIndex = (ix: ExplorerIndex): ExplorerRow[] =>
       capYes,
     };
   });
+};

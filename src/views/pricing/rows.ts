@@ -21,6 +21,18 @@ import { allOf, sortRows, type SortValue } from '../../core/table-state.ts';
 import { formatCount, formatTokens, formatUsd } from '../../core/format.ts';
 import { providerPath } from '../../core/urls.ts';
 import { BILLING_LABEL, STATUSES } from '../../core/vocab.ts';
+import { blendedPrice } from '../../core/price.ts';
+import {
+  answerFor,
+  CONTINENTS,
+  isEmptyFilter,
+  pricingOn,
+  routeFor,
+  upliftText,
+  type Continent,
+  type PlaceFilter,
+  type Route,
+} from '../../core/regions.ts';
 
 /** First statuses hidden unless `includeOld`: deprecated (2) and retired (3), see STATUS_ORDER. */
 const OLD_STATUS = 2;
@@ -63,7 +75,6 @@ const compile = (ix: ExplorerIndex, f: ExplorerFilters): ((r: ExplorerRow) => bo
   const org = idx(ix.orgs, f.org);
   const provider = idx(ix.providers, f.provider);
   const kind = f.kind ? KIND_ORDER.indexOf(f.kind as (typeof KIND_ORDER)[number]) : undefined;
-  const region = idx(ix.regions, f.region);
   let modBit = 0;
   if (f.modality) {
     const [dir, mod] = f.modality.split(':');
@@ -81,7 +92,6 @@ const compile = (ix: ExplorerIndex, f: ExplorerFilters): ((r: ExplorerRow) => bo
     org === undefined ? undefined : (r) => r.org === org,
     provider === undefined ? undefined : (r) => r.provider === provider,
     kind === undefined ? undefined : (r) => ix.providers[r.provider]?.[2] === kind,
-    region === undefined ? undefined : (r) => r.regions.includes(region),
     modBit === 0 ? undefined : (r) => modBit > 0 && (r.mods & modBit) !== 0,
     minContext > 0 ? (r) => r.context >= minContext : undefined,
   ]);
@@ -95,16 +105,54 @@ export const filterRows = (
   ix: ExplorerIndex,
   rows: readonly ExplorerRow[],
   filters: ExplorerFilters,
-): { rows: ExplorerRow[]; hiddenOld: number } => {
+): { rows: ExplorerRow[]; hiddenOld: number; placeUnknown: ReadonlySet<ExplorerRow> } => {
   const test = compile(ix, filters);
+  const place = placeFilter(filters);
   const out: ExplorerRow[] = [];
+  const placeUnknown = new Set<ExplorerRow>();
   let hiddenOld = 0;
   for (const r of rows) {
     if (!test(r)) continue;
-    if (r.status >= OLD_STATUS && !filters.includeOld) hiddenOld++;
-    else out.push(r);
+    let row = r;
+    const answer = place ? answerFor(r.routes, place, r.routingStated) : 'yes';
+    if (answer === 'no') continue;
+    if (place && answer === 'yes') row = onRoute(r, routeFor(r.pricing ?? {}, r.routes, place));
+    if (row.status >= OLD_STATUS && !filters.includeOld) hiddenOld++;
+    else {
+      out.push(row);
+      if (answer === 'unknown' && !filters.unknownPlace) placeUnknown.add(row);
+    }
   }
-  return { rows: out, hiddenOld };
+  return { rows: out, hiddenOld, placeUnknown };
+};
+
+/** The region filter of the explorer's filters, or undefined when none is set. */
+export const placeFilter = (f: ExplorerFilters): PlaceFilter | undefined => {
+  const p: PlaceFilter = {
+    continent: (CONTINENTS as readonly string[]).includes(f.continent ?? '') ? (f.continent as Continent) : undefined,
+    country: f.country && /^[A-Z]{2}$/.test(f.country) ? f.country : undefined,
+    eu: f.eu === true ? true : undefined,
+  };
+  return isEmptyFilter(p) ? undefined : p;
+};
+
+/** A row priced on a route that costs differently; the row itself when it costs the same. */
+const onRoute = (r: ExplorerRow, route: Route | undefined): ExplorerRow => {
+  if (!route || !r.pricing || (route.multiplier === 1 && !route.prices)) return r;
+  const pricing = pricingOn(r.pricing, route);
+  const usage = pricing.billing === 'usage';
+  const usd = (v: number | undefined) => (usage ? v : undefined);
+  const input = usd(pricing.input);
+  const output = usd(pricing.output);
+  return {
+    ...r,
+    place: route,
+    pricing,
+    input,
+    output,
+    cacheRead: usd(pricing.cache_read),
+    blended: blendedPrice(input, output),
+  };
 };
 
 /**
@@ -189,15 +237,25 @@ export const rankRows = (
   ix: ExplorerIndex,
   rows: readonly ExplorerRow[],
   view: { workload: Workload; filters: ExplorerFilters; sort: SortKey; dir: SortDir },
-): { ranked: RankedRow[]; hiddenOld: number; hiddenFree: number; free: number; hidden: Hidden } => {
-  const { rows: matching, hiddenOld } = filterRows(ix, rows, view.filters);
-  const { rows: narrowed, hidden } = narrowRows(ix, matching, view.filters, view.workload);
+): {
+  ranked: RankedRow[];
+  hiddenOld: number;
+  hiddenPlace: number;
+  hiddenFree: number;
+  free: number;
+  hidden: Hidden;
+} => {
+  const { rows: matching, hiddenOld, placeUnknown } = filterRows(ix, rows, view.filters);
+  const { rows: narrowedAll, hidden } = narrowRows(ix, matching, view.filters, view.workload);
+  // Rows whose region is unknown are counted where the other filters would list them, then left out.
+  const narrowed = placeUnknown.size ? narrowedAll.filter((r) => !placeUnknown.has(r)) : narrowedAll;
+  const hiddenPlace = narrowedAll.length - narrowed.length;
   const ranked = sortRanked(priceRows(narrowed, view.workload), ix, view.sort, view.dir);
   let free = 0;
   while (free < ranked.length && ranked[free]!.group === FREE_GROUP) free++;
   const hiddenFree = view.sort === 'cost' && !view.filters.allFree ? Math.max(0, free - FREE_PREVIEW) : 0;
   if (hiddenFree > 0) ranked.splice(FREE_PREVIEW, hiddenFree);
-  return { ranked, hiddenOld, hiddenFree, free, hidden };
+  return { ranked, hiddenOld, hiddenPlace, hiddenFree, free, hidden };
 };
 
 /** A cell's text and, for costs, a second line; `known` false for labels and dashes. */
@@ -224,7 +282,7 @@ export const costText = (r: RankedRow): CellText => {
   const { row, cost } = r;
   if (row.billing === 'free') return { text: 'Free', detail: 'free of charge, within its limits', known: true };
   if (cost.ok) {
-    const note = costNote(cost.notes);
+    const note = [costNote(cost.notes), placeNote(row.place)].filter(Boolean).join('; ');
     const cell: CellText =
       cost.totalUsd === 0
         ? {
@@ -239,6 +297,13 @@ export const costText = (r: RankedRow): CellText => {
   if (row.billing === undefined) return { text: 'Not published', detail: 'no price recorded', known: false };
   if (row.billing !== 'usage') return { text: BILLING_LABEL[row.billing], detail: cost.reason, known: false };
   return { text: 'Not computable', detail: cost.reason, known: false };
+};
+
+/** Which route a regional price is for: "Europe (Frankfurt) price, +10%". */
+export const placeNote = (route: Route | undefined): string => {
+  if (!route) return '';
+  const uplift = route.prices ? '' : upliftText(route.multiplier);
+  return `${route.label} price${uplift ? `, ${uplift}` : ''}`;
 };
 
 /** The caveats a cost cell shows under the figure: no cache discount, no batch price. */
@@ -266,11 +331,19 @@ export const cheapestBars = (ranked: readonly RankedRow[], ix: ExplorerIndex, n:
   return bars;
 };
 
-/** The results line announced to screen readers: "42 offerings match (3 deprecated hidden)". */
-export const resultsText = (count: number, hiddenOld: number, shown: number): string => {
+/**
+ * The results line announced to screen readers: "42 offerings match (3 deprecated hidden; 120
+ * with no published region hidden)".
+ */
+export const resultsText = (count: number, hiddenOld: number, shown: number, hiddenPlace = 0): string => {
   const n = (k: number, one: string, many: string) => `${formatCount(k)} ${k === 1 ? one : many}`;
-  const hidden =
-    hiddenOld > 0 ? ` (${n(hiddenOld, 'deprecated or retired offering', 'deprecated or retired offerings')} hidden)` : '';
+  const parts = [
+    hiddenOld > 0 ? `${n(hiddenOld, 'deprecated or retired offering', 'deprecated or retired offerings')} hidden` : '',
+    hiddenPlace > 0
+      ? `${n(hiddenPlace, 'offering', 'offerings')} whose region is not published hidden; tick “Include offerings whose region is not published” to list them`
+      : '',
+  ].filter(Boolean);
+  const hidden = parts.length ? ` (${parts.join('; ')})` : '';
   const showing = shown < count ? `; showing the first ${formatCount(shown)}` : '';
   return `${n(count, 'offering matches', 'offerings match')}${hidden}${showing}.`;
 };

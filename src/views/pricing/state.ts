@@ -73,8 +73,14 @@ export interface ExplorerFilters {
   showUnfit?: boolean | undefined;
   /** Official hosts only: first-party labs, clouds and inference hosts. */
   official?: boolean | undefined;
-  /** A region id, e.g. "us-east-1". */
-  region?: string | undefined;
+  /** Continent code where it must be able to run (src/core/regions.ts CONTINENTS), e.g. "EU". */
+  continent?: string | undefined;
+  /** ISO 3166-1 alpha-2 country where it must be able to run, e.g. "DE". */
+  country?: string | undefined;
+  /** Processing can be kept inside the EU. */
+  eu?: boolean | undefined;
+  /** With a region filter on, also list offerings whose provider publishes no region. */
+  unknownPlace?: boolean | undefined;
   /** Minimum context window, tokens. */
   minContext?: number | undefined;
   /** Also list deprecated and retired offerings. */
@@ -109,7 +115,10 @@ export const FILTER_PARAMS = {
   unknown: 'unk',
   showUnfit: 'unfit',
   official: 'official',
-  region: 'region',
+  continent: 'continent',
+  country: 'country',
+  eu: 'eu',
+  unknownPlace: 'unkreg',
   minContext: 'ctx',
   includeOld: 'old',
   allFree: 'free',
@@ -174,7 +183,10 @@ const SCHEMA = {
   unknown: listParam(FILTER_PARAMS.unknown, { allowed: FEATURE_IDS, sorted: true }),
   showUnfit: flagParam(FILTER_PARAMS.showUnfit),
   official: flagParam(FILTER_PARAMS.official),
-  region: textParam(FILTER_PARAMS.region),
+  continent: textParam(FILTER_PARAMS.continent),
+  country: textParam(FILTER_PARAMS.country),
+  eu: flagParam(FILTER_PARAMS.eu),
+  unknownPlace: flagParam(FILTER_PARAMS.unknownPlace),
   minContext: countParam(FILTER_PARAMS.minContext),
   includeOld: flagParam(FILTER_PARAMS.includeOld),
   allFree: flagParam(FILTER_PARAMS.allFree),

@@ -195,3 +195,15 @@ describe('provider facets', () => {
     assert.deepEqual(providerFacets({}), { countries: [], continents: [], eu: 'unknown', residency: [] });
   });
 });
+
+describe('an offering served through profiles only', () => {
+  test('`regions: []` leaves no in-region route: EU processing only through an EU profile', () => {
+    assert.deepEqual(
+      routesOf(cloud, { regions: [], profiles: ['global'] })!.map((r) => r.key),
+      ['global'],
+    );
+    assert.equal(euProcessing(cloud, { regions: [], profiles: ['global'] }), 'no');
+    assert.equal(euProcessing(cloud, { regions: [], profiles: ['global', 'eu'] }), 'yes');
+    assert.deepEqual(routesOf(cloud, { regions: [] }), []);
+  });
+});

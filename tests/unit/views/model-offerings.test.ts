@@ -79,7 +79,13 @@ describe('prices', () => {
 const catalog = () =>
   catalogOf({
     providers: [
-      provider({ id: 'aaa', name: 'Aaa', kind: 'cloud', headquarters: 'US', regions: [{ id: 'us-east-1', name: 'US East', country: 'US' }] }),
+      provider({
+        id: 'aaa',
+        name: 'Aaa',
+        kind: 'cloud',
+        headquarters: 'US',
+        regions: [{ id: 'us-east-1', name: 'US East', country: 'US' }],
+      }),
       provider({ id: 'bbb', name: 'Bbb' }),
       provider({ id: 'ccc', name: 'Ccc', kind: 'gateway' }),
       provider({ id: 'ddd', name: 'Ddd' }),

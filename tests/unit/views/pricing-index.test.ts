@@ -101,7 +101,7 @@ const offering = (
   }) as unknown as IndexableOffering;
 
 test('the index round-trips ids, names, dictionaries and derived prices', () => {
-  const groq = provider('groq', { regions: [{ id: 'us-east', name: 'US East' }] });
+  const groq = provider('groq', { regions: [{ id: 'us-east', name: 'US East', country: 'US' }] });
   const big = model('big', {
     family: 'acme-big',
     familyRecord: { id: 'acme-big', name: 'Acme Big' },
@@ -122,7 +122,9 @@ test('the index round-trips ids, names, dictionaries and derived prices', () => 
   ]);
   // Each family by id (what the filter matches) and readable name (what the select shows).
   assert.deepEqual(ix.families, [['acme-big', 'Acme Big']]);
-  assert.deepEqual(ix.regions, [['us-east', 'US East']]);
+  const groqIx = ix.providers.findIndex((p: [string, string, number]) => p[0] === 'groq');
+  assert.deepEqual(ix.places, [[groqIx, 0, 'us-east', 'US East', 'US', 'NA', 0]]);
+  assert.deepEqual(ix.routing, [], 'no provider states its routing');
   const out = unpackIndex(ix);
   assert.deepEqual(
     out.map((r) => r.id),
@@ -137,7 +139,10 @@ test('the index round-trips ids, names, dictionaries and derived prices', () => 
   assert.notEqual(a!.caps & (1 << 3), 0, 'reasoning from the model');
   assert.notEqual(a!.caps & (1 << 4), 0, 'prompt caching from a cache_read price');
   assert.equal(a!.mods, 0b1_00011, 'text + image in, text out (bit 5)');
-  assert.deepEqual(a!.regions, [0]);
+  assert.deepEqual(
+    a!.routes?.map((r) => [r.key, r.countries, r.pinned]),
+    [['us-east', ['US'], false]],
+  );
   assert.equal(b!.variant, 'snap');
   assert.equal(b!.context, 32_000);
   assert.equal(b!.status, 2);

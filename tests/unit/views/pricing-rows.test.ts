@@ -23,8 +23,24 @@ import { withPrice } from '../../support/priced.ts';
 
 const org = { id: 'acme', name: 'Acme' };
 const providers = {
-  cheap: { id: 'cheap', name: 'Cheap', kind: 'inference', website: 'https://x.test', regions: [{ id: 'eu', name: 'Europe' }] },
-  cloud: { id: 'cloud', name: 'Cloud', kind: 'cloud', website: 'https://x.test' },
+  cheap: {
+    id: 'cheap',
+    name: 'Cheap',
+    kind: 'inference',
+    website: 'https://x.test',
+    regions: [{ id: 'eu', name: 'Paris', country: 'FR' }],
+  },
+  cloud: {
+    id: 'cloud',
+    name: 'Cloud',
+    kind: 'cloud',
+    website: 'https://x.test',
+    regions: [
+      { id: 'us-east', name: 'US East', country: 'US' },
+      { id: 'eu-central', name: 'Frankfurt', country: 'DE' },
+    ],
+    residency: { routing: 'selectable', sources: ['https://x.test/regions'], last_verified: '2026-12-01' },
+  },
   gate: { id: 'gate', name: 'Gate', kind: 'gateway', website: 'https://x.test' },
 } as const;
 const models = {
@@ -68,7 +84,9 @@ const off = (p: P, m: M, pricing: object | undefined, over: object = {}) =>
 const usage = (input: number, output: number, over = {}) => ({ billing: 'usage', currency: 'USD', input, output, ...over });
 const ix = packIndex([
   off('cheap', 'big', usage(1, 2)),
-  off('cloud', 'big', usage(3, 15, { batch: { discount: 0.5 } })),
+  off('cloud', 'big', usage(3, 15, { batch: { discount: 0.5 } }), {
+    regional_pricing: [{ where: ['eu-central'], multiplier: 1.1 }],
+  }),
   off('gate', 'big', { billing: 'free', currency: 'USD' }),
   off('cheap', 'small', { billing: 'subscription', currency: 'USD', plan: 'Pro' }),
   off('cloud', 'small', usage(0.1, 0.4)),
@@ -144,7 +162,31 @@ test('filters: model id or text, family, provider, kind, modality, features, reg
   assert.equal(view({ modality: 'in:nonsense' }).ranked.length, 0);
   assert.equal(view({ features: ['tool_calling'] }).ranked.length, 4);
   assert.equal(view({ features: ['tool_calling'], unknown: ['tool_calling'] }).ranked.length, 6);
-  assert.deepEqual(ids(view({ region: 'eu' })), ['cheap/acme/big', 'cheap/acme/small']);
+  // Regions: Cheap runs in France (routing not stated), Cloud in the US and Germany (selectable); Gate publishes none.
+  assert.deepEqual(ids(view({ continent: 'EU' })), ['cloud/acme/small', 'cheap/acme/big', 'cloud/acme/big', 'cheap/acme/small']);
+  assert.deepEqual(ids(view({ country: 'US' })), ['cloud/acme/small', 'cloud/acme/big']);
+  // EU processing: only Cloud can pin a region; Cheap's routing is not stated, so it is unknown, like Gate's.
+  assert.deepEqual(ids(view({ eu: true })), ['cloud/acme/small', 'cloud/acme/big']);
+  assert.equal(view({ eu: true }).hiddenPlace, 4, 'two of Cheap, two of Gate (its deprecated one is counted as old)');
+  assert.deepEqual(ids(view({ continent: 'OC' })), []);
+  assert.equal(view({ continent: 'EU', unknownPlace: true }).ranked.length, 6);
+});
+
+test('a region filter prices the route it picks: Frankfurt costs 10% more than the offering price', () => {
+  const big = (f: ExplorerFilters) => view(f).ranked.find((r) => r.row.id === 'cloud/acme/big')!;
+  const anywhere = big({});
+  const us = big({ country: 'US' });
+  const de = big({ country: 'DE' });
+  assert.equal(anywhere.row.input, 3);
+  assert.equal(us.row.input, 3);
+  assert.equal(us.row.place, undefined);
+  assert.ok(Math.abs(de.row.input! - 3.3) < 1e-9 && Math.abs(de.row.output! - 16.5) < 1e-9);
+  assert.ok(de.cost.ok && anywhere.cost.ok && Math.abs(de.cost.totalUsd - anywhere.cost.totalUsd * 1.1) < 1e-9);
+  assert.equal(costText(de).note, 'Frankfurt price, +10%');
+  // The batch discount is a fraction and stays one.
+  assert.equal(de.row.pricing?.batch?.discount, 0.5);
+  // With Europe, the cheapest European route is Frankfurt, the only one.
+  assert.equal(big({ continent: 'EU' }).row.place?.key, 'eu-central');
   assert.equal(view({ minContext: 100_000 }).ranked.length, 4);
   assert.equal(view({ provider: 'unknown' }).ranked.length, 0);
   assert.equal(filterRows(ix, rows, { org: 'acme' }).rows.length, 6);
