@@ -55,6 +55,8 @@ export const PATHS = {
   pricingIndex: '/pricing/index.json',
   /** Every provider, model and offering as comparison items, for the compare picker. */
   compareIndex: '/compare/index.json',
+  /** Compact name index (providers, creators, families, models) for the header box's instant results. */
+  searchNames: '/search/names.json',
   /** Pagefind's folder (written after the build; kept out of robots). */
   pagefind: '/pagefind/',
   /** Pagefind's browser bundle, loaded on the first query. */

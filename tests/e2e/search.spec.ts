@@ -1,11 +1,14 @@
-/** Site search (Pagefind) on the production build: ranking, filters, keyboard, no-JS form, lazy index, axe. */
+/**
+ * Site search on the production build: the header box's instant results (name index; more in
+ * instant-search.spec.ts) and the full-text /search/ page (Pagefind): ranking, filters, no-JS form, lazy loading, axe.
+ */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-/** Query → the page that must be the first result in the header box. */
+/** Query → the page that must be the first instant result in the header box. */
 const TOP: [string, string][] = [
   ['claude sonnet 4.5', '/models/anthropic/claude-sonnet-4.5/'],
   ['gpt-4o mini', '/models/openai/gpt-4o-mini/'],
@@ -36,49 +39,58 @@ const read = (rel: string) => parse(readFileSync(join(DATA, rel), 'utf8')) as { 
 const familyName = (model: string) => read(`families/${read(`models/${model}.yaml`).family}.yaml`).name;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const box = (page: Page) => page.getByRole('searchbox', { name: /Search models, providers/ });
-const results = (page: Page) => page.locator('#site-search-results .search-results a');
+const box = (page: Page) => page.getByRole('combobox', { name: /Search models, providers/ });
+const results = (page: Page) => page.locator('#site-search-list [role="option"]');
+const pageResults = (page: Page) => page.locator('.page-results a');
 
 const type = async (page: Page, q: string) => {
   await box(page).fill(q);
-  await expect(page.locator('#site-search-status')).toContainText(/result/);
+  await expect(page.locator('#site-search-status')).toContainText(/match/);
 };
 
-test('no search bytes on page load; the index, the box code and its styles load on first use', async ({ page }) => {
+test('no search bytes on page load; the name index, the box code and its styles load on first use, Pagefind never', async ({
+  page,
+}) => {
   const fetched: string[] = [];
-  const search = (u: string) => /^\/pagefind\/|^\/_astro\/search-/.test(new URL(u).pathname);
+  const search = (u: string) => /^\/pagefind\/|^\/_astro\/search-|^\/search\/names\.json$/.test(new URL(u).pathname);
   page.on('request', (r) => void (search(r.url()) && fetched.push(new URL(r.url()).pathname)));
   await page.goto('/providers/groq/', { waitUntil: 'networkidle' });
   expect(fetched).toEqual([]);
   await type(page, 'groq');
-  expect(fetched).toContain('/pagefind/pagefind.js');
+  expect(fetched).toContain('/search/names.json');
   expect(fetched.some((p) => /^\/_astro\/search-box.*\.js$/.test(p))).toBe(true);
   expect(fetched.some((p) => /^\/_astro\/search-results.*\.css$/.test(p))).toBe(true);
+  expect(fetched.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
   await expect(results(page).first()).toHaveCSS('display', 'block');
 });
 
 test("excerpts keep a page's facts apart (label, space, value)", async ({ page }) => {
-  await page.goto('/');
-  await type(page, 'nemotron');
-  const excerpts = (await page.locator('#site-search-results .r-excerpt').allTextContents()).join(' ');
+  await page.goto('/search/?q=nemotron');
+  await expect(pageResults(page).first()).toBeVisible();
+  const excerpts = (await page.locator('.page-results .r-excerpt').allTextContents()).join(' ');
   expect(excerpts).toMatch(/Creator \S/);
   expect(excerpts).not.toMatch(/\b(Creator|Family|Status|Released|Context window)(?=[^\s.])/);
 });
 
-test.describe('top result', () => {
+test('top instant result of each query (one page)', async ({ page }) => {
+  await page.goto('/');
   for (const [q, url] of TOP) {
-    test(`"${q}" → ${url}`, async ({ page }) => {
-      await page.goto('/');
-      await type(page, q);
-      await expect(results(page).first()).toHaveAttribute('href', url);
-    });
+    await box(page).fill(q);
+    await expect(results(page).first(), q).toHaveAttribute('href', url);
   }
 });
 
-test('a result shows its kind, facts and the highlighted match', async ({ page }) => {
+test('an instant result shows its name, kind, creator and providers', async ({ page }) => {
   await page.goto('/');
   await type(page, 'claude sonnet 4.5');
   const first = results(page).first();
+  await expect(first.locator('.r-title')).toHaveText(read('models/anthropic/claude-sonnet-4.5.yaml').name);
+  await expect(first.locator('.r-facts')).toHaveText(/^Model · Anthropic · \d+ providers$/);
+});
+
+test('a full-text result shows its kind, facts and the highlighted match', async ({ page }) => {
+  await page.goto('/search/?q=claude+sonnet+4.5');
+  const first = pageResults(page).first();
   await expect(first.locator('.r-title')).toHaveText('Claude Sonnet 4.5');
   await expect(first.locator('.r-facts')).toHaveText(
     new RegExp(
@@ -88,27 +100,10 @@ test('a result shows its kind, facts and the highlighted match', async ({ page }
   await expect(first.locator('mark').first()).toBeVisible();
 });
 
-test('keyboard: / focuses, arrows move, Enter follows, Escape closes and returns focus', async ({ page }) => {
+test('"/" focuses the header box, but stays in another field where it is typed', async ({ page }) => {
   await page.goto('/models/');
   await page.locator('body').press('/');
   await expect(box(page)).toBeFocused();
-  await page.keyboard.type('groq');
-  await expect(page.locator('#site-search-status')).toContainText(/result/);
-  await page.keyboard.press('ArrowDown');
-  await expect(results(page).first()).toBeFocused();
-  await page.keyboard.press('ArrowDown');
-  await expect(results(page).nth(1)).toBeFocused();
-  await page.keyboard.press('ArrowUp');
-  await page.keyboard.press('Escape');
-  await expect(page.locator('#site-search-results')).toBeHidden();
-  await expect(box(page)).toBeFocused();
-  await box(page).fill('groq');
-  await expect(results(page).first()).toBeVisible();
-  await expect(results(page).first()).toHaveAttribute('href', '/providers/groq/');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/providers\/groq\/$/);
-  // "/" typed in another field stays there.
   await page.goto('/search/');
   await page.getByLabel('Search for', { exact: true }).fill('a/b');
   await expect(page.getByLabel('Search for', { exact: true })).toHaveValue('a/b');
@@ -150,9 +145,9 @@ test.describe('without JavaScript', () => {
 });
 
 test('only one page per entity is indexed', async ({ page }) => {
-  await page.goto('/');
-  await type(page, 'groq');
-  const hrefs = await results(page).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  await page.goto('/search/?q=groq');
+  await expect(pageResults(page).first()).toBeVisible();
+  const hrefs = await pageResults(page).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs.filter((h) => h?.startsWith('/providers/groq/'))).toEqual(['/providers/groq/']);
   expect(hrefs.filter((h) => /^\/(models\/page|providers\/$)/.test(h ?? ''))).toEqual([]);
 });

@@ -1,50 +1,81 @@
 /**
- * <search-box>: results under the header search field as you type. "/" focuses it (not while
- * typing elsewhere); ArrowDown/ArrowUp move through the result links, Enter follows one (or, from
- * the field, submits to /search/), Escape closes and returns focus to the field.
+ * <search-box>: instant results under the header search field, from the compact name index
+ * (/search/names.json: providers, creators, families, models, with their ids and aliases), which
+ * it fetches when its code loads, that is on the first focus of the field (src/components/shared/islands.ts).
+ * Ranking and typo tolerance are in src/core/name-search.ts.
+ *
+ * ARIA combobox with a listbox popup: focus stays in the field; ArrowDown/ArrowUp move the active
+ * option (aria-activedescendant), Enter opens it (or, with none active, submits the form to /search/
+ * for full text), Escape closes the list and leaves the field as typed (a second Escape clears it).
+ * "/" focuses the field (not while typing elsewhere).
  */
-import { isSlashShortcut, mergeResults, moveActive, queryVariants, rankByName } from '../../core/search.ts';
-import { DEV_NOTICE, loadPagefind, resultItem } from './search-core.ts';
-import { searchHref } from '../../core/urls.ts';
+import { hitCount, hitFacts, nameSearcher, readNameIndex, type NameHit, type NameIndexWire } from '../../core/name-search.ts';
+import { isSlashShortcut } from '../../core/search-shortcut.ts';
+import { PATHS, searchHref } from '../../core/urls.ts';
 
 const SHOWN = 8;
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>) =>
-  Object.assign(document.createElement(tag), props);
-/** Results whose names are compared with the query (see rankByName). */
-const RERANK = 30;
+
+type Searcher = ReturnType<typeof nameSearcher>;
+let loading: Promise<Searcher> | undefined;
+/** The searcher over the name index, fetched once (again after a failure). */
+const loadSearcher = (): Promise<Searcher> => {
+  loading ??= fetch(PATHS.searchNames)
+    .then((r) => {
+      if (!r.ok) throw new Error(`${PATHS.searchNames}: HTTP ${r.status}`);
+      return r.json() as Promise<NameIndexWire>;
+    })
+    .then((wire) => nameSearcher(readNameIndex(wire)));
+  loading.catch(() => (loading = undefined));
+  return loading;
+};
+
+const option = (hit: NameHit, id: string): HTMLLIElement => {
+  const li = document.createElement('li');
+  li.setAttribute('role', 'none');
+  const a = document.createElement('a');
+  a.id = id;
+  a.href = hit.entry.href;
+  a.tabIndex = -1;
+  a.setAttribute('role', 'option');
+  a.setAttribute('aria-selected', 'false');
+  const title = document.createElement('span');
+  title.className = 'r-title';
+  title.textContent = hit.entry.name;
+  const facts = document.createElement('span');
+  facts.className = 'r-facts';
+  facts.textContent = hitFacts(hit);
+  a.append(title, facts);
+  li.append(a);
+  return li;
+};
 
 customElements.define(
   'search-box',
   class extends HTMLElement {
     #input!: HTMLInputElement;
     #pop!: HTMLElement;
-    #list!: HTMLUListElement;
+    #list!: HTMLElement;
+    #count!: HTMLElement;
     #status!: HTMLElement;
+    #all!: HTMLAnchorElement;
+    #active = -1;
     #seq = 0;
-    #timer: number | undefined;
 
     connectedCallback() {
       this.#input = this.querySelector('input')!;
-      // The pop-up exists only with JS, so it is built here rather than shipped in every page.
-      this.#pop = el('div', { id: 'site-search-results', className: 'search-pop', hidden: true });
-      this.#status = el('p', { id: 'site-search-status', className: 'search-status' });
-      this.#status.setAttribute('role', 'status');
-      this.#list = el('ul', { className: 'search-results' });
-      this.#list.setAttribute('aria-label', 'Search results');
-      this.#pop.append(this.#status, this.#list);
-      this.append(this.#pop);
-      this.#input.setAttribute('aria-controls', this.#pop.id);
-      this.#input.setAttribute('aria-describedby', this.#status.id);
-      // Warm up on intent: the index starts loading on focus, before the first key.
-      this.#input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
-      this.#input.addEventListener('input', () => {
-        clearTimeout(this.#timer);
-        this.#timer = window.setTimeout(() => void this.#run(), 60);
+      this.#pop = this.querySelector('.search-pop')!;
+      this.#list = this.querySelector('[role="listbox"]')!;
+      this.#count = this.querySelector('.search-count')!;
+      this.#status = this.querySelector('[role="status"]')!;
+      this.#all = this.querySelector('.search-all a')!;
+      void loadSearcher().catch(() => undefined);
+      this.#input.addEventListener('input', () => void this.#run());
+      this.#input.addEventListener('focus', () => {
+        if (this.#input.value.trim()) void this.#run();
       });
-      // Loaded on first focus (islands.ts): the field may already hold a query.
-      void loadPagefind().catch(() => undefined);
-      if (this.#input.value.trim()) void this.#run();
-      this.addEventListener('keydown', (e) => this.#key(e));
+      this.#input.addEventListener('keydown', (e) => this.#key(e));
+      // The field may already hold a query (typed before the code arrived, or restored by the browser).
+      if (this.#input.value.trim() && document.activeElement === this.#input) void this.#run();
       document.addEventListener('keydown', (e) => {
         if (isSlashShortcut(e, e.target as HTMLElement | null)) {
           e.preventDefault();
@@ -53,71 +84,91 @@ customElements.define(
         }
       });
       document.addEventListener('pointerdown', (e) => {
-        if (!this.contains(e.target as Node)) this.#close(false);
+        if (!this.contains(e.target as Node)) this.#close();
       });
       this.addEventListener('focusout', (e) => {
-        if (!this.contains(e.relatedTarget as Node | null) && e.relatedTarget) this.#close(false);
+        if (e.relatedTarget && !this.contains(e.relatedTarget as Node)) this.#close();
       });
     }
 
-    #links = () => [...this.#list.querySelectorAll('a')];
+    #options = () => [...this.#list.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
+
+    #setActive(i: number) {
+      const opts = this.#options();
+      opts.forEach((o, j) => o.setAttribute('aria-selected', String(j === i)));
+      this.#active = i;
+      if (i >= 0 && opts[i]) {
+        this.#input.setAttribute('aria-activedescendant', opts[i].id);
+        opts[i].scrollIntoView({ block: 'nearest' });
+      } else this.#input.removeAttribute('aria-activedescendant');
+    }
 
     #key(e: KeyboardEvent) {
-      const links = this.#links();
-      const at = links.indexOf(document.activeElement as HTMLAnchorElement);
-      if (e.key === 'Escape') {
-        if (this.#pop.hidden) return;
+      const open = !this.#pop.hidden;
+      const n = this.#options().length;
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        if (!open) {
+          if (!this.#input.value.trim()) return;
+          e.preventDefault();
+          void this.#run();
+          return;
+        }
+        if (!n) return;
         e.preventDefault();
-        this.#close(true);
-      } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !this.#pop.hidden && links.length) {
+        const down = e.key === 'ArrowDown';
+        // Wraps round; from no active option, ArrowDown goes to the first and ArrowUp to the last.
+        this.#setActive(this.#active < 0 ? (down ? 0 : n - 1) : (this.#active + (down ? 1 : n - 1)) % n);
+      } else if (e.key === 'Enter' && open && this.#active >= 0) {
         e.preventDefault();
-        const next = moveActive(at, e.key === 'ArrowDown' ? 1 : -1, links.length);
-        (next === -1 ? this.#input : links[next]!).focus();
+        this.#options()[this.#active]?.click();
+      } else if (e.key === 'Escape') {
+        if (open) {
+          e.preventDefault();
+          this.#close();
+        } else if (this.#input.value) {
+          e.preventDefault();
+          this.#input.value = '';
+        }
       }
     }
 
-    #close(refocus: boolean) {
+    #open(open: boolean) {
+      this.#pop.hidden = !open;
+      this.#input.setAttribute('aria-expanded', String(open));
+    }
+
+    #close() {
       if (this.#pop.hidden) return;
-      this.#pop.hidden = true;
-      if (refocus) this.#input.focus();
+      this.#seq++;
+      this.#open(false);
+      this.#setActive(-1);
     }
 
     async #run() {
       const q = this.#input.value.trim();
       const seq = ++this.#seq;
       if (!q) {
-        this.#close(false);
+        this.#close();
+        this.#status.textContent = '';
         return;
       }
-      this.#pop.hidden = false;
-      let pf;
+      let search: Searcher;
       try {
-        pf = await loadPagefind();
+        search = await loadSearcher();
       } catch {
-        this.#list.replaceChildren();
-        this.#status.textContent = DEV_NOTICE;
-        return;
+        return; // The form still submits to /search/.
       }
-      const found = await Promise.all(queryVariants(q).map((v) => pf.search(v)));
       if (seq !== this.#seq) return;
-      const res = { results: mergeResults(found.map((f) => f?.results ?? [])) };
-      const data = await Promise.all(res.results.slice(0, RERANK).map((r) => r.data()));
-      if (seq !== this.#seq) return;
-      const items = rankByName(q, data).slice(0, SHOWN).map(resultItem);
-      const n = res.results.length;
-      if (n > SHOWN) {
-        const li = document.createElement('li');
-        const a = document.createElement('a');
-        a.className = 'search-more';
-        a.href = searchHref(q);
-        a.textContent = `All ${n} results`;
-        li.append(a);
-        items.push(li);
-      }
-      this.#list.replaceChildren(...items);
-      this.#status.textContent =
-        n === 0 ? `No results for “${q}”.` : `${n} ${n === 1 ? 'result' : 'results'}; arrow keys to move, Escape to close.`;
-      this.dispatchEvent(new CustomEvent('search-results', { bubbles: true }));
+      const { hits, total } = search(q, SHOWN);
+      this.#list.replaceChildren(...hits.map((h, i) => option(h, `site-search-opt-${i}`)));
+      this.#active = -1;
+      this.#input.removeAttribute('aria-activedescendant');
+      const count = hitCount(total, hits.length);
+      this.#count.textContent = count;
+      this.#status.textContent = total ? `${count}; arrow keys to choose, Enter to open.` : `${count}.`;
+      this.#all.href = searchHref(q);
+      this.#all.textContent = `All results for “${q}”`;
+      this.#open(true);
     }
   },
 );
