@@ -147,12 +147,11 @@ const tierOf = (q: string, terms: string[], key: string, words: string[]): 0 | 1
 /**
  * The tier (as matchTier) of the words that the range [from, to) of `s` touches: "lama 3.3" matched
  * inside "llama 3.3 70b" reads as "llama 3.3", a prefix (1); the whole of `s` is 0, elsewhere 2.
- * A squashed `s` has no words: the range is taken as it is.
  */
-export const spanTier = (s: string, from: number, to: number, squashed = false): 0 | 1 | 2 => {
+export const spanTier = (s: string, from: number, to: number): 0 | 1 | 2 => {
   const word = /[a-z0-9.']/;
-  while (!squashed && from > 0 && word.test(s[from - 1]!)) from--;
-  while (!squashed && to < s.length && word.test(s[to]!)) to++;
+  while (from > 0 && word.test(s[from - 1]!)) from--;
+  while (to < s.length && word.test(s[to]!)) to++;
   return from > 0 ? 2 : to < s.length ? 1 : 0;
 };
 
@@ -194,25 +193,18 @@ export const nameSearcher = (entries: NameEntry[]) => {
   const hay: string[] = [];
   const owner: number[] = [];
   const keyAt: number[] = [];
-  /** Whether the haystack string is a key squashed (one run of letters and digits, no words). */
-  const squashed: boolean[] = [];
   /** Its key squashed, and the key's words (for tierOf). */
   const keySq: string[] = [];
   const keyWords: string[][] = [];
+  // Each key as words ("gpt 4o"); a query typed without them ("gpt4o") matches the squashed key (tierOf).
   entries.forEach((e, i) =>
     e.keys.forEach((k, j) => {
-      // Each key as words ("gpt 4o"), and squashed too when that differs ("gpt4o"), so both spellings match.
       const words = spaced(k);
-      const sq = squash(k);
-      const split = words.split(' ');
-      for (const form of new Set([words, sq])) {
-        squashed.push(form !== words);
-        keySq.push(sq);
-        keyWords.push(split);
-        hay.push(form);
-        owner.push(i);
-        keyAt.push(j);
-      }
+      hay.push(words);
+      keySq.push(squash(k));
+      keyWords.push(words.split(' '));
+      owner.push(i);
+      keyAt.push(j);
     }),
   );
   const uf = new uFuzzy({
@@ -224,10 +216,11 @@ export const nameSearcher = (entries: NameEntry[]) => {
     interSplit: "[^a-z\\d.']+",
     intraChars: "[a-z\\d.']",
   });
-  const run = (query: string, limit: number): { hits: NameHit[]; total: number } => {
+  /** The ranked hits, their number, and the tier of the best (Infinity for none). */
+  const run = (query: string, limit: number): { hits: NameHit[]; total: number; best: number } => {
     const q = spaced(query);
     const sq = squash(q);
-    if (!sq) return { hits: [], total: 0 };
+    if (!sq) return { hits: [], total: 0, best: Infinity };
     const qWords = q.split(' ');
     // One or two characters: prefixes only (a typo in them means nothing); longer, uFuzzy too.
     const [idxs, info, order] = sq.length < SHORT ? [null, null, null] : uf.search(hay, q, 0, 2000);
@@ -241,7 +234,7 @@ export const nameSearcher = (entries: NameEntry[]) => {
         const h = info.idx[o]!;
         fuzzyRank.set(h, r);
         const rg = info.ranges[o]!;
-        if (rg.length) readAs.set(h, 3 * typos(terms, hay[h]!, rg) + spanTier(hay[h]!, rg[0]!, rg[rg.length - 1]!, squashed[h]));
+        if (rg.length) readAs.set(h, 3 * typos(terms, hay[h]!, rg) + spanTier(hay[h]!, rg[0]!, rg[rg.length - 1]!));
       });
     else (idxs ?? []).forEach((h, r) => fuzzyRank.set(h, r));
     const best = new Map<number, Match>();
@@ -258,7 +251,7 @@ export const nameSearcher = (entries: NameEntry[]) => {
     for (const [h, r] of fuzzyRank) consider(h, r);
     // Also every key the query starts or whose words it starts ("gpt4o" finds "GPT-4o mini", which words alone miss).
     for (let h = 0; h < hay.length; h++)
-      if (!fuzzyRank.has(h) && !squashed[h] && tierOf(sq, qWords, keySq[h]!, keyWords[h]!) < 3) consider(h, hay.length + h);
+      if (!fuzzyRank.has(h) && tierOf(sq, qWords, keySq[h]!, keyWords[h]!) < 3) consider(h, hay.length + h);
     const ranked = [...best.entries()].sort(([ia, a], [ib, b]) => {
       const ea = entries[ia]!;
       const eb = entries[ib]!;
@@ -274,14 +267,23 @@ export const nameSearcher = (entries: NameEntry[]) => {
     });
     return {
       total: ranked.length,
+      best: ranked[0]?.[1].tier ?? Infinity,
       hits: ranked.slice(0, limit).map(([i, m]) => ({ entry: entries[i]!, key: entries[i]!.keys[m.key]!, byName: m.key === 0 })),
     };
   };
-  // A pasted API id with a path the index does not hold ("meta-llama/Llama-3.3-70B-Instruct"): its last segment.
+  // Two other readings: a pasted API id with a path the index does not hold ("meta-llama/Llama-3.3-70B-Instruct")
+  // by its last segment, when the whole finds nothing; words run together ("gtp4o") apart ("gtp 4o"), when
+  // that ranks a better match first (typos are tolerated within words, not across them).
   return (query: string, limit = 8): { hits: NameHit[]; total: number } => {
-    const found = run(query, limit);
+    let found = run(query, limit);
     const last = query.trim().split('/').pop()!;
-    return found.total || last === query.trim() ? found : run(last, limit);
+    if (!found.total && last !== query.trim()) found = run(last, limit);
+    const apart = last.replace(/([a-z])(?=[0-9])/gi, '$1 ');
+    if (found.best > 0 && apart !== last) {
+      const other = run(apart, limit);
+      if (other.best < found.best) found = other;
+    }
+    return { hits: found.hits, total: found.total };
   };
 };
 
@@ -295,4 +297,5 @@ interface Match {
   /** Index of the key in the entry's keys. */
   key: number;
 }
-const cmpMatch = (a: Match, b: Match) => a.tier - b.tier || a.alias - b.alias || a.fuzzy - b.fuzzy;
+/** The better of two matches of one entry: tier, then name › id › alias, then uFuzzy's order. */
+const cmpMatch = (a: Match, b: Match) => a.tier - b.tier || Math.min(a.key, 2) - Math.min(b.key, 2) || a.fuzzy - b.fuzzy;

@@ -64,7 +64,9 @@ customElements.define(
     connectedCallback() {
       this.#input = this.querySelector('input')!;
       this.#pop = this.querySelector('.search-pop')!;
-      this.#list = this.querySelector('[role="listbox"]')!;
+      this.#list = this.querySelector('#site-search-list')!;
+      this.#list.setAttribute('role', 'listbox');
+      this.#list.setAttribute('aria-label', 'Matching names');
       this.#count = this.querySelector('.search-count')!;
       this.#status = this.querySelector('[role="status"]')!;
       this.#all = this.querySelector('.search-all a')!;

@@ -102,7 +102,6 @@ describe('match measures', () => {
     assert.equal(spanTier('llama 3.3 70b', 1, 9), 1);
     assert.equal(spanTier('anthropic', 0, 8), 0);
     assert.equal(spanTier('amazon bedrock', 7, 13), 2);
-    assert.equal(spanTier('anthropicclaude3haiku', 0, 9, true), 1, 'a squashed key is not one word');
   });
 });
 
@@ -125,6 +124,7 @@ describe('ranking rules', () => {
   });
   test('exact name first; within a tier the more used entry first', () => {
     assert.deepEqual(top('gpt4o', 2), ['model:openai/gpt-4o', 'model:openai/gpt-4o-mini']);
+    assert.equal(top('gtp4o', 1)[0], 'model:openai/gpt-4o', 'a typo in words run together');
     assert.deepEqual(top('claude sonnet', 2), ['model:anthropic/claude-sonnet-4.5', 'model:anthropic/claude-sonnet-4']);
   });
   test('ids and aliases find their entry, and say which matched', () => {
@@ -135,6 +135,11 @@ describe('ranking rules', () => {
     assert.equal(top('claude-sonnet-4-5-20250929', 1)[0], 'model:anthropic/claude-sonnet-4.5');
     assert.equal(top('bedrock', 1)[0], 'provider:amazon-bedrock');
     assert.equal(top('vertex', 1)[0], 'provider:google-vertex');
+  });
+  test('an entry matched by its name and its id shows as matched by name', () => {
+    const h = search('groq', 1).hits[0]!;
+    assert.equal(h.byName, true);
+    assert.equal(hitFacts(h), 'Provider · 20 models');
   });
   test('an empty query finds nothing; total counts every match', () => {
     assert.deepEqual(search('  ', 5), { hits: [], total: 0 });

@@ -67,6 +67,7 @@ const EXPECTED: [string, string][] = [
   ['mistrl', 'provider:mistral'],
   ['gemni 2.5 pro', 'model:google/gemini-2.5-pro'],
   ['gtp-4o', 'model:openai/gpt-4o'],
+  ['gtp4o', 'model:openai/gpt-4o'],
   ['claude sonet', 'model:anthropic/claude-sonnet-4.5'],
   ['togther', 'provider:togetherai'],
   ['lama 3.3', 'model:meta/llama-3.3-70b'],
