@@ -1,6 +1,6 @@
 /**
  * Instant search in the header box (src/components/search/search-box.ts) on the production build:
- * nothing loads before the first focus; a typo finds the record; combobox + listbox ARIA; arrows and
+ * nothing loads before the first focus, which makes the field a combobox; a typo finds the record; listbox ARIA; arrows and
  * Enter open a result; Escape closes; "All results" leads to the full-text /search/. Names come from data/.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -11,7 +11,8 @@ import { parse } from 'yaml';
 const DATA = join(import.meta.dirname, '..', '..', 'data');
 const nameOf = (rel: string) => (parse(readFileSync(join(DATA, rel), 'utf8')) as { name: string }).name;
 
-const box = (page: Page) => page.getByRole('combobox', { name: /Search models, providers/ });
+/** The header field: a search box, which the island makes a combobox on first focus. */
+const box = (page: Page) => page.getByLabel('Search models, providers, families and creators', { exact: true });
 const options = (page: Page) => page.locator('#site-search-list [role="option"]');
 /** The box's own files: its code and styles (under /_astro/) and the name index. */
 const isBoxFile = (url: string) => /^\/search\/names\.json$|^\/_astro\/search-(box|results)/.test(new URL(url).pathname);
@@ -21,9 +22,10 @@ test('nothing loads before focus; a typo finds the record; arrows and Enter open
   page.on('request', (r) => void (isBoxFile(r.url()) && fetched.push(new URL(r.url()).pathname)));
   await page.goto('/providers/groq/', { waitUntil: 'networkidle' });
   expect(fetched).toEqual([]);
-  await expect(box(page)).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('searchbox', { name: /Search models, providers/ })).toBeVisible();
 
   await box(page).focus();
+  await expect(page.getByRole('combobox', { name: /Search models, providers/ })).toHaveAttribute('aria-expanded', 'false');
   await page.keyboard.type('antropic');
   const anthropic = nameOf('providers/anthropic.yaml');
   await expect(options(page).filter({ hasText: anthropic }).first()).toBeVisible();

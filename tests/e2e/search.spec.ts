@@ -39,7 +39,8 @@ const read = (rel: string) => parse(readFileSync(join(DATA, rel), 'utf8')) as { 
 const familyName = (model: string) => read(`families/${read(`models/${model}.yaml`).family}.yaml`).name;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const box = (page: Page) => page.getByRole('combobox', { name: /Search models, providers/ });
+/** The header field: a search box, which the island makes a combobox on first focus. */
+const box = (page: Page) => page.getByLabel('Search models, providers, families and creators', { exact: true });
 const results = (page: Page) => page.locator('#site-search-list [role="option"]');
 const pageResults = (page: Page) => page.locator('.page-results a');
 

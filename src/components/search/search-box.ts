@@ -14,6 +14,8 @@ import { isSlashShortcut } from '../../core/search-shortcut.ts';
 import { PATHS, searchHref } from '../../core/urls.ts';
 
 const SHOWN = 8;
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]>) =>
+  Object.assign(document.createElement(tag), props);
 
 type Searcher = ReturnType<typeof nameSearcher>;
 let loading: Promise<Searcher> | undefined;
@@ -63,13 +65,27 @@ customElements.define(
 
     connectedCallback() {
       this.#input = this.querySelector('input')!;
-      this.#pop = this.querySelector('.search-pop')!;
-      this.#list = this.querySelector('#site-search-list')!;
+      // The combobox exists only with JS, so its popup is built here rather than shipped in every page.
+      this.#pop = el('div', { id: 'site-search-results', className: 'search-pop', hidden: true });
+      this.#count = el('p', { className: 'search-count' });
+      this.#count.setAttribute('aria-hidden', 'true');
+      this.#list = el('ul', { id: 'site-search-list', className: 'search-results name-results' });
       this.#list.setAttribute('role', 'listbox');
       this.#list.setAttribute('aria-label', 'Matching names');
-      this.#count = this.querySelector('.search-count')!;
-      this.#status = this.querySelector('[role="status"]')!;
-      this.#all = this.querySelector('.search-all a')!;
+      this.#all = el('a', { href: PATHS.search, textContent: 'All results' });
+      const all = el('p', { className: 'search-all' });
+      all.append(this.#all);
+      this.#pop.append(this.#count, this.#list, all);
+      this.#status = el('p', { id: 'site-search-status', className: 'sr-only' });
+      this.#status.setAttribute('role', 'status');
+      this.append(this.#pop, this.#status);
+      for (const [k, v] of Object.entries({
+        role: 'combobox',
+        'aria-autocomplete': 'list',
+        'aria-expanded': 'false',
+        'aria-controls': this.#list.id,
+      }))
+        this.#input.setAttribute(k, v);
       void loadSearcher().catch(() => undefined);
       this.#input.addEventListener('input', () => void this.#run());
       this.#input.addEventListener('focus', () => {

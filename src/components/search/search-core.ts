@@ -1,5 +1,5 @@
 /**
- * Pagefind in the browser, shared by <search-box> and <search-page>: loads /pagefind/pagefind.js on
+ * Pagefind in the browser, for <search-page> (full text on /search/): loads /pagefind/pagefind.js on
  * first use (never on page load) and builds result items with DOM calls only (no innerHTML).
  */
 import { parseExcerpt, resultFacts } from '../../core/search.ts';
