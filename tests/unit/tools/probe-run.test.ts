@@ -19,6 +19,7 @@ import { readConfig } from '../../../tools/probe/config.ts';
 import { cell } from '../../../tools/probe/proposal.ts';
 import { PROBE_METHOD } from '../../../tools/probe/request.ts';
 import { runCli, snapshot, tempFolders } from '../../support/cli.ts';
+import { markdownSection } from '../../support/markdown.ts';
 import { startSseServer } from '../../support/sse-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -77,24 +78,7 @@ const run = (w: ReturnType<typeof workspace>, ...extra: string[]) =>
 const samples = (data: string, id: string): PerformanceSample[] =>
   (parse(readFileSync(join(data, `offerings/${id}.yaml`), 'utf8')) as { performance?: PerformanceSample[] }).performance ?? [];
 
-/** The rows of the markdown table under `## <title> (n)`, as arrays of cells; [] for "None.". */
-const section = (body: string, title: string): string[][] => {
-  const lines = body.split('\n');
-  const start = lines.findIndex((l) => l.startsWith(`## ${title} (`));
-  assert.ok(start >= 0, `no section ${title}`);
-  const rows: string[][] = [];
-  for (const line of lines.slice(start + 1)) {
-    if (line.startsWith('## ')) break;
-    if (!line.startsWith('| ') || line.startsWith('| ---')) continue;
-    rows.push(
-      line
-        .slice(2, -2)
-        .split(' | ')
-        .map((c) => c.trim()),
-    );
-  }
-  return rows.slice(1);
-};
+const section = markdownSection;
 
 describe('probe:run against the local SSE server', () => {
   test('appends samples, skips a missing key, fails an erroring server without writing, proposes the change', async () => {

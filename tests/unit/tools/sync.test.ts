@@ -14,6 +14,7 @@ import { loadData } from '../../../src/model/load.ts';
 import { MAX_BODY, syncBody } from '../../../src/model/data-diff.ts';
 import { main } from '../../../tools/sync.ts';
 import { runCli, snapshot } from '../../support/cli.ts';
+import { markdownSection } from '../../support/markdown.ts';
 
 const FIX = join(import.meta.dirname, '..', '..', 'fixtures', 'sync');
 const MODELS_DEV = join(FIX, 'upstream', 'models-dev-api.json');
@@ -29,23 +30,7 @@ const workspace = () => {
 /** Runs the tool quietly; its exit code and output. */
 const run = (...args: string[]) => runCli(main, args);
 
-/** The rows of the markdown table under `## <title> (n)`, as arrays of cells; [] for "None.". */
-const section = (body: string, title: string): string[][] => {
-  const start = body.split('\n').findIndex((l) => l.startsWith(`## ${title} (`));
-  assert.ok(start >= 0, `no section ${title}`);
-  const rows: string[][] = [];
-  for (const line of body.split('\n').slice(start + 1)) {
-    if (line.startsWith('## ')) break;
-    if (!line.startsWith('| ') || line.startsWith('| ---')) continue;
-    rows.push(
-      line
-        .slice(2, -2)
-        .split(' | ')
-        .map((c) => c.trim()),
-    );
-  }
-  return rows.slice(1); // the header
-};
+const section = markdownSection;
 
 type Upstream = Record<
   string,
