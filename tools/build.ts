@@ -11,6 +11,7 @@ import { join, resolve, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { dataDir, holdRecords, loadData } from '../src/model/load.ts';
 import { report } from '../src/model/validate.ts';
+import { sharePngStats } from '../src/model/share-png.ts';
 import { absoluteUrls, sitemapPaths, sitemapXml } from '../src/views/feeds/sitemap.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -49,6 +50,8 @@ try {
   fail(`astro build: ${(e as Error).message.split('\n')[0]}`);
 }
 if (!existsSync(join(out, 'index.html'))) fail('astro build produced no index.html');
+const cards = sharePngStats;
+console.log(`✓ share cards: ${cards.rendered} rendered in ${Math.round(cards.renderMs)} ms, ${cards.cached} from the cache`);
 // The sitemap lists the HTML files actually built (src/views/feeds/sitemap.ts), so it cannot miss a page.
 const { default: config } = await import('../astro.config.mjs');
 const htmlFiles = (readdirSync(out, { recursive: true }) as string[])

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { parse } from 'yaml';
 import {
   ApiModelFileSchema,
   ApiModelsSchema,
@@ -159,10 +160,21 @@ test('every page has a title, description, canonical URL and share tags whose im
     if (!image || !existsSync(join(DIST, new URL(image).pathname))) bad.push(`${p.url}: og:image ${image}`);
   }
   expect(bad.slice(0, 20)).toEqual([]);
+  // Share cards are PNG (link previewers do not show SVG), 1200 × 630, with their size and alt text.
+  for (const p of [pagesOf('provider')[0]!, pagesOf('model')[0]!, pagesOf('home')[0]!]) {
+    const image = new URL(attr(p.html, /<meta property="og:image" content="([^"]+)"/)!).pathname;
+    if (p.type !== 'home') expect(image).toBe(`/og${p.url.replace(/\/$/, '')}.png`);
+    expect(attr(p.html, /<meta name="twitter:image" content="([^"]+)"/)).toContain(image);
+    expect(attr(p.html, /<meta property="og:image:width" content="([^"]+)"/)).toBe('1200');
+    expect(attr(p.html, /<meta property="og:image:height" content="([^"]+)"/)).toBe('630');
+    expect(attr(p.html, /<meta property="og:image:alt" content="([^"]+)"/)?.length).toBeGreaterThan(20);
+    const png = readFileSync(join(DIST, image));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  }
   const provider = pagesOf('provider')[0]!;
-  expect(provider.html).toContain(`/og${provider.url.replace(/\/$/, '')}.svg`);
-  const svg = read(`og${provider.url.replace(/\/$/, '')}.svg`);
-  expect(checkXml(svg).name).toBe('svg');
+  const record = parse(readFileSync(join('data/providers', `${provider.url.split('/')[2]}.yaml`), 'utf8')) as { name: string };
+  expect(attr(provider.html, /<meta property="og:image:alt" content="([^"]+)"/)?.replaceAll('&amp;', '&')).toContain(record.name);
 });
 
 test('the footer links the open-data pages', async ({ page }) => {
