@@ -5,11 +5,14 @@
  * fonts, so every machine renders the same bytes.
  *
  * A card takes ~20 ms to render and encode; the PNGs are cached on disk by a hash of their SVG
- * (under Astro's cache folder, ASTRO_CACHE_DIR), so a rebuild renders only the cards that changed.
+ * (under Astro's cache folder, ASTRO_CACHE_DIR), so a rebuild renders only the cards that changed,
+ * and tools/build.ts renders them ahead in a worker thread (tools/share-cards.ts) while Astro
+ * builds the pages: an endpoint renders a card itself only when the worker has not reached it yet.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { threadId } from 'node:worker_threads';
 import { join, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 
@@ -57,7 +60,7 @@ export const renderSharePng = (svg: string): Uint8Array<ArrayBuffer> => {
   sharePngStats.rendered++;
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
+    const tmp = `${file}.${process.pid}-${threadId}.tmp`;
     writeFileSync(tmp, png);
     renameSync(tmp, file);
   } catch {

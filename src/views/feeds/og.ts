@@ -137,3 +137,19 @@ export const siteCard = (counts: { providers: number; models: number; offerings:
     `${formatCount(counts.offerings)} offerings`,
   ],
 });
+
+/**
+ * The SVG of every card the site publishes (the site's, each provider's, each model's, in the order
+ * the endpoints under src/pages/og/ build them): what tools/share-cards.ts renders ahead, in a
+ * worker, while Astro builds the pages. The endpoints build each from the same functions, so they
+ * find it in the cache.
+ */
+export const catalogCardSvgs = (c: {
+  providers: Parameters<typeof providerCard>[0][];
+  models: Parameters<typeof modelCard>[0][];
+  offerings: unknown[];
+}): string[] => [
+  shareCardSvg(siteCard({ providers: c.providers.length, models: c.models.length, offerings: c.offerings.length })),
+  ...c.providers.map((p) => shareCardSvg(providerCard(p))),
+  ...c.models.map((m) => shareCardSvg(modelCard(m))),
+];

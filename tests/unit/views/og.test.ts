@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { modelCard, providerCard, shareCardAlt, shareCardSvg, siteCard, wrapText } from '../../../src/views/feeds/og.ts';
+import {
+  catalogCardSvgs,
+  modelCard,
+  providerCard,
+  shareCardAlt,
+  shareCardSvg,
+  siteCard,
+  wrapText,
+} from '../../../src/views/feeds/og.ts';
 import { checkXml } from '../../support/feed-xml.ts';
 import { withPrice } from '../../support/priced.ts';
 
@@ -52,4 +60,15 @@ test('the alt text states what the card shows; the site card counts providers, m
     shareCardAlt({ kicker: 'Model', title: 'M', subtitle: 'By X · x/m', facts: ['2 providers'] }),
     'M: By X · x/m. 2 providers.',
   );
+});
+
+test('catalogCardSvgs: the site card, then each provider, then each model, as the endpoints build them', () => {
+  const offerings = [withPrice({ provider: 'acme', model: 'x/m', pricing: { billing: 'usage' as const, input: 1, output: 2 } })];
+  const p = { name: 'Acme', kind: 'inference' as const, offerings };
+  const m = { name: 'M', id: 'x/m', organizationRecord: { name: 'X' }, offerings };
+  assert.deepEqual(catalogCardSvgs({ providers: [p], models: [m], offerings }), [
+    shareCardSvg(siteCard({ providers: 1, models: 1, offerings: 1 })),
+    shareCardSvg(providerCard(p)),
+    shareCardSvg(modelCard(m)),
+  ]);
 });
