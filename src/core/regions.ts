@@ -76,6 +76,7 @@ export interface ResidencyOptionIn {
 }
 export interface ResidencyIn {
   routing: Routing;
+  offerings_inherit?: boolean | undefined;
   options?: readonly ResidencyOptionIn[] | undefined;
   profiles?: readonly { id: string; name: string; geography: Geography; regions?: readonly string[] | undefined }[] | undefined;
 }
@@ -131,6 +132,9 @@ const continentsOf = (cs: readonly string[]): Continent[] =>
 export const routesOf = (p: ProviderPlaces, o: OfferingPlaces): Route[] | undefined => {
   const regions = p.regions ?? [];
   if (!regions.length) return undefined;
+  // Per-model availability not read for this offering: unknown, not "every region".
+  if (p.residency?.offerings_inherit === false && o.regions === undefined && !o.profiles?.length && !o.residency?.length)
+    return undefined;
   const byId = new Map(regions.map((r) => [r.id, r]));
   const prices = new Map<string, RegionalPriceIn>();
   for (const rp of o.regional_pricing ?? []) for (const w of rp.where) prices.set(w, rp);

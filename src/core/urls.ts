@@ -160,3 +160,6 @@ export const schemaPath = (kind: string): string => `/schema/${kind}.json`;
 
 /** Absolute URL of a site path on `site` ("https://provider-atlas.dev"). */
 export const absoluteUrl = (path: string, site: string | URL): string => new URL(path, site).href;
+
+/** The hosts the round-trip button measures for one model (JSON, read by /performance/): "/performance/rtt/openai/gpt-4o.json". */
+export const rttPlanPath = (modelId: string): string => `${PATHS.performance}rtt/${modelId}.json`;

@@ -414,6 +414,12 @@ export const ResidencySchema = z.strictObject({
   routing: z.enum(ROUTING),
   options: z.array(ResidencyOptionSchema).optional(),
   profiles: z.array(InferenceProfileSchema).optional(),
+  /**
+   * false: models differ by region and the provider's list is not read for every model, so an
+   * offering that states neither `regions` nor `profiles` has an unknown region instead of
+   * inheriting every region (clouds with per-model availability). Default true.
+   */
+  offerings_inherit: z.boolean().optional(),
   notes: Text.optional(),
   /** Pages the regions and residency were read from. */
   sources: z.array(HttpsUrl).min(1, { error: 'Name at least one page the regions were read from' }),

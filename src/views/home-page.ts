@@ -8,6 +8,7 @@ import { changeList, pastChanges } from '../core/history.ts';
 import { compareModelPath, modelPath, PATHS } from '../core/urls.ts';
 import type { Catalog } from '../model/link.ts';
 import { priceContextChart } from './compare/chart-data.ts';
+import { speedCoverage } from './compare/coverage.ts';
 import { popularComparisons } from './compare/items.ts';
 import { cheapestForPopular, newestModels, recentPriceChanges } from './home.ts';
 
@@ -21,6 +22,7 @@ export const homePage = (catalog: Catalog) => {
     ...r,
     compareHref: compared.has(r.modelId) ? compareModelPath(r.modelId) : undefined,
   }));
+  const cover = speedCoverage(catalog);
   const changes = pastChanges(changeList(catalog.offerings, []), catalog.date, 500);
   return {
     counts: [
@@ -40,8 +42,14 @@ export const homePage = (catalog: Catalog) => {
       { href: PATHS.organizations, label: 'Creators', text: 'Who makes the models' },
       { href: PATHS.pricing, label: 'Pricing calculator', text: 'The monthly cost of your workload on every offering' },
       { href: PATHS.compare, label: 'Compare', text: 'Providers, models or offerings side by side' },
-      { href: PATHS.performance, label: 'Performance', text: 'Time to first token and output speed per region' },
+      {
+        href: PATHS.performance,
+        label: 'Performance',
+        text: `${cover.samplesText}; ${cover.measureText}`,
+      },
     ],
+    /** Where inference runs: providers with regions, EU processing, residency options. */
+    coverage: `${cover.regionsText}.`,
     cheapest,
     chart: priceContextChart(
       cheapest.map((r) => ({ name: `${r.modelName} at ${r.providerName}`, context: r.context, blended: r.blended })),

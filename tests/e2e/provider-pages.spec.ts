@@ -121,11 +121,13 @@ for (const id of PROVIDERS) {
       for (const h of ['What it serves', 'API and identity', 'Data policy', 'Platform features', 'Sources'])
         await expect(page.getByRole('heading', { name: h })).toBeVisible();
       await expect(page.getByText(/Last verified: \d+ \w+ \d{4}/)).toBeVisible();
-      const base = page.locator('copy-button code');
-      if ((await base.count()) > 0) {
+      // The API base URL is the first copyable code on the page (regional endpoints follow, in "Regions and residency").
+      const base = page.locator('copy-button code').first();
+      if ((await page.locator('copy-button code').count()) > 0) {
         const url = (await base.textContent())!;
-        await page.getByRole('button', { name: `Copy ${url}` }).click();
-        await expect(page.getByRole('button', { name: `Copy ${url}` })).toHaveText('Copied');
+        const copy = page.getByRole('button', { name: `Copy ${url}` }).first();
+        await copy.click();
+        await expect(copy).toHaveText('Copied');
         expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
       }
     });

@@ -10,6 +10,7 @@ import type { Feature, Model, Offering, PerformanceSample, Pricing, Provider } f
 import type { PriceView } from '../../core/price.ts';
 import type { Provenance } from '../../core/provenance.ts';
 import { scheduledPrices, type ScheduledPrice } from '../provider/price-sources.ts';
+import { offeringPlace, placeTokens, type OfferingPlace } from '../region-places.ts';
 
 /** Features shown per offering, in this order. */
 export { ROW_FEATURES };
@@ -50,12 +51,16 @@ export interface WhereRow {
   features: { key: Feature; label: string; value: boolean | undefined }[];
   /** Region names (ids the provider does not define are shown as ids). */
   regions: string[];
+  /** Where it runs: countries, EU processing, residency marks and regional prices (src/views/region-places.ts). */
+  place: OfferingPlace;
+  /** Region-filter keys this row matches (`yes`) and those it cannot answer (`unknown`), see placeTokens. */
+  placeKeys: { yes: string[]; unknown: string[] };
   speed: Speed | undefined;
   cheapest: boolean;
   fastest: boolean;
 }
 
-type ProviderLike = Pick<Provider, 'name' | 'kind' | 'headquarters' | 'regions'> & { id: string };
+type ProviderLike = Pick<Provider, 'name' | 'kind' | 'headquarters' | 'regions' | 'residency'> & { id: string };
 type OfferingLike = Offering & {
   id: string;
   providerRecord: ProviderLike;
@@ -133,6 +138,8 @@ export const whereToRun = (model: ModelLike, workload: Workload = MODEL_PAGE_WOR
       maxOutputLower: lower(maxOutput, model.max_output_tokens),
       features: ROW_FEATURES.map((key) => ({ key, label: FEATURE_LABEL[key], value: o.features?.[key] })),
       regions: (o.regions ?? []).map((id) => regionName.get(id) ?? id),
+      place: offeringPlace(p, o),
+      placeKeys: { yes: [], unknown: [] },
       speed: speedOf(o.performance),
       cheapest: false,
       fastest: false,
@@ -148,6 +155,7 @@ export const whereToRun = (model: ModelLike, workload: Workload = MODEL_PAGE_WOR
     r.fastest = max !== undefined && r.speed?.tokensPerSecond === max;
   }
   rows.sort(compareWhereRows);
+  placeTokens(rows.map((r) => r.place)).forEach((t, i) => (rows[i]!.placeKeys = t));
   if (workload === MODEL_PAGE_WORKLOAD.workload) pageRows.set(model, rows);
   return rows;
 };

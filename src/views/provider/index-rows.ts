@@ -3,6 +3,8 @@ import { cheapest, countModels, isStale } from '../../core/catalog-stats.ts';
 import type { Priced } from '../../core/price.ts';
 import { COMPLIANCE, COMPLIANCE_LABEL, KIND_LABEL, PROVIDER_KINDS } from '../../core/vocab.ts';
 import type { Offering, Provider } from '../../model/schema.ts';
+import { CONTINENTS, CONTINENT_LABEL, providerFacets, type Answer, type Continent } from '../../core/regions.ts';
+import { UNKNOWN_PLACE } from '../region-places.ts';
 
 /** Platform features the providers table shows and filters on: URL value → label. */
 export const PLATFORM_FEATURES = {
@@ -30,6 +32,10 @@ export interface ProviderRow {
   regions: number;
   /** Countries of those regions, ISO 3166-1 alpha-2, in the provider's order, no repeats. */
   regionCountries: string[];
+  /** Continents of those countries (src/core/regions.ts). */
+  continents: Continent[];
+  /** "EU processing available" for its catalogue: yes, no, or unknown (regions or routing not published). */
+  eu: Answer;
   compliance: NonNullable<Provider['compliance']>;
   lastVerified: string | undefined;
   stale: boolean;
@@ -62,7 +68,8 @@ export const providerRows = (
   today?: string,
 ): ProviderRow[] =>
   providers
-    .map((p) => ({
+    .map((p) => ({ p, facets: providerFacets(p) }))
+    .map(({ p, facets }) => ({
       id: p.id,
       name: p.name,
       monogram: monogram(p.name),
@@ -76,6 +83,8 @@ export const providerRows = (
       features: platformFeatures(p),
       regions: p.regions?.length ?? 0,
       regionCountries: [...new Set((p.regions ?? []).flatMap((r) => (r.country ? [r.country] : [])))],
+      continents: facets.continents,
+      eu: facets.eu,
       compliance: [...(p.compliance ?? [])].sort((a, b) => COMPLIANCE.indexOf(a) - COMPLIANCE.indexOf(b)),
       lastVerified: p.last_verified,
       stale: isStale(p.last_verified, today),
@@ -101,5 +110,49 @@ export const providerFilters = (rows: ProviderRow[], countryName: (code: string)
     feature: (Object.keys(PLATFORM_FEATURES) as PlatformFeature[])
       .filter((f) => features.has(f))
       .map((f): FilterOption => ({ value: f, label: PLATFORM_FEATURES[f] })),
+  };
+};
+
+export interface CountedOption extends FilterOption {
+  count: number;
+}
+/** The words the region filters (and the data attributes they match) use for "no published region". */
+export { UNKNOWN_PLACE };
+
+/** Space-separated filter values of a row (data-continent, data-region): its own, or UNKNOWN_PLACE. */
+export const placeValues = (values: readonly string[]): string => (values.length ? values.join(' ') : UNKNOWN_PLACE);
+
+/**
+ * The region filters of the providers table, each choice with the number of providers it keeps:
+ * continents (filter order), countries (by name), then "Region not published" for providers that
+ * publish no regions, so that every provider is counted under some choice; and "EU processing
+ * available" (yes only), with the number whose answer is unknown.
+ */
+export const regionFilters = (rows: readonly ProviderRow[], countryName: (code: string) => string) => {
+  const unknown = rows.filter((r) => !r.regionCountries.length).length;
+  const unknownOption: CountedOption[] = unknown ? [{ value: UNKNOWN_PLACE, label: 'Region not published', count: unknown }] : [];
+  const countries = [...new Set(rows.flatMap((r) => r.regionCountries))];
+  return {
+    continent: [
+      ...CONTINENTS.flatMap((c): CountedOption[] => {
+        const n = rows.filter((r) => r.continents.includes(c)).length;
+        return n ? [{ value: c, label: CONTINENT_LABEL[c], count: n }] : [];
+      }),
+      ...unknownOption,
+    ],
+    region: [
+      ...countries
+        .map((c): CountedOption => ({
+          value: c,
+          label: countryName(c),
+          count: rows.filter((r) => r.regionCountries.includes(c)).length,
+        }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'en')),
+      ...unknownOption,
+    ],
+    eu: {
+      yes: rows.filter((r) => r.eu === 'yes').length,
+      unknown: rows.filter((r) => r.eu === 'unknown').length,
+    },
   };
 };

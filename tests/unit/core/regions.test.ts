@@ -207,3 +207,20 @@ describe('an offering served through profiles only', () => {
     assert.deepEqual(routesOf(cloud, { regions: [] }), []);
   });
 });
+
+describe('clouds whose models differ by region', () => {
+  test('offerings_inherit: false leaves an offering that states nothing unknown', () => {
+    const p: ProviderPlaces = { ...cloud, residency: { ...cloud.residency!, offerings_inherit: false } };
+    assert.equal(routesOf(p, {}), undefined);
+    assert.equal(euProcessing(p, {}), 'unknown');
+    assert.deepEqual(
+      routesOf(p, { regions: ['us-east-1'] })!.map((r) => r.key),
+      ['us-east-1'],
+    );
+    assert.deepEqual(
+      routesOf(p, { profiles: ['eu'] })!.map((r) => r.key),
+      ['us-east-1', 'eu-central-1', 'eu-west-2', 'ap-northeast-1', 'eu'],
+    );
+    assert.equal(providerFacets(p).eu, 'yes');
+  });
+});

@@ -256,13 +256,31 @@ describe('schemas', () => {
     const dup = ProviderSchema.safeParse({
       ...p,
       regions: [
-        { id: 'eu', name: 'EU' },
-        { id: 'eu', name: 'EU 2' },
+        { id: 'eu', name: 'EU', country: 'DE' },
+        { id: 'eu', name: 'EU 2', country: 'FR' },
       ],
     });
     assert.deepEqual(
       dup.error?.issues.map((i) => [i.path, i.message]),
       [[['regions', 1, 'id'], 'Duplicate region id "eu"']],
+    );
+    // A region needs its country; residency needs regions, sources and a date; profiles name listed regions.
+    assert.equal(ProviderSchema.safeParse({ ...p, regions: [{ id: 'x', name: 'X' }] }).success, false);
+    const res = ProviderSchema.safeParse({
+      ...p,
+      residency: {
+        routing: 'selectable',
+        profiles: [{ id: 'eu', name: 'EU', geography: 'eu', regions: ['nowhere'] }],
+        sources: ['https://p.example.com/regions'],
+        last_verified: '2026-12-01',
+      },
+    });
+    assert.deepEqual(
+      res.error?.issues.map((i) => [i.path, i.message]),
+      [
+        [['residency', 'profiles', 0, 'regions', 0], `Region "nowhere" is not listed in this provider's regions`],
+        [['residency'], 'A residency record needs the regions (or the single country) where inference runs'],
+      ],
     );
     assert.equal(ProviderSchema.safeParse({ ...p, api: { env: ['p_api_key'] } }).success, false);
     assert.equal(ProviderSchema.safeParse({ ...p, platform: { fee: 1.5 } }).success, false);

@@ -183,7 +183,7 @@ describe('import over hand-written records', async () => {
     assert.equal(res.code, 0, res.out);
     const p = read(dir, 'providers/groq.yaml');
     assert.equal(p.website, 'https://groq.com');
-    assert.deepEqual(p.regions, [{ id: 'us-east', name: 'US East' }]);
+    assert.deepEqual(p.regions, [{ id: 'us-east', name: 'US East', country: 'US' }]);
     assert.deepEqual(p.compliance, ['soc2-type2']);
     assert.equal(p.notes, 'LPU-based inference.');
     assert.equal(p.docs_url, 'https://console.groq.com/docs/models', 'filled because the record had none');
