@@ -8,9 +8,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { dataDir, holdRecords, loadData } from '../src/model/load.ts';
 import { report } from '../src/model/validate.ts';
+import { sharePngStats } from '../src/model/share-png.ts';
 import { absoluteUrls, sitemapPaths, sitemapXml } from '../src/views/feeds/sitemap.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -38,6 +40,18 @@ holdRecords(data, records!);
 const t1 = time();
 console.log(`✓ validate: ${records!.offerings.length} offerings, ${Math.round(t1 - t0)} ms`);
 
+// Share cards render ahead in a worker (tools/share-cards.ts) on the other core while Astro builds;
+// the og endpoints render whatever it has not reached (and everything, should it fail).
+const ahead = { rendered: 0, cached: 0, renderMs: 0 };
+let cardWorker: Worker | undefined;
+try {
+  cardWorker = new Worker(new URL('./share-cards.ts', import.meta.url), { workerData: records });
+  cardWorker.on('message', (counts: typeof ahead) => Object.assign(ahead, counts));
+  cardWorker.on('error', (e) => console.warn(`! share cards: the worker stopped: ${e.message}`));
+} catch (e) {
+  console.warn(`! share cards: no worker: ${(e as Error).message}`);
+}
+
 mkdirSync(scratch, { recursive: true });
 rmSync(out, { recursive: true, force: true });
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -49,6 +63,10 @@ try {
   fail(`astro build: ${(e as Error).message.split('\n')[0]}`);
 }
 if (!existsSync(join(out, 'index.html'))) fail('astro build produced no index.html');
+await cardWorker?.terminate();
+console.log(
+  `✓ share cards: ${ahead.rendered} rendered ahead in a worker (${Math.round(ahead.renderMs)} ms), ${sharePngStats.rendered} by the build (${Math.round(sharePngStats.renderMs)} ms), ${sharePngStats.cached} read from the cache`,
+);
 // The sitemap lists the HTML files actually built (src/views/feeds/sitemap.ts), so it cannot miss a page.
 const { default: config } = await import('../astro.config.mjs');
 const htmlFiles = (readdirSync(out, { recursive: true }) as string[])

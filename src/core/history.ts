@@ -5,6 +5,7 @@
  * are the data's, never the clock.
  */
 import type { PriceView, UsdPricePoint } from './price.ts';
+import { formatDate } from './format.ts';
 import { modelPath, providerPath } from './urls.ts';
 import { METERS, SIDES } from './vocab.ts';
 
@@ -99,31 +100,76 @@ export interface Change {
   path: string;
   /** Provider id, for price changes. */
   provider?: string;
+  /** A price change dated after the data's date: announced, not in force yet. */
+  announced?: boolean;
+}
+
+/** One step of an offering's price history: the price before, the price from `date` on. */
+export interface PriceChange {
+  /** Stable key, unique per change: "price/<offering id>/<date>". */
+  key: string;
+  /** YYYY-MM-DD the new price takes effect. */
+  date: string;
+  /** Takes effect after the data's date: announced, not in force yet. */
+  announced: boolean;
+  /** The offering: its id, the model's (or its own) name, the provider and the id sent to the API. */
+  offering: string;
+  name: string;
+  provider: string;
+  providerName: string;
+  apiId: string;
+  /** Site path of the model page (the provider's models tab for an unlinked offering). */
+  path: string;
+  /** USD per 1M tokens, before and from `date` on. */
+  before: { input: number | undefined; output: number | undefined };
+  after: { input: number | undefined; output: number | undefined };
 }
 
 const fmt = (v: number | undefined) => (v === undefined ? '–' : `$${Number(v.toPrecision(6))}`);
-const pair = (s: { input: number | undefined; output: number | undefined }) => `${fmt(s.input)} in / ${fmt(s.output)} out`;
+/** "$2 in / $8 out" (USD per 1M tokens; "–" for a meter not stated). */
+export const pricePairText = (s: { input: number | undefined; output: number | undefined }): string =>
+  `${fmt(s.input)} in / ${fmt(s.output)} out`;
 
-/** Price changes (each history step after the first) and model lifecycle dates, newest first. */
-export const changeList = (offerings: OfferingLike[], models: ModelLike[]): Change[] => {
-  const out: Change[] = [];
+/**
+ * Every price change in the offerings' price histories (each step after the first, announced ones
+ * included and marked), newest first (announced ones, dated later, lead), ties by offering id.
+ */
+export const priceChanges = (offerings: OfferingLike[]): PriceChange[] => {
+  const out: PriceChange[] = [];
   for (const o of offerings) {
     const steps = priceSteps(o.price.history);
-    const name = o.name ?? o.modelRecord?.name ?? o.provider_model_id;
     for (let i = 1; i < steps.length; i++) {
       const date = steps[i]!.from!;
-      const announced = steps[i]!.announced;
       out.push({
         key: `price/${o.id}/${date}`,
-        kind: 'price',
         date,
-        title: `${name} at ${o.providerRecord.name}: price ${announced ? 'change announced' : 'changed'}`,
-        summary: `${pair(steps[i - 1]!)} → ${pair(steps[i]!)}, USD per 1M tokens.`,
-        path: o.model ? modelPath(o.model) : providerPath(o.provider, 'models'),
+        announced: steps[i]!.announced,
+        offering: o.id,
+        name: o.name ?? o.modelRecord?.name ?? o.provider_model_id,
         provider: o.provider,
+        providerName: o.providerRecord.name,
+        apiId: o.provider_model_id,
+        path: o.model ? modelPath(o.model) : providerPath(o.provider, 'models'),
+        before: { input: steps[i - 1]!.input, output: steps[i - 1]!.output },
+        after: { input: steps[i]!.input, output: steps[i]!.output },
       });
     }
   }
+  return out.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.offering < b.offering ? -1 : 1));
+};
+
+/** Price changes (each history step after the first, announced ones marked) and model lifecycle dates, newest first. */
+export const changeList = (offerings: OfferingLike[], models: ModelLike[]): Change[] => {
+  const out: Change[] = priceChanges(offerings).map((c) => ({
+    key: c.key,
+    kind: 'price',
+    date: c.date,
+    title: `${c.name} at ${c.providerName}: price ${c.announced ? `change announced for ${formatDate(c.date)}` : 'changed'}`,
+    summary: `${c.apiId}: ${pricePairText(c.before)} → ${pricePairText(c.after)}, USD per 1M tokens${c.announced ? `, from ${formatDate(c.date)}` : ''}.`,
+    path: c.path,
+    provider: c.provider,
+    announced: c.announced,
+  }));
   for (const m of models) {
     const path = modelPath(m.id);
     if (m.release_date)
@@ -160,6 +206,27 @@ export const changeList = (offerings: OfferingLike[], models: ModelLike[]): Chan
 /** Changes on or before `today` (the data date): future retirements and announced prices are not news yet. */
 export const pastChanges = (changes: Change[], today: string | undefined, limit = 100): Change[] =>
   changes.filter((c) => today === undefined || c.date <= today).slice(0, limit);
+
+/**
+ * What the Atom feeds carry: every price change, announced ones included (news on the data date,
+ * `today`, which dates their entry; their title names the day they take effect), the newest
+ * `limit`; and the newest `limit` past releases, deprecations and retirements. Each with the date
+ * its entry carries, newest first.
+ */
+export const feedChanges = (changes: Change[], today: string | undefined, limit = 100): (Change & { entryDate: string })[] => {
+  const prices = changes
+    .filter((c) => c.kind === 'price' && (c.announced || today === undefined || c.date <= today))
+    .slice(0, limit)
+    .map((c) => ({ ...c, entryDate: c.announced && today ? today : c.date }));
+  const others = pastChanges(
+    changes.filter((c) => c.kind !== 'price'),
+    today,
+    limit,
+  ).map((c) => ({ ...c, entryDate: c.date }));
+  return [...prices, ...others].sort((a, b) =>
+    a.entryDate !== b.entryDate ? (a.entryDate < b.entryDate ? 1 : -1) : a.key < b.key ? -1 : 1,
+  );
+};
 
 export interface Retirement {
   /** Model or offering id. */

@@ -48,7 +48,7 @@ export const PATHS = {
   /** The site icon (public/favicon.svg). */
   favicon: '/favicon.svg',
   /** The site's own share card, for pages without one. */
-  siteCard: '/og/site.svg',
+  siteCard: '/og/site.png',
   /** Compact JSON index the /models/ table filters and sorts in the browser. */
   modelsIndex: '/models/index.json',
   /** Compact JSON index of every offering's prices, for the pricing explorer. */
@@ -145,11 +145,11 @@ export const searchHref = (q: string): string => `${PATHS.search}?${new URLSearc
 /** One entry of the change list, by its key: "/changes/#price/groq/…". */
 export const changeAnchor = (key: string): string => `${PATHS.changes}#${key}`;
 
-/** A provider's share card: "/og/providers/groq.svg". */
-export const providerCardPath = (providerId: string): string => `/og/providers/${providerId}.svg`;
+/** A provider's share card: "/og/providers/groq.png". */
+export const providerCardPath = (providerId: string): string => `/og/providers/${providerId}.png`;
 
-/** A model's share card: "/og/models/openai/gpt-4o.svg". */
-export const modelCardPath = (modelId: string): string => `/og/models/${modelId}.svg`;
+/** A model's share card: "/og/models/openai/gpt-4o.png". */
+export const modelCardPath = (modelId: string): string => `/og/models/${modelId}.png`;
 
 /** One provider and its offerings (open-data API): "/api/v1/providers/groq.json". */
 export const apiProviderPath = (providerId: string): string => `${PATHS.api}providers/${providerId}.json`;

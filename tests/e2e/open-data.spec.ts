@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { parse } from 'yaml';
 import {
   ApiModelFileSchema,
   ApiModelsSchema,
@@ -16,10 +17,11 @@ import {
   CSV_COLUMNS,
 } from '../../src/model/api-export.ts';
 import { parseModelsDev } from '../../tools/import/models-dev.ts';
+import { formatDate } from '../../src/core/format.ts';
 import { parseCsv } from '../support/csv-export-parse.ts';
 import { checkXml } from '../support/feed-xml.ts';
 import { parseIcs } from '../support/ics-parse.ts';
-import { builtPages, DIST } from '../support/site.ts';
+import { builtPages, DATA, DIST } from '../support/site.ts';
 import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 
 const read = (rel: string, dist = DIST) => readFileSync(join(dist, rel), 'utf8');
@@ -159,10 +161,21 @@ test('every page has a title, description, canonical URL and share tags whose im
     if (!image || !existsSync(join(DIST, new URL(image).pathname))) bad.push(`${p.url}: og:image ${image}`);
   }
   expect(bad.slice(0, 20)).toEqual([]);
+  // Share cards are PNG (link previewers do not show SVG), 1200 × 630, with their size and alt text.
+  for (const p of [pagesOf('provider')[0]!, pagesOf('model')[0]!, pagesOf('home')[0]!]) {
+    const image = new URL(attr(p.html, /<meta property="og:image" content="([^"]+)"/)!).pathname;
+    if (p.type !== 'home') expect(image).toBe(`/og${p.url.replace(/\/$/, '')}.png`);
+    expect(attr(p.html, /<meta name="twitter:image" content="([^"]+)"/)).toContain(image);
+    expect(attr(p.html, /<meta property="og:image:width" content="([^"]+)"/)).toBe('1200');
+    expect(attr(p.html, /<meta property="og:image:height" content="([^"]+)"/)).toBe('630');
+    expect(attr(p.html, /<meta property="og:image:alt" content="([^"]+)"/)?.length).toBeGreaterThan(20);
+    const png = readFileSync(join(DIST, image));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  }
   const provider = pagesOf('provider')[0]!;
-  expect(provider.html).toContain(`/og${provider.url.replace(/\/$/, '')}.svg`);
-  const svg = read(`og${provider.url.replace(/\/$/, '')}.svg`);
-  expect(checkXml(svg).name).toBe('svg');
+  const record = parse(readFileSync(join(DATA, 'providers', `${provider.url.split('/')[2]}.yaml`), 'utf8')) as { name: string };
+  expect(attr(provider.html, /<meta property="og:image:alt" content="([^"]+)"/)?.replaceAll('&amp;', '&')).toContain(record.name);
 });
 
 test('the footer links the open-data pages', async ({ page }) => {
@@ -173,6 +186,63 @@ test('the footer links the open-data pages', async ({ page }) => {
   await page.goto('/data/');
   await expect(page.getByRole('heading', { level: 1, name: 'Open data and API' })).toBeVisible();
   await expect(page.getByRole('link', { name: '/api/v1/offerings.csv' })).toBeVisible();
+});
+
+test('/changes/ lists every price change of the histories in data/, old → new, announced ones marked; so does the feed', async ({
+  page,
+}) => {
+  type Point = { effective_from?: string; input?: number; output?: number };
+  type Rec = { provider: string; provider_model_id: string; pricing?: { currency?: string }; price_history?: Point[] };
+  const providerName = (id: string) =>
+    (parse(readFileSync(join(DATA, 'providers', `${id}.yaml`), 'utf8')) as { name: string }).name;
+  const dir = join(DATA, 'offerings');
+  const histories = (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .filter((text) => text.includes('price_history:'))
+    .map((text) => parse(text) as Rec)
+    .filter((o) => (o.price_history?.length ?? 0) > 1);
+  const steps = histories.flatMap((o) => o.price_history!.slice(1).map((h, i) => ({ o, h, prev: o.price_history![i]! })));
+  expect(steps.length).toBeGreaterThan(0);
+  await page.goto('/changes/');
+  const today = (await page.locator('.lede time').getAttribute('datetime'))!;
+  const table = page.getByRole('table', { name: /price change/ });
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(steps.length);
+  const announced = steps.filter((s) => s.h.effective_from! > today);
+  await expect(rows.filter({ hasText: 'Announced' })).toHaveCount(announced.length);
+  // Announced changes lead (dated later), then the rest newest first.
+  const dates = await rows.locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+  expect(dates).toEqual(
+    steps
+      .map((s) => s.h.effective_from!)
+      .sort()
+      .reverse(),
+  );
+  // Each change of a USD record, old → new, on its own row.
+  const usd = (v: number | undefined) => (v === undefined ? '–' : `$${v}`);
+  for (const { o, h, prev } of steps.filter((s) => (s.o.pricing?.currency ?? 'USD') === 'USD').slice(0, 8)) {
+    // The row of this offering: its provider's name and its API id (several providers may share an id).
+    const row = rows
+      .filter({ hasText: formatDate(h.effective_from!) })
+      .filter({ hasText: ` at ${providerName(o.provider)} ${o.provider_model_id}` })
+      .filter({ has: page.getByText(o.provider_model_id, { exact: true }) });
+    await expect(row).toHaveCount(1);
+    await expect(row.locator('td').nth(1)).toHaveText(`${usd(prev.input)} in / ${usd(prev.output)} out`);
+    await expect(row.locator('td').nth(2)).toHaveText(`${usd(h.input)} in / ${usd(h.output)} out`);
+    await expect(row.locator('td').nth(3)).toHaveText(h.effective_from! > today ? 'Announced' : 'In force');
+  }
+  const titles = checkXml(read('changes.xml'))
+    .children.filter((c) => c.name === 'entry')
+    .map((e) => e.children.find((c) => c.name === 'title')!.text);
+  expect(titles.filter((t) => / price changed$/.test(t))).toHaveLength(steps.length - announced.length);
+  expect(titles.filter((t) => / price change announced for /.test(t))).toHaveLength(announced.length);
+});
+
+test('/deprecations/ reads "on or after <the data date>"', async ({ page }) => {
+  await page.goto('/deprecations/');
+  const today = (await page.locator('.lede time').getAttribute('datetime'))!;
+  await expect(page.locator('.lede')).toContainText(`on or after ${formatDate(today)} (the date of our newest data)`);
 });
 
 test.describe('a build with price history and retirements (tests/fixtures/history)', () => {
@@ -214,7 +284,10 @@ test.describe('a build with price history and retirements (tests/fixtures/histor
 
   test('/changes/ and the feeds carry the price change; the API carries the history', async ({ page }) => {
     await page.goto(`${server!.url}/changes/`);
-    await expect(page.getByRole('row', { name: /GX Mini at Relay Router: price changed/ })).toBeVisible();
+    // EUR 0.2 / 0.4 → 0.1 / 0.2 at the record's rate (1.08 USD per EUR), on 1 Apr 2025, in force.
+    await expect(
+      page.getByRole('table', { name: /price change/ }).getByRole('row', { name: /1 Apr 2025 GX Mini at Relay Router/ }),
+    ).toContainText(/\$0\.216 in \/ \$0\.432 out\s+\$0\.108 in \/ \$0\.216 out\s+In force/);
     const feed = readFileSync(join(dist(), 'changes.xml'), 'utf8');
     checkXml(feed);
     expect(feed).toContain('<updated>2025-04-01T00:00:00Z</updated>');

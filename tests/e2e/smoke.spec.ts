@@ -23,7 +23,11 @@ test('a provider lists its offerings with ids and prices, and ships no script bu
   const scripts = await page
     .locator('script')
     .evaluateAll((els) => els.map((e) => [(e as HTMLScriptElement).src, e.textContent]));
-  expect(scripts.map(([src]) => new URL(src!).pathname.split('/').pop()!.split('.')[0])).toEqual(['Base']);
+  // Plus the theme script in <head> (classic, before the stylesheets: no flash of the wrong theme).
+  expect(scripts.map(([src]) => new URL(src!).pathname.split('/').pop()!.split('.')[0])).toEqual([
+    expect.stringMatching(/^theme-init-/),
+    'Base',
+  ]);
   expect(scripts.every(([, text]) => text === '')).toBe(true);
   await page.goto('/providers/openai/models/');
   const row = page.getByRole('row', { name: /GPT-4o mini/ }).first();

@@ -10,10 +10,12 @@
  * import() would pull Vite's ~1 KB preload helper into every page.
  *
  * Also the "/" shortcut (it focuses the header search box, which wakes that island) and the
- * <copy-button> element: both are small and used on most pages, so one file serves them all.
+ * <copy-button> element: both are small and used on most pages, so one file serves them all; and
+ * the header's theme toggle (theme-toggle.ts).
  */
 import { isSlashShortcut } from '../../core/search-shortcut.ts';
 import './copy-button.ts';
+import './theme-toggle.ts';
 
 const wake = (e: Event) => {
   const island = (e.target as Element | null)?.closest?.<HTMLElement>('[data-island]');

@@ -7,6 +7,7 @@ import { modelPriceHistory } from '../../core/history.ts';
 import { calculatorHref, modelCardPath, organizationPath } from '../../core/urls.ts';
 import type { LinkedModel } from '../../model/link.ts';
 import { modelSampleRows } from '../provider/samples.ts';
+import { modelCard, shareCardAlt } from '../feeds/og.ts';
 import { priceChartSpec } from './chart.ts';
 import { modelProviders, statusNotice, whereToRun } from './offerings.ts';
 
@@ -22,6 +23,7 @@ export const modelPage = (model: LinkedModel, today: string | undefined) => {
     title: model.name,
     description: `${model.name} by ${org.name}: ${servedBy.length} providers, their prices, limits and features.`,
     image: modelCardPath(model.id),
+    imageAlt: shareCardAlt(modelCard(model)),
     org: { name: org.name, href: organizationPath(org.id) },
     notice: statusNotice(model, formatDate),
     rows,

@@ -7,9 +7,11 @@ import { parse } from 'yaml';
 import { main } from '../../../tools/import.ts';
 import {
   changeList,
+  feedChanges,
   historyChartSpec,
   modelPriceHistory,
   pastChanges,
+  priceChanges,
   priceSteps,
   recordPriceChange,
   upcomingRetirements,
@@ -227,7 +229,83 @@ test('an announced price (dated after the data date) is a step marked announced,
   );
   const all = changeList([o], []);
   assert.equal(all.length, 1);
-  assert.match(all[0]!.title, /price change announced$/);
+  assert.match(all[0]!.title, /price change announced for \d+ \w+ \d{4}$/);
+  assert.equal(all[0]!.announced, true);
   assert.deepEqual(pastChanges(all, today), []);
+  // The feeds carry it, as news of the data date, its effective date in the title and summary.
+  assert.deepEqual(
+    feedChanges(all, today).map((c) => [c.key, c.entryDate]),
+    [[all[0]!.key, today]],
+  );
   assert.equal(modelPriceHistory([o])[0]!.steps.at(-1)!.announced, true);
+});
+
+test('priceChanges: each step after the first, old → new in USD per 1M tokens, announced ones marked, newest first', () => {
+  const today = '2026-06-01';
+  const a = withPrice(
+    rec({
+      pricing: { currency: 'USD' },
+      price_history: [
+        { input: 3, output: 12 },
+        { effective_from: '2026-01-01', input: 2, output: 8 },
+        { effective_from: '2026-09-01', input: 1, output: 4 },
+      ],
+    }),
+    today,
+  );
+  const b = withPrice(
+    rec({
+      pricing: { currency: 'USD' },
+      id: 'acme/x/m-eu',
+      provider_model_id: 'm-eu',
+      price_history: [{ effective_from: '2026-01-01', input: 2.2, output: 8.8 }],
+    }),
+    today,
+  );
+  const c = withPrice(
+    rec({
+      pricing: { currency: 'USD' },
+      id: 'acme/x/m-us',
+      provider_model_id: 'm-us',
+      price_history: [
+        { effective_from: '2025-12-01', input: 2 },
+        { effective_from: '2026-01-01', input: 1 },
+      ],
+    }),
+    today,
+  );
+  const list = priceChanges([a, b, c]);
+  assert.deepEqual(
+    list.map((p) => [p.date, p.apiId, p.announced, p.before, p.after]),
+    [
+      ['2026-09-01', 'm', true, { input: 2, output: 8 }, { input: 1, output: 4 }],
+      ['2026-01-01', 'm', false, { input: 3, output: 12 }, { input: 2, output: 8 }],
+      ['2026-01-01', 'm-us', false, { input: 2, output: undefined }, { input: 1, output: undefined }],
+    ],
+  );
+  assert.deepEqual([list[0]!.name, list[0]!.providerName, list[0]!.path], ['M', 'Acme', '/models/x/m/']);
+  const changes = changeList([a, b, c], []);
+  assert.equal(changes.find((x) => x.key === list[1]!.key)!.summary, 'm: $3 in / $12 out → $2 in / $8 out, USD per 1M tokens.');
+  assert.match(changes.find((x) => x.key === list[0]!.key)!.title, /^M at Acme: price change announced for 1 Sep 2026$/);
+  assert.equal(changes.find((x) => x.key === list[2]!.key)!.summary, 'm-us: $2 in / – out → $1 in / – out, USD per 1M tokens.');
+});
+
+test('feedChanges: price changes are not crowded out by releases; past only, except announced prices dated today', () => {
+  const o = withPrice(
+    rec({
+      pricing: { currency: 'USD' },
+      price_history: [
+        { effective_from: '2025-01-01', input: 2 },
+        { effective_from: '2025-02-01', input: 1 },
+        { effective_from: '2027-01-01', input: 0.5 },
+      ],
+    }),
+    '2026-06-01',
+  );
+  const models = Array.from({ length: 5 }, (_, i) => ({ id: `x/r${i}`, name: `R${i}`, release_date: `2026-0${i + 1}-01` }));
+  const feed = feedChanges(changeList([o], [...models, { id: 'x/f', name: 'F', release_date: '2026-12-01' }]), '2026-06-01', 3);
+  assert.deepEqual(
+    feed.map((c) => `${c.entryDate} ${c.kind}${c.announced ? ' announced' : ''}`),
+    ['2026-06-01 price announced', '2026-05-01 release', '2026-04-01 release', '2026-03-01 release', '2025-02-01 price'],
+  );
 });

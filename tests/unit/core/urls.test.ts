@@ -74,8 +74,8 @@ test('comparisons: featured pages and shareable selections (commas and slashes r
 });
 
 test('files: share cards, API, schemas, absolute URLs', () => {
-  assert.equal(providerCardPath('groq'), '/og/providers/groq.svg');
-  assert.equal(modelCardPath('openai/gpt-4o'), '/og/models/openai/gpt-4o.svg');
+  assert.equal(providerCardPath('groq'), '/og/providers/groq.png');
+  assert.equal(modelCardPath('openai/gpt-4o'), '/og/models/openai/gpt-4o.png');
   assert.equal(apiProviderPath('groq'), '/api/v1/providers/groq.json');
   assert.equal(apiModelPath('openai/gpt-4o'), '/api/v1/models/openai/gpt-4o.json');
   assert.equal(schemaPath('api-models'), '/schema/api-models.json');

@@ -39,10 +39,10 @@ test("the catalog's date is the newest check of any provider or offering, one va
   assert.equal(catalogOf({ providers: [provider({ id: 'a' })], orgs: [], models: [], offerings: [] }).date, undefined);
 });
 
-test('/changes/: past changes only, newest first, with date and kind text', () => {
+test('/changes/: every price change (none here) and the past model changes, newest first, with date and kind text', () => {
   const c = cat();
   const page = changesPage(c);
-  const expected = pastChanges(changeList(c.offerings, c.models), '2026-04-01');
+  const expected = pastChanges(changeList([], c.models), '2026-04-01');
   assert.deepEqual(
     page.changes.map((x) => x.key),
     expected.map((x) => x.key),
@@ -50,10 +50,38 @@ test('/changes/: past changes only, newest first, with date and kind text', () =
   assert.ok(!page.changes.some((x) => x.date > '2026-04-01'), 'nothing after the data date');
   assert.deepEqual(page.today, { date: '2026-04-01', text: formatDate('2026-04-01') });
   for (const x of page.changes) assert.deepEqual([x.dateText, x.kindText], [formatDate(x.date), CHANGE_LABEL[x.kind]]);
+  assert.deepEqual(page.prices, []);
   assert.equal(
     page.description,
-    `The latest ${expected.length} price changes and model releases, deprecations and retirements in Provider Atlas.`,
+    `0 price changes (0 announced) and the latest ${expected.length} model releases, deprecations and retirements in Provider Atlas.`,
   );
+});
+
+test('/changes/: price changes from the history, old → new, announced ones marked', () => {
+  const c = catalogOf({
+    providers: [provider({ id: 'a', name: 'Acme', last_verified: '2026-03-01' })],
+    orgs: [org({ id: 'o' })],
+    models: [model({ id: 'o/m', name: 'M' })],
+    offerings: [
+      offering('a', 'o/m', {
+        last_verified: '2026-03-01',
+        price_history: [
+          { effective_from: '2026-01-01', input: 2, output: 8 },
+          { effective_from: '2026-02-01', input: 1, output: 8 },
+          { effective_from: '2026-07-01', input: 0.5, output: 4 },
+        ],
+      }),
+    ],
+  });
+  const page = changesPage(c);
+  assert.deepEqual(
+    page.prices.map((p) => [p.dateText, p.statusText, p.beforeText, p.afterText]),
+    [
+      [formatDate('2026-07-01'), 'Announced', '$1 in / $8 out', '$0.5 in / $4 out'],
+      [formatDate('2026-02-01'), 'In force', '$2 in / $8 out', '$1 in / $8 out'],
+    ],
+  );
+  assert.equal(page.priceCaption, '2 price changes, 1 announced, newest first; USD per 1M tokens');
 });
 
 test('/deprecations/: upcoming dates with provider, kind and successor link', () => {
