@@ -23,7 +23,10 @@ const FONT_FILES = ['400Regular/Inter_400Regular.ttf', '600SemiBold/Inter_600Sem
 );
 /** Changes whenever the renderer, the fonts or this module's options change: part of the cache key. */
 const RENDERER = `resvg-js ${(require('@resvg/resvg-js/package.json') as { version: string }).version}; inter ${(require('@expo-google-fonts/inter/package.json') as { version: string }).version}; v1`;
-const cacheDir = resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'share-png');
+// SHARE_PNG_CACHE points elsewhere (the reproducibility test shares the main build's cards: they are content-addressed).
+const cacheDir = process.env.SHARE_PNG_CACHE
+  ? resolve(process.env.SHARE_PNG_CACHE)
+  : resolve(process.env.ASTRO_CACHE_DIR ?? 'node_modules/.astro', 'share-png');
 
 type Stats = { rendered: number; cached: number; renderMs: number };
 /**
