@@ -130,6 +130,11 @@ export const nestingBeyond = (text: string, max: number): { offset: number; dept
     scalarNext = false;
     const at = offset;
     if (tok !== CST.DOCUMENT && tok !== CST.FLOW_END) offset += tok.length;
+    // The lexer left an unclosed flow collection (the parser reports the error): block context again.
+    if (type === 'flow-error-end') {
+      flow = 0;
+      continue;
+    }
     if (type === 'newline') {
       if (flow === 0) endedWithColon = last === 'map-value-ind';
       lineOffset = offset;
@@ -137,6 +142,9 @@ export const nestingBeyond = (text: string, max: number): { offset: number; dept
     }
     if (type === 'space' || type === 'comment' || type === 'byte-order-mark' || type === 'doc-mode') continue;
     const col = at - lineOffset;
+    // A block or multi-line quoted scalar holds its own line breaks.
+    const inner = tok.lastIndexOf('\n');
+    if (inner >= 0) lineOffset = at + inner + 1;
     if (flow === 0) {
       if (type === 'seq-item-ind') open(col, 'seq');
       else if (type === 'explicit-key-ind') open(col, 'map');
@@ -206,16 +214,28 @@ export const parseYaml = (
     };
   }
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, {
-    version: '1.2',
-    schema: 'core',
-    uniqueKeys: true,
-    merge: false,
-    strict: true,
-    prettyErrors: false,
-    lineCounter: lines,
-    stringKeys: false,
-  });
+  const compose = () =>
+    parseAllDocuments(text, {
+      version: '1.2',
+      schema: 'core',
+      uniqueKeys: true,
+      merge: false,
+      strict: true,
+      prettyErrors: false,
+      lineCounter: lines,
+      stringKeys: false,
+    });
+  let docs: ReturnType<typeof compose>;
+  try {
+    docs = compose();
+  } catch (e) {
+    // A safety net only: the nesting was measured above, so nothing should recurse this deep.
+    const message =
+      e instanceof RangeError
+        ? `Nesting is too deep to read; the cap is ${MAX_NESTING} levels`
+        : `Cannot read the YAML: ${(e as Error).message}`;
+    return { ok: false, problems: [fileProblem(file, message)] };
+  }
   const list = Array.isArray(docs) ? docs : [];
   const at = (offset: number) => lines.linePos(offset);
   const problems: Problem[] = [];

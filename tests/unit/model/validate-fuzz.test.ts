@@ -192,7 +192,7 @@ test(`fuzz: mutated records never break the validator (seed ${SEED}, ${RUNS} run
       // A change the validator accepts must still be a record it can read back.
       if (problems.length === 0) assert.ok(bytes.length > 0);
     }),
-    { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    { seed: SEED, numRuns: RUNS, endOnFailure: true, includeErrorInReport: true },
   );
   t.diagnostic(`slowest case: ${Math.round(slowest)} ms; ${refused} of ${RUNS} mutated folders refused`);
 });

@@ -138,6 +138,8 @@ const CLI_SAMPLE = new Set([
   'bad-id-uppercase',
   'tiers-overlapping',
   'offering-context-above-model',
+  'text-bidi-override',
+  'yaml-tags-same-run',
 ]);
 
 const PROBLEM_LINE = /^(.+?):(\d+):(\d+) (.+?): (.*)$/;
