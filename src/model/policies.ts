@@ -48,47 +48,66 @@ const locateChar = (src: ParsedYaml, path: readonly PropertyKey[], cp: number) =
   return { line, column: col };
 };
 
+/** A policy problem before it is located: the value's path, the message, and where in the value. */
+export interface Issue {
+  path: PropertyKey[];
+  message: string;
+  /** For a refused character: its code point, to point at the character itself. */
+  codePoint?: number;
+  /** For a list over its cap: the index of the first entry over it, where the problem is shown. */
+  at?: number;
+}
+
 /**
- * Text characters, string lengths and list lengths, on every value of a parsed record (before the
- * schema, so that a hostile value is reported even where the schema also refuses it).
+ * Text characters, string lengths and list lengths, on every value of a record (plain data, as
+ * read from YAML or about to be written by an importer). `skip` leaves out values already refused.
  */
-export const checkValues = (src: ParsedYaml): Problem[] => {
-  const out: Problem[] = [];
+export const valueIssues = (data: unknown, skip: readonly PropertyKey[][] = []): Issue[] => {
+  const out: Issue[] = [];
   const walk = (v: unknown, path: PropertyKey[]) => {
-    if (src.refused.some((r) => startsWith(path, r))) return;
+    if (skip.length && skip.some((r) => startsWith(path, r))) return;
     if (typeof v === 'string') {
       const field = nameOf(path);
       const bad = findBadChar(v, field);
-      if (bad)
-        out.push({
-          file: src.file,
-          ...locateChar(src, path, bad.codePoint),
-          field: fieldPath(path),
-          message: badCharMessage(bad),
-        });
+      if (bad) out.push({ path, message: badCharMessage(bad), codePoint: bad.codePoint });
       const [cap, what] = LONG_TEXT_FIELDS.has(field)
         ? [STRING_CAPS.long, 'free text (notes, description)']
         : URL_FIELDS.has(field)
           ? [STRING_CAPS.url, 'a URL']
           : [STRING_CAPS.short, 'a name, id or label'];
-      const length = [...v].length;
-      if (length > cap) out.push(at(src, path, `${fmt(length)} characters, more than the cap of ${fmt(cap)} for ${what}`));
+      const length = v.length > cap ? [...v].length : 0;
+      if (length > cap) out.push({ path, message: `${fmt(length)} characters, more than the cap of ${fmt(cap)} for ${what}` });
     } else if (Array.isArray(v)) {
-      const name = nameOf(path);
-      const rule = LIST_CAPS[name];
+      const rule = LIST_CAPS[nameOf(path)];
       const cap = rule?.cap ?? LIST_CAP_DEFAULT;
       if (v.length > cap)
         out.push({
-          ...at(src, [...path, cap], ''),
-          field: fieldPath(path),
+          path,
+          at: cap,
           message: `${fmt(v.length)} entries, more than the cap of ${fmt(cap)} ${rule?.what ?? 'entries per list'}`,
         });
       v.forEach((x, i) => walk(x, [...path, i]));
     } else if (isPlain(v)) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
-  walk(src.data, []);
+  walk(data, []);
   return out;
 };
+
+/** Locates a policy issue in its file. */
+const located = (src: ParsedYaml, i: Issue): Problem => ({
+  file: src.file,
+  ...(i.codePoint !== undefined
+    ? locateChar(src, i.path, i.codePoint)
+    : locate(src, i.at === undefined ? i.path : [...i.path, i.at])),
+  field: fieldPath(i.path),
+  message: i.message,
+});
+
+/**
+ * Text characters, string lengths and list lengths, on every value of a parsed record (before the
+ * schema, so that a hostile value is reported even where the schema also refuses it).
+ */
+export const checkValues = (src: ParsedYaml): Problem[] => valueIssues(src.data, src.refused).map((i) => located(src, i));
 
 const TOKEN = new Set<string>(TOKEN_METERS);
 const UNIT = new Set<string>(UNIT_METERS);
@@ -124,8 +143,8 @@ const boundOf = (path: readonly PropertyKey[]): { bound: number; unit: string; p
  * a reason; an override that names no value above a bound is reported too (it would hide the next
  * typo in that field).
  */
-export const checkPlausibility = (src: ParsedYaml, o: Offering): Problem[] => {
-  const out: Problem[] = [];
+export const plausibilityIssues = (o: Offering): Issue[] => {
+  const out: Issue[] = [];
   const overrides = new Map((o.plausibility_override ?? []).map((x, i) => [x.field, i]));
   const used = new Set<string>();
   const rate = o.pricing && o.pricing.currency !== 'USD' ? (o.pricing.usd_rate?.usd_per_unit ?? 1) : 1;
@@ -135,37 +154,42 @@ export const checkPlausibility = (src: ParsedYaml, o: Offering): Problem[] => {
       const b = boundOf(path);
       if (!b) return;
       // Observations hold what a source said, in USD; everything else is in the record's currency.
-      const usd = b.price && path[0] !== 'observations' ? v * rate : v;
+      const converted = b.price && path[0] !== 'observations' && currency !== 'USD';
+      const usd = converted ? v * rate : v;
       if (usd <= b.bound) return;
       const field = fieldPath(path);
       if (overrides.has(field)) {
         used.add(field);
         return;
       }
-      const shown =
-        b.price && path[0] !== 'observations' && currency !== 'USD' ? `${fmt(v)} ${currency} (${fmt(usd)} USD)` : fmt(v);
-      out.push(
-        at(
-          src,
-          path,
-          `${shown} is above the plausibility bound of ${fmt(b.bound)} ${b.unit}; correct it, or add plausibility_override: [{ field: ${field}, reason: … }]`,
-        ),
-      );
+      const shown = converted ? `${fmt(v)} ${currency} (${fmt(usd)} USD)` : fmt(v);
+      out.push({
+        path,
+        message: `${shown} is above the plausibility bound of ${fmt(b.bound)} ${b.unit}; correct it, or add plausibility_override: [{ field: ${field}, reason: … }]`,
+      });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
     else if (isPlain(v)) for (const [k, x] of Object.entries(v)) if (k !== 'plausibility_override') walk(x, [...path, k]);
   };
   walk(o, []);
   for (const [field, i] of overrides)
     if (!used.has(field))
-      out.push(
-        at(
-          src,
-          ['plausibility_override', i, 'field'],
-          `${field} holds no value above its plausibility bound; remove this override`,
-        ),
-      );
+      out.push({
+        path: ['plausibility_override', i, 'field'],
+        message: `${field} holds no value above its plausibility bound; remove this override`,
+      });
   return out;
 };
+
+export const checkPlausibility = (src: ParsedYaml, o: Offering): Problem[] => plausibilityIssues(o).map((i) => located(src, i));
+
+/**
+ * For importers: the policies a record about to be written breaks (characters, caps and, for an
+ * offering, plausibility), as "field: message" lines; empty when it may be written.
+ */
+export const recordPolicyProblems = (kind: string, record: unknown): string[] =>
+  [...valueIssues(record), ...(kind === 'offerings' ? plausibilityIssues(record as Offering) : [])].map(
+    (i) => `${fieldPath(i.path)}: ${i.message}`,
+  );
 
 const DAY = 86_400_000;
 /** Day number of a YYYY-MM-DD or YYYY-MM date (a month-only date counts from its first day). */

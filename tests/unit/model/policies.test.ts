@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LIST_CAPS, MAX_FILE_BYTES, MAX_NESTING, PLAUSIBLE } from '../../../src/model/limits.ts';
+import { recordPolicyProblems } from '../../../src/model/policies.ts';
 import { findBadChar } from '../../../src/model/text-policy.ts';
 import { formatProblem, validateFiles, type DataFile } from '../../../src/model/validate.ts';
 import { nestingBeyond } from '../../../src/model/yaml-source.ts';
@@ -175,5 +176,23 @@ describe('dates and bounds', () => {
     assert.deepEqual(problemsWith(rel, noReason), [
       `data/${rel}:14:41 plausibility_override[0].reason: Say why the value is right, in a sentence (10 characters at least)`,
     ]);
+  });
+});
+
+describe('importers', () => {
+  test('recordPolicyProblems: what an importer must not write, as field: message', () => {
+    const offering = {
+      provider: 'relay',
+      name: 'Evil\u202eModel',
+      provider_model_id: 'x',
+      pricing: { input: 5000, output: 1 },
+      sources: Array(51).fill('https://relay.example.net/'),
+    };
+    assert.deepEqual(recordPolicyProblems('offerings', offering), [
+      'name: U+202E RIGHT-TO-LEFT OVERRIDE is not allowed in text: bidi embedding, override and isolate characters change the order text is shown in',
+      'sources: 51 entries, more than the cap of 50 sources',
+      'pricing.input: 5,000 is above the plausibility bound of 2,000 USD per 1M tokens; correct it, or add plausibility_override: [{ field: pricing.input, reason: … }]',
+    ]);
+    assert.deepEqual(recordPolicyProblems('models', { name: 'Fine', aliases: ['ok'] }), []);
   });
 });
