@@ -1,8 +1,10 @@
 /**
  * Strict YAML reading with positions: YAML 1.2 core schema (`NO`, `yes` and `1.10` are not
- * booleans or version strings in disguise), duplicate keys refused, aliases capped, invalid
- * UTF-8 refused, and every value locatable by its field path so that schema problems can be
- * reported as `file:line:column field.path: message`.
+ * booleans or version strings in disguise), tags outside it refused at the tag, duplicate keys
+ * refused naming the key and both lines, aliases capped at the alias that crosses the cap, file
+ * size and nesting capped before anything recursive runs (caps in limits.ts), invalid UTF-8
+ * refused, and every value locatable by its field path so that schema problems can be reported
+ * as `file:line:column field.path: message`.
  */
 import {
   CST,
