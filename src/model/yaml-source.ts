@@ -150,8 +150,11 @@ export const nestingBeyond = (text: string, max: number): { offset: number; dept
     if (flow === 0) {
       if (type === 'seq-item-ind') open(col, 'seq');
       else if (type === 'explicit-key-ind') open(col, 'map');
-      else if (type === 'map-value-ind') open(keyStart.col, 'map');
-      else if (type === 'scalar' || type === 'alias' || type === 'flow-seq-start' || type === 'flow-map-start')
+      else if (type === 'map-value-ind') {
+        open(keyStart.col, 'map');
+        // A mapping starts at its first key.
+        if (stack.length + flow > max) return { offset: keyStart.offset, depth: stack.length + flow };
+      } else if (type === 'scalar' || type === 'alias' || type === 'flow-seq-start' || type === 'flow-map-start')
         if (last !== 'anchor' && last !== 'tag') keyStart = { col, offset: at };
     }
     if (type === 'anchor' || type === 'tag') {
@@ -162,6 +165,42 @@ export const nestingBeyond = (text: string, max: number): { offset: number; dept
     last = type;
     const depth = stack.length + flow;
     if (depth > max) return { offset: at, depth };
+  }
+  return undefined;
+};
+
+/**
+ * A quick upper bound of the nesting, without tokenizing: brackets (a flow pair `[a: b]` is a
+ * level of its own, hence twice), and twice the indentation levels and the `-`/`?` indicators.
+ * Below SAFE_COMPOSE_DEPTH the document can be composed safely and measured exactly afterwards.
+ */
+const nestingBound = (text: string) => {
+  let brackets = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) brackets++;
+  }
+  const indents = new Set<number>();
+  for (const m of text.matchAll(/^ */gm)) indents.add(m[0].length);
+  const indicators = text.match(/(?:^|[ \t])[-?](?=[ \t\r\n]|$)/gm)?.length ?? 0;
+  return 2 * brackets + 2 * indents.size + 2 * indicators + 4;
+};
+/** Nesting that composing a document (recursive, in the yaml package) is known to survive with room to spare. */
+const SAFE_COMPOSE_DEPTH = 1000;
+
+/** The first collection (in document order) nested deeper than `max`, measured on the composed document. */
+const deepestNode = (doc: Document.Parsed, max: number): { offset: number; depth: number } | undefined => {
+  const todo: [unknown, number][] = [[doc.contents, 1]];
+  while (todo.length) {
+    const [node, depth] = todo.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > max) return { offset: (node as Node).range?.[0] ?? 0, depth };
+    const children: unknown[] = [];
+    for (const item of node.items) {
+      if (isPair(item)) children.push(item.key, item.value);
+      else children.push(item);
+    }
+    for (let i = children.length - 1; i >= 0; i--) todo.push([children[i], depth + 1]);
   }
   return undefined;
 };
@@ -199,12 +238,10 @@ export const parseYaml = (
   }
   let text = new TextDecoder('utf-8').decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  // Composing a document recurses once per level: measure the nesting first.
-  const deep = nestingBeyond(text, MAX_NESTING);
-  if (deep) {
+  const tooDeep = (deep: { offset: number; depth: number }) => {
     const { line, column } = lineColOf(text, deep.offset);
     return {
-      ok: false,
+      ok: false as const,
       problems: [
         fileProblem(
           file,
@@ -214,7 +251,10 @@ export const parseYaml = (
         ),
       ],
     };
-  }
+  };
+  // Composing a document recurses once per level: when it could nest deeply, measure on the tokens first.
+  const deep = nestingBound(text) > SAFE_COMPOSE_DEPTH ? nestingBeyond(text, MAX_NESTING) : undefined;
+  if (deep) return tooDeep(deep);
   const lines = new LineCounter();
   const compose = () =>
     parseAllDocuments(text, {
@@ -277,6 +317,8 @@ export const parseYaml = (
     const { line, col } = at(doc.contents?.range?.[0] ?? 0);
     return { ok: false, problems: [fileProblem(file, 'The record must be a mapping of field: value', line, col)] };
   }
+  const deepNode = deepestNode(doc, MAX_NESTING);
+  if (deepNode) return tooDeep(deepNode);
   // Keys must be plain strings: `1: x` or `? [a]` are mistakes, not fields. Tags outside the core
   // schema (!!binary, !!set, !!omap, !custom) are refused where they stand.
   const keyProblems: Problem[] = [];
