@@ -82,6 +82,14 @@ describe('nesting', () => {
     }
   });
 
+  test('a mapping nested too deep is reported at its first key, on the parsed document as on the tokens', () => {
+    const text = Array.from({ length: 18 }, (_, i) => `${'  '.repeat(i)}k${i + 1}:`).join('\n') + ' x\n';
+    assert.deepEqual(problemsWith('organizations/acme.yaml', text), [
+      "data/organizations/acme.yaml:17:33 (file): Nesting reaches 17 levels here, more than the cap of 16 levels (the record's own mapping is level 1)",
+    ]);
+    assert.deepEqual(nestingBeyond(text, MAX_NESTING), { offset: text.indexOf('k17'), depth: 17 });
+  });
+
   test('block nesting is counted like the parsed document: a mapping, a sequence, a mapping…', () => {
     const levels = (text: string) => {
       for (let m = 0; m < 64; m++) if (!nestingBeyond(text, m)) return m;
