@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { report, validateFiles, type DataFile, type Problem, type Records } from './validate.ts';
+import { report, validateFiles, type DataFile, type Problem, type Records, type ValidateOptions } from './validate.ts';
 
 /** Lists every file under `dir` (sorted), or null when the folder does not exist. */
 export const readDataFiles = (dir: string, cwd = process.cwd()): DataFile[] | null => {
@@ -30,13 +30,17 @@ export const readDataFiles = (dir: string, cwd = process.cwd()): DataFile[] | nu
 };
 
 /** Reads and validates a data folder: the records, or every problem. */
-export const loadData = (dir: string, cwd = process.cwd()): { problems: Problem[]; records?: Records } => {
+export const loadData = (
+  dir: string,
+  cwd = process.cwd(),
+  opts: ValidateOptions = {},
+): { problems: Problem[]; records?: Records } => {
   const files = readDataFiles(dir, cwd);
   if (files === null) {
     const shown = relative(cwd, dir) || dir;
     return { problems: [{ file: `${shown}/`, line: 1, column: 1, field: '(file)', message: 'The data folder does not exist' }] };
   }
-  return validateFiles(files);
+  return validateFiles(files, opts);
 };
 
 /** The data folder: DATA_DIR from the environment (tests, benchmark), else ./data. */

@@ -75,15 +75,16 @@ export const PartialDate = z
 /** An https URL. http:, javascript:, data: and the like are refused. */
 export const HttpsUrl = z
   .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'Expected an https:// URL' })
-  .max(2048)
   // The URL parser also accepts "https:example.com", which a browser resolves as a relative link.
   .refine((s) => /^https:\/\//i.test(s), { error: 'Expected an https:// URL' });
 
-/** A non-empty, trimmed line of text. */
+/**
+ * A non-empty, trimmed line of text. Its length cap and the characters it may not hold are checked
+ * on every string of a record (src/model/policies.ts, caps in src/model/limits.ts).
+ */
 const Text = z
   .string()
   .min(1, { error: 'Must not be empty' })
-  .max(2000)
   .refine((s) => s.trim() === s, { error: 'Remove leading or trailing spaces' });
 
 /** ISO 3166-1 alpha-2 country code, upper case ("US", "FR"). */
@@ -97,11 +98,8 @@ export const RefId = (what: string) =>
 
 /** Tokens: a whole number ≥ 1. */
 const Tokens = z.int({ error: 'Expected a whole number of tokens' }).positive({ error: 'Must be at least 1 token' });
-/** A price: a finite number ≥ 0 in the record's currency. */
-const Price = z
-  .number({ error: 'Expected a price (a number)' })
-  .nonnegative({ error: 'Prices cannot be negative' })
-  .max(1_000_000, { error: 'Price is implausibly large' });
+/** A price: a finite number ≥ 0 in the record's currency (plausibility bounds: src/model/limits.ts). */
+const Price = z.number({ error: 'Expected a price (a number)' }).nonnegative({ error: 'Prices cannot be negative' });
 const Count = z.int({ error: 'Expected a whole number' }).nonnegative({ error: 'Cannot be negative' });
 /** A TTL such as "5m", "1h" or "24h". */
 const Duration = z.string().regex(/^\d+(s|m|h|d)$/, { error: 'Expected a duration such as "5m" or "1h"' });
@@ -269,6 +267,23 @@ export const PerformanceSampleSchema = z.strictObject({
   source: HttpsUrl.optional(),
 });
 
+/**
+ * `true` when the record's release, deprecation or retirement date is a published schedule: it may
+ * then lie more than the stated margin after the data's date (see README.md, "Data policies").
+ */
+const Announced = z
+  .boolean({ error: 'Expected true (leave out unless the dates are an announced schedule)' })
+  .describe("The lifecycle dates are an announced schedule, so they may lie far after the data's date")
+  .optional();
+
+/** A value above its plausibility bound, kept on purpose, with the reason. */
+export const PlausibilityOverrideSchema = z.strictObject({
+  /** The field as the validator prints it, e.g. "pricing.output" or "performance[2].ttft_ms.p90". */
+  field: z.string().min(1, { error: 'Name the field, e.g. "pricing.output"' }),
+  /** Why the value is right, in a sentence (at least 10 characters). */
+  reason: Text.refine((s) => s.length >= 10, { error: 'Say why the value is right, in a sentence (10 characters at least)' }),
+});
+
 export const ORGANIZATION_KEYS = ['id', 'name', 'website', 'country', 'description'] as const;
 export const OrganizationSchema = z.strictObject({
   /** Equals the file name: data/organizations/<id>.yaml. */
@@ -317,6 +332,7 @@ export const ModelSchema = z
     status: z.enum(MODEL_STATUS).default('active'),
     deprecation_date: PartialDate.optional(),
     retirement_date: PartialDate.optional(),
+    announced: Announced,
     /** Model id of the recommended replacement. */
     successor: RefId('a model').optional(),
     open_weights: z.boolean().optional(),
@@ -617,7 +633,7 @@ export const ObservationSchema = z
     /** The page read (required for `provider`), or the source's own page for the value. */
     url: HttpsUrl.optional(),
     /** The key or id the source files this offering under, when it differs from provider_model_id. */
-    key: z.string().min(1).max(300).optional(),
+    key: z.string().min(1).optional(),
     pricing: ObservedPricingSchema.refine(cacheReadWithinInput, cacheRule).optional(),
     limits: z
       .strictObject({
@@ -666,12 +682,12 @@ export const OfferingSchema = z
     /** The exact string sent to the provider's API. */
     provider_model_id: z
       .string({ error: 'Expected the model id string sent to the API (quote it if it looks like a number)' })
-      .min(1)
-      .max(300),
+      .min(1),
     status: z.enum(OFFERING_STATUS).default('active'),
     release_date: PartialDate.optional(),
     deprecation_date: PartialDate.optional(),
     retirement_date: PartialDate.optional(),
+    announced: Announced,
     endpoints: z.array(z.enum(ENDPOINTS)).optional(),
     pricing: PricingSchema.optional(),
     limits: z
@@ -726,6 +742,12 @@ export const OfferingSchema = z
      */
     variant: Text.optional(),
     performance: z.array(PerformanceSampleSchema).optional(),
+    /**
+     * Values above their plausibility bound (src/model/limits.ts) that are nonetheless right: each
+     * names the field as the validator prints it ("pricing.output", "performance[2].ttft_ms.p90")
+     * and says why.
+     */
+    plausibility_override: z.array(PlausibilityOverrideSchema).min(1).optional(),
     /** Dated prices, ascending by `effective_from`; the importer appends one when a price changes. */
     price_history: z.array(PricePointSchema).optional(),
     /** What each source said, one entry per source (newest read); `pricing` holds the value the reconciliation rule chose. */

@@ -15,6 +15,7 @@ import {
   type Provider,
 } from './schema.ts';
 import { fieldPath, formatProblem, locate, parseYaml, type ParsedYaml, type Problem } from './yaml-source.ts';
+import { checkLifecycleDates, checkMeasuredAt, checkPlausibility, checkValues } from './policies.ts';
 
 export { formatProblem, type Problem };
 
@@ -53,8 +54,14 @@ const at = (src: ParsedYaml, path: PropertyKey[], message: string, opts?: { key?
   message,
 });
 
+export interface ValidateOptions {
+  /** The day of the run, YYYY-MM-DD (default: today, UTC): no performance sample may be dated later (nor after the data's date). */
+  today?: string;
+}
+
 /** Validates a whole data folder. `files` is every file found under it (any extension). */
-export const validateFiles = (files: DataFile[]): { problems: Problem[]; records?: Records } => {
+export const validateFiles = (files: DataFile[], opts: ValidateOptions = {}): { problems: Problem[]; records?: Records } => {
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const problems: Problem[] = [];
   const loaded: { [K in Kind]: Loaded<Records[K][number]>[] } = {
     organizations: [],
@@ -130,10 +137,14 @@ export const validateFiles = (files: DataFile[]): { problems: Problem[]; records
       continue;
     }
     const src = parsed.value;
+    // Refused tags and the policies on every value are reported with the schema's problems.
+    const early = [...src.problems, ...checkValues(src)];
+    problems.push(...early);
     const result = KINDS[kind].schema.safeParse(src.data);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const path = issue.path as PropertyKey[];
+        if (src.refused.some((r) => r.length <= path.length && r.every((seg, i) => path[i] === seg))) continue;
         if (issue.code === 'unrecognized_keys') {
           for (const k of issue.keys)
             problems.push(at(src, [...path, k], `Unknown field "${k}"${suggest(k, kind, path)}`, { key: true }));
@@ -153,6 +164,12 @@ export const validateFiles = (files: DataFile[]): { problems: Problem[]; records
       broken[kind].add(id);
       continue;
     }
+    const implausible = kind === 'offerings' ? checkPlausibility(src, data as Offering) : [];
+    problems.push(...implausible);
+    if (early.length || implausible.length) {
+      broken[kind].add(id);
+      continue;
+    }
     (loaded[kind] as Loaded<unknown>[]).push({ id, src, data: { ...data, id } });
   }
 
@@ -164,7 +181,7 @@ export const validateFiles = (files: DataFile[]): { problems: Problem[]; records
       field: '(file)',
       message: 'No records found: data/ must hold organizations, models, providers and offerings',
     });
-  problems.push(...crossCheck(loaded, broken));
+  problems.push(...crossCheck(loaded, broken), ...checkDates(loaded, today));
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   // One value can fail two checks with the same message (e.g. a javascript: URL: host and protocol).
   const seen = new Set<string>();
@@ -371,6 +388,23 @@ const crossCheck = (l: { [K in Kind]: Loaded<Records[K][number]>[] }, broken: { 
     }
   }
   return out;
+};
+
+/**
+ * Dates against the data's own date, the newest last_verified of any provider or offering (as
+ * the site computes it): lifecycle dates too far ahead, performance samples from the future.
+ */
+const checkDates = (l: { [K in Kind]: Loaded<Records[K][number]>[] }, today: string): Problem[] => {
+  let dataDate: string | undefined;
+  for (const r of [...l.providers, ...l.offerings])
+    if (r.data.last_verified && (!dataDate || r.data.last_verified > dataDate)) dataDate = r.data.last_verified;
+  return [
+    ...l.models.flatMap((m) => checkLifecycleDates(m.src, m.data, dataDate)),
+    ...l.offerings.flatMap((o) => [
+      ...checkLifecycleDates(o.src, o.data, dataDate),
+      ...checkMeasuredAt(o.src, o.data, dataDate, today),
+    ]),
+  ];
 };
 
 /** A problem for each repeated entry of a list. */

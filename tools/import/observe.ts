@@ -10,6 +10,7 @@
  */
 import { metersOf, recordPriceChange } from '../../src/core/history.ts';
 import { choose, reconcile, type ObservationLike, type ReconciledField } from '../../src/core/reconcile.ts';
+import { recordPolicyProblems } from '../../src/model/policies.ts';
 import { DATA_SOURCE_URL, DATA_SOURCES, STATUS_STAGE, type DataSource, type Meter } from '../../src/core/vocab.ts';
 import { HttpsUrl, KINDS } from '../../src/model/schema.ts';
 import { validateFiles, type DataFile, type Problem } from '../../src/model/validate.ts';
@@ -286,6 +287,12 @@ export const planObservations = (
     if (!check.success) {
       const issue = check.error.issues[0]!;
       refused.push({ id: rel.slice('offerings/'.length, -'.yaml'.length), reason: `${issue.path.join('.')}: ${issue.message}` });
+      continue;
+    }
+    // The data policies (characters, caps, plausibility) the validator applies on top of the schema.
+    const policy = recordPolicyProblems('offerings', check.data);
+    if (policy.length) {
+      refused.push({ id: rel.slice('offerings/'.length, -'.yaml'.length), reason: policy[0]! });
       continue;
     }
     if (changes.length) changed.push({ id: rel.slice('offerings/'.length, -'.yaml'.length), changes });

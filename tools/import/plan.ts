@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { KINDS, type Kind } from '../../src/model/schema.ts';
 import { normalizeAlias, validateFiles, type DataFile, type Problem } from '../../src/model/validate.ts';
 import { parseYaml } from '../../src/model/yaml-source.ts';
+import { recordPolicyProblems } from '../../src/model/policies.ts';
 import { CURATED_ALIASES } from './aliases.ts';
 import { buildIndex, linkId, type Link } from './link.ts';
 import { cleanName, mapDate, mapOffering, mapProvider, providerOrg, type Issue } from './map.ts';
@@ -409,6 +410,13 @@ export const planImport = (
       if (!r.success) {
         counts[kind].skipped++;
         issues.push({ where: `${kind}/${id}`, field: '(record)', message: `skipped: ${describe(r.error.issues)}` });
+        continue;
+      }
+      // The data policies (characters, caps, plausibility) the validator applies on top of the schema.
+      const policy = recordPolicyProblems(kind, clean);
+      if (policy.length) {
+        counts[kind].skipped++;
+        issues.push({ where: `${kind}/${id}`, field: '(record)', message: `skipped: ${policy[0]}` });
         continue;
       }
       const before = recs[kind].get(id);

@@ -57,14 +57,19 @@ export const readConfig = (file: string, bytes: Uint8Array, records: Records): C
     message,
   });
   const result = ProbeConfigSchema.safeParse(src.data);
+  // Tags outside the YAML core schema are refused with the other problems (src/model/yaml-source.ts).
+  if (src.problems.length && result.success) return { ok: false, problems: src.problems };
   if (!result.success)
     return {
       ok: false,
-      problems: result.error.issues.flatMap((issue) =>
-        issue.code === 'unrecognized_keys'
-          ? issue.keys.map((k) => at([...(issue.path as PropertyKey[]), k], `Unknown field "${k}"`, { key: true }))
-          : [at(issue.path as PropertyKey[], issue.message)],
-      ),
+      problems: [
+        ...src.problems,
+        ...result.error.issues.flatMap((issue) =>
+          issue.code === 'unrecognized_keys'
+            ? issue.keys.map((k) => at([...(issue.path as PropertyKey[]), k], `Unknown field "${k}"`, { key: true }))
+            : [at(issue.path as PropertyKey[], issue.message)],
+        ),
+      ],
     };
   const config = result.data;
   const problems: Problem[] = [];

@@ -79,11 +79,18 @@ describe('parseYaml', () => {
     assert.equal(d.i, Infinity);
   });
 
-  test('duplicate keys are refused, at the second key', () => {
+  test('duplicate keys are refused at the second key, naming the key and both lines', () => {
     const [p, ...rest] = refused('name: a\nkind: cloud\nname: b\n');
     assert.deepEqual(rest, []);
-    assert.deepEqual([p!.line, p!.column, p!.field], [3, 1, '(file)']);
-    assert.match(p!.message, /Duplicate key/);
+    assert.equal(
+      formatProblem(p as never),
+      't.yaml:3:1 name: Duplicate key "name": first on line 1, again on line 3; each key may appear once',
+    );
+    const [nested] = refused('name: a\npricing:\n  input: 1\n  output: 2\n  input: 3\n');
+    assert.equal(
+      formatProblem(nested as never),
+      't.yaml:5:3 pricing.input: Duplicate key "input": first on line 3, again on line 5; each key may appear once',
+    );
   });
 
   test('aliases are capped: a billion-laughs document is refused, a couple of aliases are fine', () => {
@@ -91,9 +98,18 @@ describe('parseYaml', () => {
       'a: &a [x, x, x, x, x, x, x, x, x]',
       ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`),
     ].join('\n');
-    const [p] = refused(bomb + '\n');
-    assert.match(p!.message, /Excessive alias count/);
+    const [p, ...rest] = refused(bomb + '\n');
+    assert.deepEqual(rest, []);
+    assert.equal(
+      formatProblem(p as never),
+      't.yaml:4:8 d[0]: Alias *c brings the values added by aliases to 1,729, more than the cap of 1,000 per file (an alias bomb); write the values out',
+    );
     assert.deepEqual(parsed('a: &x [1, 2]\nb: *x\nc: *x\n').data, { a: [1, 2], b: [1, 2], c: [1, 2] });
+    // A scalar referenced over and over adds one value per alias.
+    const many = ['a: &x y', ...Array.from({ length: 1001 }, (_, i) => `k${i}: *x`)].join('\n') + '\n';
+    assert.equal(formatProblem(refused(many)[0] as never).split(' ')[0], 't.yaml:1002:8');
+    const [self] = refused('a: &x [1, *x]\n');
+    assert.equal(formatProblem(self as never), 't.yaml:1:11 a[1]: Alias *x refers to a value that contains it');
   });
 
   test('empty, comment-only, multi-document and non-mapping files are refused with a file-level problem', () => {
@@ -115,7 +131,15 @@ describe('parseYaml', () => {
   test('non-text keys and unknown tags are refused; a UTF-8 BOM is accepted', () => {
     const [k] = refused('name: a\n1: one\n');
     assert.deepEqual([k!.line, k!.message], [2, 'Keys must be plain text']);
-    assert.match(refused('name: !custom a\n')[0]!.message, /Unresolved tag/);
+    // Tags outside the core schema do not stop the file being read: they are reported with the rest.
+    const tagged = parsed('name: !custom a\nlogo: !!binary aGk=\nids: !!set {a, b}\nok: !!str 1\n');
+    assert.deepEqual(tagged.problems.map(formatProblem), [
+      't.yaml:1:7 name: Tag !custom is not allowed: records use plain YAML values (the core schema: !!str, !!int, !!float, !!bool, !!null, !!map, !!seq)',
+      't.yaml:2:7 logo: Tag !!binary is not allowed: records use plain YAML values (the core schema: !!str, !!int, !!float, !!bool, !!null, !!map, !!seq)',
+      't.yaml:3:6 ids: Tag !!set is not allowed: records use plain YAML values (the core schema: !!str, !!int, !!float, !!bool, !!null, !!map, !!seq)',
+    ]);
+    assert.deepEqual(tagged.refused, [['name'], ['logo'], ['ids']]);
+    assert.equal((tagged.data as { ok: unknown }).ok, '1');
     assert.deepEqual(parsed('\ufeffname: a\n').data, { name: 'a' });
   });
 });
@@ -193,7 +217,8 @@ describe('schemas', () => {
   test('pricing: defaults, price values, cache rule, currency rule, usage rule', () => {
     const ok = PricingSchema.parse({ input: 1, output: 2 });
     assert.deepEqual([ok.billing, ok.currency], ['usage', 'USD']);
-    for (const bad of [-1, Infinity, NaN, '3', '', null, 2_000_000])
+    // Implausibly large prices are the plausibility bounds' business (src/model/policies.ts).
+    for (const bad of [-1, Infinity, NaN, '3', '', null])
       assert.equal(PricingSchema.safeParse({ input: bad }).success, false, String(bad));
     assert.ok(PricingSchema.safeParse({ input: 0 }).success, 'free meters are 0');
     assert.deepEqual(messages(PricingSchema.safeParse({ input: 1, cache_read: 2 })), ['cache_read must not exceed input']);

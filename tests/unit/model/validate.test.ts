@@ -10,6 +10,8 @@
  *   { "file": "providers/acme.yaml", "line": 7, "column": 3, "field": "kind", "message": "substring" }
  * or, for several problems and/or deleted base files:
  *   { "delete": ["organizations/globex.yaml"], "problems": [ { ... }, { ... } ] }
+ * With "exact": true (on the case or on one problem), the message must be the whole message, and
+ * the column must be given: the line `file:line:col field: message` is asserted exactly.
  * The CLI must exit 1 and print exactly the expected problems (no more, no fewer).
  */
 import { after, before, describe, test } from 'node:test';
@@ -33,6 +35,7 @@ interface Expected {
   column?: number;
   field: string;
   message: string;
+  exact?: boolean;
 }
 interface CaseSpec {
   name: string;
@@ -61,7 +64,10 @@ const loadCase = (name: string): CaseSpec => {
   const dir = join(INVALID, name);
   const raw = JSON.parse(readFileSync(join(dir, 'expect.json'), 'utf8')) as
     Expected[] | (Partial<Expected> & { delete?: string[]; problems?: Expected[] });
-  const problems: Expected[] = Array.isArray(raw) ? raw : (raw.problems ?? [raw as Expected]);
+  const exact = !Array.isArray(raw) && raw.exact === true;
+  const problems: Expected[] = (Array.isArray(raw) ? raw : (raw.problems ?? [raw as Expected])).map((e) =>
+    exact ? { ...e, exact: true } : e,
+  );
   const del = Array.isArray(raw) ? [] : (raw.delete ?? []);
   return { name, delete: del, problems, overlay: listFiles(dir).filter((f) => f !== 'expect.json') };
 };
@@ -132,6 +138,8 @@ const CLI_SAMPLE = new Set([
   'bad-id-uppercase',
   'tiers-overlapping',
   'offering-context-above-model',
+  'text-bidi-override',
+  'yaml-tags-same-run',
 ]);
 
 const PROBLEM_LINE = /^(.+?):(\d+):(\d+) (.+?): (.*)$/;
@@ -150,7 +158,7 @@ const matches = (p: Printed, e: Expected, dataSuffix: string) =>
   p.line === e.line &&
   (e.column === undefined || p.column === e.column) &&
   p.field === e.field &&
-  p.message.includes(e.message);
+  (e.exact ? p.message === e.message : p.message.includes(e.message));
 
 /** Asserts that the CLI printed exactly `expected` (in any order), each once, plus a true summary. */
 const assertProblems = (out: Run, expected: Expected[], dataSuffix: string) => {
@@ -190,6 +198,7 @@ describe('fixtures', () => {
         assert.ok(Number.isInteger(e.line) && e.line >= 1, `${c.name}: line`);
         assert.ok(e.column === undefined || (Number.isInteger(e.column) && e.column >= 1), `${c.name}: column`);
         assert.ok(e.field && e.message, `${c.name}: field and message`);
+        if (e.exact) assert.ok(e.column !== undefined, `${c.name}: an exact expectation gives the column`);
       }
     }
   });
