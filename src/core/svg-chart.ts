@@ -131,6 +131,13 @@ export interface ScatterGeometry {
   yTicks: { y: number; text: string }[];
 }
 
+/**
+ * A label's width in % of the chart, assumed on the narrowest chart (a 360 px screen: about 330 px
+ * wide) at about 6.6 px per character of the 0.8rem text, so that labels fit there; wider charts
+ * have room to spare.
+ */
+export const labelWidth = (label: string): number => Math.min(100, (label.length * 6.6 * 100) / 330);
+
 /** Horizontal room kept free at each side of the plot, %. */
 const INSET = 3;
 const LINE = 15;
@@ -165,32 +172,22 @@ export const scatterGeometry = (
   );
   const cxOf = (v: number) => INSET + axisPosition(v, xs.min, xs.max, opts.xLog) * (100 - 2 * INSET);
   const cyOf = (v: number) => bottom - axisPosition(v, ys.min, ys.max, opts.yLog) * (bottom - top);
-  const placed: { lx: number; ly: number; anchor: 'start' | 'end'; len: number }[] = [];
-  // Rough label width in % of a 600 px chart: 7 px per character.
-  const widthPct = (s: string) => (s.length * 7 * 100) / 600;
+  const placed: { x0: number; x1: number; ly: number }[] = [];
   const points = input
     .map((p) => ({ label: p.label, cx: cxOf(p.x), cy: cyOf(p.y) }))
     .sort((a, b) => a.cy - b.cy || a.cx - b.cx)
     .map((p) => {
-      const anchor: 'start' | 'end' = p.cx > 55 ? 'end' : 'start';
-      const lx = anchor === 'start' ? p.cx + 1.5 : p.cx - 1.5;
-      let ly = p.cy + 4;
-      const span = (l: { lx: number; anchor: 'start' | 'end'; len: number }) =>
-        l.anchor === 'start' ? [l.lx, l.lx + l.len] : [l.lx - l.len, l.lx];
-      const mine = { lx, anchor, len: widthPct(p.label) };
-      const [a0, a1] = span(mine) as [number, number];
-      for (let moved = true; moved;) {
-        moved = false;
-        for (const l of placed) {
-          const [b0, b1] = span(l) as [number, number];
-          if (a0 < b1 && b0 < a1 && Math.abs(l.ly - ly) < LINE) {
-            ly = l.ly + LINE;
-            moved = true;
-          }
-        }
-      }
-      ly = Math.min(ly, height - 2);
-      placed.push({ ...mine, ly });
+      const len = labelWidth(p.label);
+      // Towards the middle of the chart, kept inside it even on a narrow screen.
+      const anchor: 'start' | 'end' = p.cx > 50 ? 'end' : 'start';
+      const lx = anchor === 'start' ? Math.min(p.cx + 1.5, 100 - len) : Math.max(p.cx - 1.5, len);
+      const [x0, x1] = anchor === 'start' ? [lx, lx + len] : [lx - len, lx];
+      const clear = (ly: number) =>
+        ly - LINE + 3 >= 0 && ly <= bottom - 3 && placed.every((l) => !(x0 < l.x1 && l.x0 < x1 && Math.abs(l.ly - ly) < LINE));
+      // Beside the point if free, else the nearest free line above or below it.
+      const base = p.cy + 4;
+      const ly = [0, 1, 2, 3, 4, 5, 6].flatMap((k) => (k ? [base + k * LINE, base - k * LINE] : [base])).find(clear) ?? base;
+      placed.push({ x0, x1, ly });
       return { ...p, lx, ly, anchor };
     });
   const xTicks = xs.ticks.map((t, i) => ({

@@ -6,8 +6,9 @@
 import type { WhereRow } from './offerings.ts';
 import { barGeometry, scatterGeometry, type ChartGeometry } from '../../core/svg-chart.ts';
 
-/** USD with two decimals, or two significant digits below $1: "$0.15", "$2.50". */
-export const chartUsd = (v: number): string => `$${v < 1 ? Number(v.toPrecision(2)) : v.toFixed(2)}`;
+/** USD with two decimals, or two significant digits below $0.10: "$0.60", "$2.50", "$0.075". */
+export const chartUsd = (v: number): string =>
+  `$${v >= 1 || v <= 0 ? v.toFixed(2) : Number(v.toPrecision(2)).toFixed(Math.max(2, 1 - Math.floor(Math.log10(v))))}`;
 
 /** The SVG geometry of a model's price chart (drawn by src/components/model/ModelPriceChart.astro). */
 export const priceChartGeometry = (spec: PriceChartSpec): ChartGeometry =>

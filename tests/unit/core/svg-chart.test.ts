@@ -1,7 +1,8 @@
 /** Geometry of the server-side SVG charts: proportional bars, labelled points, no label overlaps or clipping. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axisPosition, BAR_SPAN, barGeometry, niceTicks, scatterGeometry } from '../../../src/core/svg-chart.ts';
+import { axisPosition, BAR_SPAN, barGeometry, labelWidth, niceTicks, scatterGeometry } from '../../../src/core/svg-chart.ts';
+import { chartUsd } from '../../../src/views/model/chart.ts';
 
 const usd = (v: number) => `$${v.toFixed(2)}`;
 
@@ -91,5 +92,29 @@ describe('scatter', () => {
     assert.equal(g.xTicks[0]!.anchor, 'start');
     assert.equal(g.xTicks[g.xTicks.length - 1]!.anchor, 'end');
     assert.ok(g.yTicks.every((t) => t.y >= g.top - 0.001 && t.y <= g.bottom + 0.001));
+  });
+});
+
+describe('labels fit', () => {
+  test('long labels near either edge stay inside the chart, on the plot, without overlapping', () => {
+    const pts = Array.from({ length: 10 }, (_, i) => ({
+      label: `Model number ${i} at Some Provider`,
+      x: i % 2 ? 1000 : 1,
+      y: 1 + (i % 3) * 0.01,
+    }));
+    const g = scatterGeometry(pts, { xLog: false, yLog: false, formatX: String, formatY: usd, xTitle: '', yTitle: '' });
+    const spans = g.points.map((p) => {
+      const w = labelWidth(p.label);
+      return { x0: p.anchor === 'start' ? p.lx : p.lx - w, x1: p.anchor === 'start' ? p.lx + w : p.lx, ly: p.ly };
+    });
+    for (const s of spans) assert.ok(s.x0 >= -0.001 && s.x1 <= 100.001 && s.ly <= g.bottom, JSON.stringify(s));
+    for (let i = 0; i < spans.length; i++)
+      for (let j = 0; j < i; j++) {
+        const [a, b] = [spans[i]!, spans[j]!];
+        assert.ok(!(a.x0 < b.x1 && b.x0 < a.x1 && Math.abs(a.ly - b.ly) < 15), `${i} overlaps ${j}`);
+      }
+  });
+  test('chart prices: two decimals, two significant digits below ten cents', () => {
+    assert.deepEqual([0.6, 0.075, 2.5, 0].map(chartUsd), ['$0.60', '$0.075', '$2.50', '$0.00']);
   });
 });
