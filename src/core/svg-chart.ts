@@ -126,6 +126,8 @@ export interface ScatterGeometry {
     lx: number;
     ly: number;
     anchor: 'start' | 'end';
+    /** The label is on another line than its point: a thin line joins them. */
+    leader: boolean;
   }[];
   xTicks: { at: number; text: string; anchor: 'start' | 'middle' | 'end' }[];
   yTicks: { y: number; text: string }[];
@@ -173,9 +175,12 @@ export const scatterGeometry = (
   const cxOf = (v: number) => INSET + axisPosition(v, xs.min, xs.max, opts.xLog) * (100 - 2 * INSET);
   const cyOf = (v: number) => bottom - axisPosition(v, ys.min, ys.max, opts.yLog) * (bottom - top);
   const placed: { x0: number; x1: number; ly: number }[] = [];
-  const points = input
-    .map((p) => ({ label: p.label, cx: cxOf(p.x), cy: cyOf(p.y) }))
-    .sort((a, b) => a.cy - b.cy || a.cx - b.cx)
+  const centres = input.map((p) => ({ label: p.label, cx: cxOf(p.x), cy: cyOf(p.y) }));
+  /** A label line (baseline ly) over a point's dot. */
+  const onDot = (x0: number, x1: number, ly: number) =>
+    centres.some((c) => c.cx + 1.5 > x0 && c.cx - 1.5 < x1 && c.cy - 5 < ly + 3 && c.cy + 5 > ly - LINE + 4);
+  const points = centres
+    .sort((a, b) => b.cy - a.cy || a.cx - b.cx)
     .map((p) => {
       const len = labelWidth(p.label);
       // Towards the middle of the chart, kept inside it even on a narrow screen.
@@ -183,12 +188,16 @@ export const scatterGeometry = (
       const lx = anchor === 'start' ? Math.min(p.cx + 1.5, 100 - len) : Math.max(p.cx - 1.5, len);
       const [x0, x1] = anchor === 'start' ? [lx, lx + len] : [lx - len, lx];
       const clear = (ly: number) =>
-        ly - LINE + 3 >= 0 && ly <= bottom - 3 && placed.every((l) => !(x0 < l.x1 && l.x0 < x1 && Math.abs(l.ly - ly) < LINE));
-      // Beside the point if free, else the nearest free line above or below it.
+        ly - LINE + 3 >= 0 &&
+        ly <= bottom - 5 &&
+        !onDot(x0, x1, ly) &&
+        placed.every((l) => !(x0 < l.x1 && l.x0 < x1 && Math.abs(l.ly - ly) < LINE));
+      // Beside the point if free (of other labels and dots), else the nearest free line above or below it.
       const base = p.cy + 4;
-      const ly = [0, 1, 2, 3, 4, 5, 6].flatMap((k) => (k ? [base + k * LINE, base - k * LINE] : [base])).find(clear) ?? base;
+      const ly =
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].flatMap((k) => (k ? [base - k * LINE, base + k * LINE] : [base])).find(clear) ?? base;
       placed.push({ x0, x1, ly });
-      return { ...p, lx, ly, anchor };
+      return { ...p, lx, ly, anchor, leader: ly !== base };
     });
   const xTicks = xs.ticks.map((t, i) => ({
     at: cxOf(t),
