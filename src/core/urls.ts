@@ -136,6 +136,9 @@ export const compareProvidersPath = (slug: string): string => `${PATHS.compare}p
 export const compareSelectionHref = (kind: string, ids: string[], extra = ''): string =>
   `${PATHS.compare}?${kind}=${ids.map((id) => encodeURIComponent(id).replace(/%2F/g, '/')).join(',')}${extra ? `&${extra}` : ''}`;
 
+/** The file of one provider's or one model's comparison details: "/compare-items/models/meta/llama-3.3-70b.json". */
+export const compareItemPath = (kind: 'providers' | 'models', id: string): string => `/compare-items/${kind}/${id}.json`;
+
 /** The compare picker with nothing picked, keeping a workload query if any: "/compare/", "/compare/?req=10". */
 export const compareEmptyHref = (query = ''): string => `${PATHS.compare}${query ? `?${query}` : ''}`;
 

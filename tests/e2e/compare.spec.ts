@@ -2,10 +2,15 @@
  * Compare, performance and home pages. On a build of tests/fixtures/perf (tests/fixtures/base
  * plus performance samples): a shared /compare/ URL reproduces the static page's view, the chart
  * islands draw non-blank pixels, their tables carry the data, axe passes with a tooltip shown,
- * and pages without charts request no chart JS. On the real build: the popular static pages.
+ * and pages without charts request no chart JS. On the real build: what /compare/ downloads at
+ * load (the picker's small index) and on a pick (one file per item), and the popular static pages.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parse } from 'yaml';
 import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 
 /** Number of canvas pixels that are not fully transparent. */
@@ -132,6 +137,48 @@ test.describe('on tests/fixtures/perf', () => {
 });
 
 test.describe('on the real data', () => {
+  test('/compare/ downloads at most 30 KB (gzipped) at load, its picker index on first use, then only the files picked', async ({
+    page,
+  }) => {
+    const providers = readdirSync('data/providers')
+      .filter((f) => f.endsWith('.yaml'))
+      .map((f) => ({
+        id: f.slice(0, -5),
+        name: (parse(readFileSync(join('data/providers', f), 'utf8')) as { name: string }).name,
+      }));
+    const responses: Promise<{ path: string; gz: number }>[] = [];
+    page.on('response', (r) =>
+      responses.push(
+        r.body().then(
+          (b) => ({ path: new URL(r.url()).pathname, gz: gzipSync(b, { level: 6 }).length }),
+          () => ({ path: r.url(), gz: 0 }),
+        ),
+      ),
+    );
+    await page.goto('/compare/');
+    await page.waitForLoadState('networkidle');
+    const atLoad = await Promise.all(responses);
+    const total = atLoad.reduce((a, r) => a + r.gz, 0);
+    console.log(`/compare/ at load: ${(total / 1024).toFixed(1)} KB gzipped in ${atLoad.length} responses`);
+    expect(total).toBeLessThanOrEqual(30 * 1024);
+    expect(atLoad.filter((r) => r.path.startsWith('/compare-items/'))).toEqual([]);
+    // The picker's index (names only) comes with the first use of the form.
+    await page.getByLabel('Add').focus();
+    await expect(page.locator('#compare-options option')).toHaveCount(providers.length);
+    const index = (await Promise.all(responses)).find((r) => r.path === '/compare/index.json')!;
+    console.log(`/compare/index.json: ${(index.gz / 1024).toFixed(1)} KB gzipped`);
+    expect(index.gz).toBeLessThanOrEqual(30 * 1024);
+    // Picking two providers fetches their two files, and the table shows them.
+    const [a, b] = providers.filter((p) => ['groq', 'openai'].includes(p.id));
+    for (const p of [a!, b!]) {
+      await page.getByLabel('Add').fill(p.name);
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+    }
+    await expect(page.locator('#compare-table th[scope=col]')).toHaveText([new RegExp(a!.name), new RegExp(b!.name)]);
+    const fetched = (await Promise.all(responses)).map((r) => r.path).filter((p) => p.startsWith('/compare-items/'));
+    expect(fetched.sort()).toEqual([`/compare-items/providers/${a!.id}.json`, `/compare-items/providers/${b!.id}.json`].sort());
+  });
+
   test('/compare/ links 30 popular static comparisons; the first draws its meter chart', async ({ page }) => {
     await page.goto('/compare/');
     const links = await page.locator('#popular + p + ul a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));

@@ -9,7 +9,7 @@ import type { ExplorerIndex } from '../../views/pricing/index-data.ts';
 import { ariaSort } from '../../core/table-state.ts';
 import { modelHref } from '../../core/urls.ts';
 import { cloneRow } from '../shared/row-template.ts';
-import { featuresText } from '../../views/pricing/filters.ts';
+import { featuresText, type Notice } from '../../views/pricing/filters.ts';
 
 /**
  * Rows `from` to `to` of `ranked`, drawn from the template; appended, or replacing the body when
@@ -51,3 +51,27 @@ export const drawHeader = (root: HTMLElement, s: ExplorerState) => {
   const caption = root.querySelector('#explorer-caption');
   if (caption) caption.textContent = captionText(s);
 };
+
+/** The notices as paragraphs, each with its button (data-action) when it has one. */
+export const noticeNodes = (notices: Notice[]): HTMLParagraphElement[] =>
+  notices.map((x) => {
+    const p = document.createElement('p');
+    p.textContent = `${x.text} `;
+    if (x.action && x.button) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.action = x.action;
+      b.textContent = x.button;
+      p.append(b);
+    }
+    return p;
+  });
+
+/** The model field's suggestions: [id, label] as <option>s. */
+export const suggestionNodes = (choices: [string, string][]): HTMLOptionElement[] =>
+  choices.map(([id, label]) => {
+    const o = document.createElement('option');
+    o.value = id;
+    o.label = label;
+    return o;
+  });

@@ -1,6 +1,9 @@
 /**
- * <pricing-explorer data-index data-page-rows>: the /pricing/ island. Loads the compact index
- * (/pricing/index.json) and keeps one state object (workload, filters, sort) here: it writes it
+ * <pricing-explorer data-index data-page-rows data-more>: the /pricing/ island. On the default
+ * view (no query) the build rendered everything shown at load, so the compact index
+ * (/pricing/index.json) is downloaded only when the browser is idle or the user starts to use the
+ * form, then parsed and unpacked in steps (yielding to the browser between them); with a query
+ * it is loaded at once. It keeps one state object (workload, filters, sort) here: it writes it
  * to the form (explorer-form.ts) and the URL (views/pricing/state.ts, through the table-state
  * engine), and changes it only from user edits (input events), header clicks and history
  * (pushState on each meaningful change, replaceState while typing, popstate restores). Every
@@ -10,7 +13,8 @@
  * filtering, pricing and sorting alone as "explorer-price" (tools/bench-explorer.ts reads both).
  */
 import { validateWorkload } from '../../core/cost.ts';
-import { unpackIndex, type ExplorerIndex, type ExplorerRow } from '../../views/pricing/index-data.ts';
+import type { ExplorerIndex, ExplorerRow } from '../../views/pricing/index-data.ts';
+import { loadIndex, yieldToMain } from './explorer-load.ts';
 import { CHART_BARS } from '../../views/pricing/first-view.ts';
 import {
   cheapestBars,
@@ -36,7 +40,7 @@ import { PATHS } from '../../core/urls.ts';
 import { toggleSort } from '../../core/table-state.ts';
 import { monthlyErrors, VOLUME_PARAM, WORKLOAD_PRESETS, type PresetId } from '../../core/workload.ts';
 import { CUSTOM_EDIT_NOTE, showPreset, writeForm, writeWorkload } from './explorer-form.ts';
-import { drawHeader, drawRows } from './explorer-table.ts';
+import { drawHeader, drawRows, noticeNodes, suggestionNodes } from './explorer-table.ts';
 import type { CostChart } from './cost-chart.ts';
 
 const ANNOUNCE_MS = 500;
@@ -60,30 +64,12 @@ class PricingExplorer extends HTMLElement {
 
   async connectedCallback() {
     this.#pageRows = Number(this.dataset.pageRows) || 100;
-    const note = this.querySelector<HTMLElement>('#explorer-note');
-    try {
-      const res = await fetch(this.dataset.index ?? PATHS.pricingIndex);
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      this.#ix = (await res.json()) as ExplorerIndex;
-    } catch {
-      if (note) note.textContent = `${note.textContent ?? ''} The price index could not be loaded; reload the page to try again.`;
-      return;
-    }
-    this.#rows = unpackIndex(this.#ix);
     this.#form = this.querySelector<HTMLFormElement>('#explorer-form')!;
     this.#description = this.querySelector('#explorer-preset-description');
-    this.querySelector('#explorer-models')?.replaceChildren(
-      ...modelSuggestions(this.#ix).map(([id, label]) => {
-        const o = document.createElement('option');
-        o.value = id;
-        o.label = label;
-        return o;
-      }),
-    );
     this.#state = decodeState(location.search);
     writeForm(this.#form, this.#description, this.#state);
     this.#form.hidden = false;
-    note?.remove();
+    this.querySelector<HTMLElement>('#explorer-note')?.remove();
     for (const b of this.querySelectorAll<HTMLButtonElement>('th button[data-sort]')) {
       b.disabled = false;
       b.addEventListener('click', () => this.#sortBy(b.dataset.sort as SortKey));
@@ -107,17 +93,63 @@ class PricingExplorer extends HTMLElement {
       if (action) this.#undo(action as NonNullable<Notice['action']>);
     });
     const more = this.querySelector<HTMLButtonElement>('#explorer-more')!;
-    more.addEventListener('click', () => this.#renderRows(this.#shown + this.#pageRows));
+    more.addEventListener('click', async () => {
+      if (!(await this.#ready())) return;
+      // The default view's rows came from the build: rank once before adding to them.
+      if (!this.#ranked.length) this.#recalculate();
+      this.#renderRows(this.#shown + this.#pageRows);
+    });
     window.addEventListener('popstate', () => {
       this.#state = decodeState(location.search);
       this.#typing = false;
       writeForm(this.#form, this.#description, this.#state);
       this.#recalculate();
     });
-    this.#recalculate();
+    // Any sign of use starts the index download and unpacking (the model suggestions need it).
+    for (const type of ['focusin', 'pointerdown'] as const) this.addEventListener(type, () => void this.#ready(), { once: true });
+    if (encodeState(this.#state) === '') {
+      // The default view: the build rendered its rows, chart, results line and notices, so the
+      // page needs no index at load. The index is downloaded when the browser is idle (or at first
+      // use) and unpacked in steps that each leave the main thread free.
+      this.#shown = Math.min(this.#pageRows, this.querySelectorAll('#explorer-rows tr:not(.group)').length);
+      more.hidden = !this.dataset.more;
+      const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+      idle(() => void this.#ready(), { timeout: 4000 });
+      this.#markReady();
+      return;
+    }
+    if (await this.#ready()) this.#recalculate();
+    this.#markReady();
+  }
+
+  #markReady() {
     this.dataset.ready = '';
     this.dispatchEvent(new Event('explorer-ready'));
   }
+
+  #loading: Promise<boolean> | undefined;
+  /** The index, downloaded, parsed and unpacked once, yielding to the browser between steps; false if it failed. */
+  #ready(): Promise<boolean> {
+    this.#loading ??= (async () => {
+      const note = this.querySelector<HTMLElement>('#explorer-results');
+      try {
+        [this.#ix, this.#rows] = await loadIndex(this.dataset.index ?? PATHS.pricingIndex);
+      } catch {
+        if (note) note.textContent = 'The price index could not be loaded; reload the page to try again.';
+        return false;
+      }
+      this.querySelector('#explorer-models')?.replaceChildren(...suggestionNodes(modelSuggestions(this.#ix)));
+      if (this.#pending) {
+        this.#pending = false;
+        await yieldToMain();
+        this.#recalculate();
+      }
+      return true;
+    })();
+    return this.#loading;
+  }
+  /** A recalculation was asked for before the index was there. */
+  #pending = false;
 
   /** Typing in a number or search field: the state follows each keystroke. */
   #onInput(e: Event) {
@@ -191,6 +223,11 @@ class PricingExplorer extends HTMLElement {
   }
 
   #recalculate() {
+    if (!this.#rows.length) {
+      this.#pending = true;
+      void this.#ready();
+      return;
+    }
     performance.mark('explorer-recalc-start');
     const { ranked, hiddenOld, hiddenPlace, hiddenFree, free, hidden } = rankRows(this.#ix, this.#rows, this.#state);
     this.#hiddenFree = hiddenFree;
@@ -238,20 +275,7 @@ class PricingExplorer extends HTMLElement {
   #drawNotices(shown: number, hidden: Hidden) {
     this.#notices = notices(shown, hidden, this.#state.filters, this.#state.workload);
     const box = this.querySelector('#explorer-notices');
-    box?.replaceChildren(
-      ...this.#notices.map((x) => {
-        const p = document.createElement('p');
-        p.textContent = `${x.text} `;
-        if (x.action && x.button) {
-          const b = document.createElement('button');
-          b.type = 'button';
-          b.dataset.action = x.action;
-          b.textContent = x.button;
-          p.append(b);
-        }
-        return p;
-      }),
-    );
+    box?.replaceChildren(...noticeNodes(this.#notices));
   }
 
   /** The results line, announced politely once the user pauses. */

@@ -1,5 +1,6 @@
-/** /compare/index.json: every provider, model and offering as comparison items (src/views/compare/items.ts), for the picker. */
+/** /compare/index.json: the picker's index, ids and names only (src/views/compare/items.ts pickerIndex). */
 import { catalog } from '../../model/catalog.ts';
-import { comparePool } from '../../views/compare/items.ts';
+import { comparePool, pickerIndex } from '../../views/compare/items.ts';
 
-export const GET = () => new Response(JSON.stringify(comparePool(catalog)), { headers: { 'content-type': 'application/json' } });
+export const GET = () =>
+  new Response(JSON.stringify(pickerIndex(comparePool(catalog))), { headers: { 'content-type': 'application/json' } });

@@ -4,7 +4,8 @@
  * tokens, monthly costs in USD, times in milliseconds, speeds in output tokens per second.
  */
 import type { CompareTable } from './items.ts';
-import { formatDate } from '../../core/format.ts';
+import { formatDate, formatTokens, formatUsdAxis } from '../../core/format.ts';
+import { scatterGeometry } from '../../core/svg-chart.ts';
 import { HEADLINE_METERS, METER_LABEL } from '../../core/vocab.ts';
 import { spansOrders } from '../model/chart.ts';
 
@@ -147,4 +148,19 @@ export const priceContextChart = (
     x: { title: 'Context window (tokens)', unit: 'tokens', log: spansOrders(pts.map((p) => p.x)) },
     y: { title: 'Cheapest blended USD per 1M tokens', unit: 'usd', log: spansOrders(pts.map((p) => p.y)) },
   };
+};
+
+/** The SVG geometry of a scatter spec (the home chart): every point labelled, both axes as the spec says. */
+export const scatterSpecGeometry = (spec: ChartSpec) => {
+  const pts = spec.datasets.flatMap((d) => d.data as ChartPoint[]);
+  const fmt = (unit: ChartUnit | undefined) => (v: number) =>
+    unit === 'tokens' ? formatTokens(v) : unit === 'usd' || unit === 'usd-month' ? formatUsdAxis(v) : String(Math.round(v));
+  return scatterGeometry(pts, {
+    xLog: spec.x?.log ?? false,
+    yLog: spec.y?.log ?? false,
+    formatX: fmt(spec.x?.unit),
+    formatY: fmt(spec.y?.unit),
+    xTitle: spec.x?.title ?? '',
+    yTitle: spec.y?.title ?? '',
+  });
 };

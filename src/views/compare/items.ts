@@ -11,7 +11,7 @@ import { countryName, formatCount, formatTokens, formatUsd } from '../../core/fo
 import type { HEADLINE_METERS } from '../../core/vocab.ts';
 import { COMPLIANCE_LABEL, FEATURE_LABEL, FEATURES, KIND_LABEL, yesNo } from '../../core/vocab.ts';
 import { median } from '../../core/stats.ts';
-import { modelPath, providerPath } from '../../core/urls.ts';
+import { compareItemPath, modelPath, providerPath } from '../../core/urls.ts';
 import { usagePrice, type PriceView } from '../../core/price.ts';
 import type { Offering, PerformanceSample, Pricing, Provider, RateLimitTier } from '../../model/schema.ts';
 
@@ -378,4 +378,58 @@ export const comparePool = (c: { providers: ProviderLike[]; models: ModelWithOff
       .filter((m) => m.offerings.length >= MIN_ITEMS)
       .flatMap((m) => m.offerings.map((o) => compact(offeringItem(o, m)))),
   };
+};
+
+/**
+ * The picker's index, /compare/index.json: names only, so that /compare/ downloads little at load.
+ * Providers as [id, name]; models as [id, name, creator (index into `creators`), offerings that can
+ * be compared]. The details of a picked item are fetched from its own file (itemPath).
+ */
+export interface PickerIndex {
+  providers: [string, string][];
+  creators: string[];
+  models: [string, string, number, number][];
+}
+
+/** One model's file: the model as an item, and its offerings as items when it has MIN_ITEMS or more. */
+export interface ModelDetail {
+  item: CompareItem;
+  offerings: CompareItem[];
+}
+/** One provider's file: the provider as an item, and the model id of each of its comparable offerings. */
+export interface ProviderDetail {
+  item: CompareItem;
+  offerings: Record<string, string>;
+}
+
+/** The file of one provider's or one model's details (core/urls.ts). */
+export const itemPath = compareItemPath;
+
+/** The picker's index of a pool (same order as the pool). */
+export const pickerIndex = (pool: ComparePool): PickerIndex => {
+  const creators: string[] = [];
+  const creatorIx = new Map<string, number>();
+  const offered = new Map<string, number>();
+  for (const o of pool.offerings) offered.set(o.model!, (offered.get(o.model!) ?? 0) + 1);
+  return {
+    providers: pool.providers.map((p): [string, string] => [p.id, p.name]),
+    creators,
+    models: pool.models.map((m): [string, string, number, number] => {
+      if (!creatorIx.has(m.sub)) creatorIx.set(m.sub, creators.push(m.sub) - 1);
+      return [m.id, m.name, creatorIx.get(m.sub)!, offered.get(m.id) ?? 0];
+    }),
+  };
+};
+
+/** Every model's and provider's detail file of a pool, by item id. */
+export const detailFiles = (pool: ComparePool): { models: Map<string, ModelDetail>; providers: Map<string, ProviderDetail> } => {
+  const models = new Map<string, ModelDetail>(pool.models.map((m) => [m.id, { item: m, offerings: [] }]));
+  const providers = new Map<string, ProviderDetail>(pool.providers.map((p) => [p.id, { item: p, offerings: {} }]));
+  for (const o of pool.offerings) {
+    models.get(o.model!)?.offerings.push(o);
+    const provider = o.href.split('/')[2]!;
+    const p = providers.get(provider) ?? providers.get(o.id.split('/')[0]!);
+    if (p) p.offerings[o.id] = o.model!;
+  }
+  return { models, providers };
 };

@@ -1,9 +1,35 @@
 /**
  * Data of the price chart on a model page, from its "where to run it" rows: input and output
  * price per provider (USD per 1M tokens), or blended price against output speed when
- * performance samples exist. The island (src/components/model/price-chart.ts) only draws it.
+ * performance samples exist, and its SVG geometry (src/core/svg-chart.ts), drawn without JavaScript.
  */
 import type { WhereRow } from './offerings.ts';
+import { barGeometry, scatterGeometry, type ChartGeometry } from '../../core/svg-chart.ts';
+
+/** USD with two decimals, or two significant digits below $0.10: "$0.60", "$2.50", "$0.075". */
+export const chartUsd = (v: number): string =>
+  `$${v >= 1 || v <= 0 ? v.toFixed(2) : Number(v.toPrecision(2)).toFixed(Math.max(2, 1 - Math.floor(Math.log10(v))))}`;
+
+/** The SVG geometry of a model's price chart (drawn by src/components/model/ModelPriceChart.astro). */
+export const priceChartGeometry = (spec: PriceChartSpec): ChartGeometry =>
+  spec.kind === 'scatter'
+    ? scatterGeometry(spec.points, {
+        xLog: false,
+        yLog: spec.log,
+        formatX: (v) => String(Math.round(v)),
+        formatY: chartUsd,
+        xTitle: 'Output tokens per second (median)',
+        yTitle: 'Blended USD per 1M tokens',
+      })
+    : barGeometry(
+        spec.labels,
+        [
+          { name: 'Input', values: spec.input },
+          { name: 'Output', values: spec.output },
+        ],
+        chartUsd,
+        spec.log,
+      );
 
 export interface PriceChartSpec {
   kind: 'bar' | 'scatter';

@@ -12,7 +12,8 @@ import {
   type ExplorerIndex,
   type IndexableOffering,
 } from './index-data.ts';
-import { cheapestBars, groupHeadings, rankRows, rowCells, type RowCells } from './rows.ts';
+import { cheapestBars, exactModelHint, groupHeadings, rankRows, resultsText, rowCells, type RowCells } from './rows.ts';
+import { notices, type Notice } from './filters.ts';
 import { captionText, DEFAULT_STATE, presetOf } from './state.ts';
 
 // Pure: the browser bundle imports this module too (CHART_BARS) and drops what it does not use.
@@ -34,9 +35,20 @@ export const CHART_BARS = 10;
 
 /** The default view: the PAGE_ROWS cheapest offerings for the default workload, and the chart's bars. */
 export const firstView = (ix: ExplorerIndex, modelHref: (id: string) => string | undefined) => {
-  const { ranked, hiddenOld, hiddenFree, free } = rankRows(ix, unpackIndex(ix), DEFAULT_STATE);
+  const { ranked, hiddenOld, hiddenPlace, hiddenFree, free, hidden } = rankRows(ix, unpackIndex(ix), DEFAULT_STATE);
+  const shown = Math.min(PAGE_ROWS, ranked.length);
+  const left = ranked.length - shown;
   return {
     total: ranked.length,
+    /**
+     * The results line, the notices and the "show more" button as the island draws them for the
+     * default state, so that /pricing/ needs no index download or re-pricing at load.
+     */
+    results:
+      resultsText(ranked.length + hiddenFree, hiddenOld, shown + hiddenFree, hiddenPlace) +
+      exactModelHint(ranked.length, DEFAULT_STATE.filters),
+    notices: notices(ranked.length, hidden, DEFAULT_STATE.filters, DEFAULT_STATE.workload) as Notice[],
+    more: left > 0 ? `Show ${Math.min(left, PAGE_ROWS)} more (${formatCount(left)} not shown)` : '',
     hiddenOld,
     /** The heading of each cost group (the free group's says how many of its rows are listed). */
     headings: groupHeadings(free - hiddenFree, free),
@@ -116,5 +128,8 @@ export const pricingPage = (offerings: readonly IndexableOffering[], modelHref: 
     cells: view.cells,
     headings: view.headings,
     caption: captionText(DEFAULT_STATE),
+    results: view.results,
+    notices: view.notices,
+    more: view.more,
   };
 };

@@ -276,3 +276,28 @@ describe('template slots', () => {
     assert.equal(perfSlots({ ...slow!, source: 'javascript:alert(1)' }).source, undefined);
   });
 });
+
+describe('picker index and detail files', () => {
+  test('the index holds ids and names only; each provider and model has its file, offerings in their model', async () => {
+    const { pickerIndex, detailFiles, itemPath } = await import('../../../src/views/compare/items.ts');
+    const pool = comparePool(cat());
+    const ix = pickerIndex(pool);
+    assert.deepEqual(
+      ix.providers,
+      pool.providers.map((p) => [p.id, p.name]),
+    );
+    assert.deepEqual(
+      ix.models.map(([id, name, c]) => [id, name, ix.creators[c]]),
+      pool.models.map((m) => [m.id, m.name, m.sub]),
+    );
+    for (const [id, , , n] of ix.models) assert.equal(n, pool.offerings.filter((o) => o.model === id).length);
+    assert.ok(!JSON.stringify(ix).includes('facts'));
+    const files = detailFiles(pool);
+    assert.equal(files.models.size, pool.models.length);
+    for (const o of pool.offerings) {
+      assert.ok(files.models.get(o.model!)!.offerings.includes(o));
+      assert.equal(files.providers.get(o.id.split('/')[0]!)!.offerings[o.id], o.model);
+    }
+    assert.equal(itemPath('models', 'meta/llama-3.3-70b'), '/compare-items/models/meta/llama-3.3-70b.json');
+  });
+});
