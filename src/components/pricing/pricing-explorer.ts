@@ -66,7 +66,10 @@ class PricingExplorer extends HTMLElement {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       this.#ix = (await res.json()) as ExplorerIndex;
     } catch {
-      if (note) note.textContent = `${note.textContent ?? ''} The price index could not be loaded; reload the page to try again.`;
+      if (note) {
+        note.textContent = `${note.textContent ?? ''} The price index could not be loaded; reload the page to try again.`;
+        note.classList.add('failed');
+      }
       return;
     }
     this.#rows = unpackIndex(this.#ix);
