@@ -8,6 +8,9 @@ const validator = new HtmlValidate({
   rules: {
     // Astro's compressHTML joins inline elements; whitespace is not meaningful here.
     'no-trailing-whitespace': 'off',
+    // A group of checkboxes sharing one name is one multi-valued field (the filter forms), as valid
+    // as a radio group; the rule's default only shares radios and buttons.
+    'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'submit', 'button', 'reset'] }],
   },
 });
 

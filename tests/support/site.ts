@@ -120,3 +120,17 @@ const decode = (s: string) =>
 export const linksOf = (html: string): string[] => [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => decode(m[1]!));
 /** Every id attribute value in a page. */
 export const idsOf = (html: string): Set<string> => new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => decode(m[1]!)));
+
+/**
+ * One page per template (`templateOf`) for the layout checks (sideways scroll, layout shift):
+ * the largest page of each, as the one most likely to overflow. Sorted by template name.
+ */
+export const layoutSample = (pages = builtPages(), kinds = providerKinds()): { template: string; page: BuiltPage }[] => {
+  const best = new Map<string, BuiltPage>();
+  for (const p of pages) {
+    const t = templateOf(p, kinds);
+    const cur = best.get(t);
+    if (!cur || p.html.length > cur.html.length) best.set(t, p);
+  }
+  return [...best].sort(([a], [b]) => (a < b ? -1 : 1)).map(([template, page]) => ({ template, page }));
+};

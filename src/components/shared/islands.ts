@@ -9,9 +9,9 @@
  * The islands' code is bundled on its own (`?worker&url`, see astro.config.mjs); a dynamic
  * import() would pull Vite's ~1 KB preload helper into every page.
  *
- * Also the "/" shortcut (it focuses the header search box, which wakes that island) and the
- * <copy-button> element: both are small and used on most pages, so one file serves them all; and
- * the header's theme toggle (theme-toggle.ts).
+ * Also the "/" shortcut and the header's small-screen "Search" link (both focus the header search
+ * box, which wakes that island) and the <copy-button> element: all small and used on most pages,
+ * so one file serves them all; and the header's theme toggle (theme-toggle.ts).
  */
 import { isSlashShortcut } from '../../core/search-shortcut.ts';
 import './copy-button.ts';
@@ -32,6 +32,12 @@ document.addEventListener('click', wake);
 for (const b of document.querySelectorAll<HTMLButtonElement>('[data-island] button[data-js]')) b.disabled = false;
 
 const search = document.querySelector<HTMLInputElement>('search-box input');
+// The header's "Search" link (below 640 px) opens the header search field rather than /search/.
+document.querySelector('a.search-open')?.addEventListener('click', (e) => {
+  if (!search) return;
+  e.preventDefault();
+  search.focus();
+});
 document.addEventListener('keydown', (e) => {
   if (!customElements.get('search-box') && isSlashShortcut(e, e.target as HTMLElement | null)) {
     e.preventDefault();

@@ -40,19 +40,19 @@ export const indexRowCells = (e: IndexEntry): RowCell[] => [
 ];
 
 /** What each column's cell can hold: a link, a badge (the row header only), right-aligned figures. */
-export const INDEX_COLUMNS: readonly { link?: boolean; badge?: boolean; num?: boolean }[] = [
-  { link: true, badge: true },
-  { link: true },
-  { link: true },
-  {},
-  { num: true },
-  { num: true },
-  {},
-  {},
-  { num: true },
-  { num: true },
-  { num: true },
-  { link: true },
+export const INDEX_COLUMNS: readonly { label: string; link?: boolean; badge?: boolean; num?: boolean }[] = [
+  { label: 'Model', link: true, badge: true },
+  { label: 'Creator', link: true },
+  { label: 'Family', link: true },
+  { label: 'Released' },
+  { label: 'Context', num: true },
+  { label: 'Max output', num: true },
+  { label: 'Modalities' },
+  { label: 'Open weights' },
+  { label: 'Providers', num: true },
+  { label: 'Input', num: true },
+  { label: 'Output', num: true },
+  { label: 'Cheapest at', link: true },
 ];
 
 /** The template slots of a row (see src/components/shared/row-template.ts): t<i> text, h<i> link, b<i> badge of column i. */

@@ -122,6 +122,8 @@ export const pricingPage = (offerings: readonly IndexableOffering[], modelHref: 
       workload: preset ? `the “${preset.label}” workload` : 'the default workload',
       /** The preset's description as the rest of a sentence ("a customer-facing assistant: …"). */
       description: preset ? preset.description.charAt(0).toLowerCase() + preset.description.slice(1) : '',
+      /** The preset's description under the workload fields, as the script writes it for the default state. */
+      presetText: preset?.description ?? '',
     },
     choices: filterChoices(ix, KIND_LABEL),
     bars: view.bars.map((b) => ({ ...b, text: formatUsd(b.usd) })),
