@@ -97,9 +97,10 @@ test.describe('performance samples recorded by the probe', () => {
     await expect(lab.getByRole('row', { name: /Relay Router/ })).toContainText(['short', 'long']);
     // Both offerings now have a speed: the chart becomes price against speed, and the table shows it.
     await expect(page.getByRole('heading', { name: 'Price and speed' })).toBeVisible();
-    const spec = JSON.parse((await page.locator('[data-spec]').first().getAttribute('data-spec')) ?? '{}');
-    expect(spec.kind).toBe('scatter');
-    expect(spec.points).toHaveLength(2);
+    // A server-drawn scatter: one labelled point per offering.
+    const chart = page.locator('figure.chart svg.svg-chart');
+    await expect(chart.locator('circle')).toHaveCount(2);
+    await expect(chart.locator('text.point')).toHaveCount(2);
     await expect(page.locator('#where-table tr[data-provider="relay"]')).toContainText(/\d+ tok\/s/);
   });
 

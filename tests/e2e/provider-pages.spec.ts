@@ -107,7 +107,7 @@ for (const id of PROVIDERS) {
           .locator('script')
           .evaluateAll((els) => els.map((e) => [e.getAttribute('src') ?? '', e.textContent ?? '']));
         for (const [src, text] of scripts) {
-          expect(src).toMatch(/^\/_astro\/(SortableTable|PriceTable|Base)\.astro_astro_type_script/);
+          expect(src).toMatch(/^\/_astro\/((SortableTable|PriceTable|Base)\.astro_astro_type_script|theme-init-)/);
           expect(text).toBe('');
         }
       }
