@@ -13,32 +13,17 @@
  * Environment: BENCH_URL (a running server, e.g. `npm run preview`'s http://127.0.0.1:4321), else
  * a static server on BENCH_DIST (default dist/); CHROMIUM_PATH (default /usr/bin/chromium); RUNS (default 50).
  */
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { median, percentile } from '../src/core/stats.ts';
 import { PATHS } from '../src/core/urls.ts';
-import { serve } from '../tests/support/static-server.ts';
+import { openBench } from './bench-browser.ts';
 
 const RUNS = Number(process.env.RUNS ?? 50);
 /** Recalculations before the timed ones, so that the figures are of warmed-up code. */
 const WARMUP = 5;
-const dist = resolve(process.env.BENCH_DIST ?? resolve(import.meta.dirname, '../dist'));
-let server: Awaited<ReturnType<typeof serve>> | undefined;
-let base = process.env.BENCH_URL;
-if (!base) {
-  if (!existsSync(resolve(dist, 'pricing/index.html')))
-    throw new Error(`No build at ${dist}: run npm run build first (or set BENCH_DIST / BENCH_URL)`);
-  server = await serve(dist);
-  base = server.url;
-}
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
-  args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-});
+const { base, browser, close } = await openBench('pricing/index.html');
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const stats = (xs: number[]) =>
@@ -107,6 +92,5 @@ try {
   console.log(`First load + chart: ${kb(total.gz + chart.reduce((a, l) => a + l.gz, 0))} gzipped`);
   await recalc(page, 'all offerings, chart drawn');
 } finally {
-  await browser.close();
-  await server?.close();
+  await close();
 }

@@ -13,31 +13,17 @@
  * CHROMIUM_PATH (default /usr/bin/chromium); RUNS (default 3: each page is loaded RUNS times,
  * the long tasks of every run are printed).
  */
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
-import { serve } from '../tests/support/static-server.ts';
+
+import { openBench } from './bench-browser.ts';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const SETTLE_MS = 3000;
 const PAGES = process.argv.slice(2).length
   ? process.argv.slice(2)
   : ['/', '/compare/', '/pricing/', '/models/openai/gpt-4o/', '/models/meta/llama-3.3-70b/'];
-const dist = resolve(process.env.BENCH_DIST ?? resolve(import.meta.dirname, '../dist'));
-let server: Awaited<ReturnType<typeof serve>> | undefined;
-let base = process.env.BENCH_URL;
-if (!base) {
-  if (!existsSync(resolve(dist, 'index.html'))) throw new Error(`No build at ${dist}: run npm run build first`);
-  server = await serve(dist);
-  base = server.url;
-}
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({
-  ...(executablePath ? { executablePath } : {}),
-  args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-});
+const { base, browser, close } = await openBench('index.html');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 console.log(
@@ -97,6 +83,5 @@ try {
     console.log(`  longest task: ${longest.length ? `${Math.max(...longest)} ms` : 'none over 50 ms'}\n`);
   }
 } finally {
-  await browser.close();
-  await server?.close();
+  await close();
 }
