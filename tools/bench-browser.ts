@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { serve } from '../tests/support/static-server.ts';
 
 export interface BenchSite {
@@ -38,4 +39,26 @@ export const openBench = async (probe = 'index.html'): Promise<BenchSite> => {
       await server?.close();
     },
   };
+};
+
+/** One response of a page load, weighed raw and gzipped (level 6, what a static host serves). */
+export interface Weight {
+  url: string;
+  raw: number;
+  gz: number;
+}
+
+/** Weighs every 200 response of `page` from now on; the function returned gives those so far. */
+export const weighResponses = (page: Page): (() => Promise<Weight[]>) => {
+  const pending: Promise<Weight | undefined>[] = [];
+  page.on('response', (res) => {
+    if (res.status() !== 200) return;
+    pending.push(
+      res.body().then(
+        (body) => ({ url: new URL(res.url()).pathname, raw: body.length, gz: gzipSync(body, { level: 6 }).length }),
+        () => undefined, // a response without a body: nothing to weigh
+      ),
+    );
+  });
+  return async () => (await Promise.all(pending)).filter((l) => l !== undefined);
 };

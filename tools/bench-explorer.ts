@@ -14,11 +14,10 @@
  * a static server on BENCH_DIST (default dist/); CHROMIUM_PATH (default /usr/bin/chromium); RUNS (default 50).
  */
 import { cpus, loadavg } from 'node:os';
-import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { median, percentile } from '../src/core/stats.ts';
 import { PATHS } from '../src/core/urls.ts';
-import { openBench } from './bench-browser.ts';
+import { openBench, weighResponses } from './bench-browser.ts';
 
 const RUNS = Number(process.env.RUNS ?? 50);
 /** Recalculations before the timed ones, so that the figures are of warmed-up code. */
@@ -36,18 +35,7 @@ console.log(
 );
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const pending: Promise<{ url: string; raw: number; gz: number } | undefined>[] = [];
-  page.on('response', (res) => {
-    if (res.status() !== 200) return;
-    pending.push(
-      res.body().then(
-        (body) => ({ url: new URL(res.url()).pathname, raw: body.length, gz: gzipSync(body, { level: 6 }).length }),
-        () => undefined, // a response without a body: nothing to weigh
-      ),
-    );
-  });
-  /** Every response so far, weighed. */
-  const settled = async () => (await Promise.all(pending)).filter((l) => l !== undefined);
+  const settled = weighResponses(page);
   await page.goto(`${base}${PATHS.pricing}`);
   await page.waitForSelector('pricing-explorer[data-ready]');
   await page.waitForLoadState('networkidle');

@@ -14,9 +14,8 @@
  * the long tasks of every run are printed).
  */
 import { cpus, loadavg } from 'node:os';
-import { gzipSync } from 'node:zlib';
 
-import { openBench } from './bench-browser.ts';
+import { openBench, weighResponses } from './bench-browser.ts';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const SETTLE_MS = 3000;
@@ -45,30 +44,21 @@ try {
           for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
         }).observe({ type: 'longtask', buffered: true });
       });
-      const pending: Promise<{ url: string; raw: number; gz: number } | undefined>[] = [];
-      page.on('response', (res) => {
-        if (res.status() !== 200) return;
-        pending.push(
-          res.body().then(
-            (body) => ({ url: new URL(res.url()).pathname, raw: body.length, gz: gzipSync(body, { level: 6 }).length }),
-            () => undefined,
-          ),
-        );
-      });
+      const weighed = weighResponses(page);
       await page.goto(`${base}${path}`);
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(SETTLE_MS);
       const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
       longest.push(...tasks);
       console.log(`${path} run ${run + 1}: long tasks ${tasks.length ? tasks.map((t) => `${t} ms`).join(', ') : 'none'}`);
-      weights = (await Promise.all(pending)).filter((l) => l !== undefined);
+      weights = await weighed();
       // Then scroll through the page, so that charts drawn on sight load their code.
       for (let y = 0; y < 30; y++) {
         await page.mouse.wheel(0, 600);
         await page.waitForTimeout(50);
       }
       await page.waitForTimeout(1000);
-      scrolled = (await Promise.all(pending)).filter((l) => l !== undefined);
+      scrolled = await weighed();
       await page.close();
     }
     const total = weights.reduce((a, l) => ({ raw: a.raw + l.raw, gz: a.gz + l.gz }), { raw: 0, gz: 0 });
