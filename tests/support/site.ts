@@ -89,9 +89,10 @@ export const templateOf = (page: Pick<BuiltPage, 'url' | 'type'>, kinds: Map<str
 };
 
 /**
- * Pages for the axe suite (deterministic): for each provider tab × provider kind, the first
- * provider of that kind; for every other page type, all of it or an evenly spread sample of
- * AXE_PER_TYPE pages.
+ * Pages for the axe suite (deterministic): for each provider tab × provider kind, the page of
+ * median size among the providers of that kind (a typical page: the layout checks take the
+ * largest, and axe's time grows with the page); for every other page type, all of it or an
+ * evenly spread sample of AXE_PER_TYPE pages.
  */
 export const a11ySample = (pages = builtPages(), kinds = providerKinds()): BuiltPage[] => {
   const byTemplate = new Map<string, BuiltPage[]>();
@@ -101,7 +102,12 @@ export const a11ySample = (pages = builtPages(), kinds = providerKinds()): Built
   }
   const out: BuiltPage[] = [];
   for (const [template, list] of [...byTemplate].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const n = template.includes(' × ') ? 1 : (AXE_PER_TYPE[template] ?? AXE_DEFAULT);
+    if (template.includes(' × ')) {
+      const bySize = [...list].sort((a, b) => a.html.length - b.html.length || (a.url < b.url ? -1 : 1));
+      out.push(bySize[Math.floor((bySize.length - 1) / 2)]!);
+      continue;
+    }
+    const n = AXE_PER_TYPE[template] ?? AXE_DEFAULT;
     if (n === 'all' || list.length <= n) out.push(...list);
     else for (let i = 0; i < n; i++) out.push(list[Math.floor((i * list.length) / n)]!);
   }
