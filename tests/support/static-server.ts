@@ -1,13 +1,16 @@
 /**
  * A minimal static file server on 127.0.0.1, as a static host serves the build: directory
- * indexes, 404.html with status 404 for unknown paths. The e2e suites serve dist/ with it
+ * indexes, 404.html with status 404 for unknown paths, text compressed with gzip (level 6) for a
+ * client that accepts it (every static host compresses; Lighthouse and the benchmarks measure
+ * what a visitor downloads). The e2e suites serve dist/ with it
  * (several builds can be served at once; `astro preview` allows one per project).
  *
  * CLI: `node tests/support/static-server.ts <dir> <port>`.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,22 +26,46 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Types sent compressed: text (images and WebAssembly are compressed already or rarely fetched). */
+const COMPRESS = new Set(['.html', '.css', '.js', '.json', '.csv', '.svg', '.xml', '.ics', '.txt']);
+
+/** Sends `file` with `status`: gzipped (each file compressed once per server) when the client accepts it. */
+const send = (req: IncomingMessage, res: ServerResponse, file: string, status: number, cache: Map<string, Buffer>) => {
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  if (!COMPRESS.has(extname(file)) || !/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    res.writeHead(status, { 'content-type': type });
+    createReadStream(file).pipe(res);
+    return;
+  }
+  let body = cache.get(file);
+  if (!body) cache.set(file, (body = gzipSync(readFileSync(file), { level: 6 })));
+  res.writeHead(status, {
+    'content-type': type,
+    'content-encoding': 'gzip',
+    'content-length': body.length,
+    vary: 'accept-encoding',
+  });
+  res.end(body);
+};
+
 export const serve = (root: string, port = 0): Promise<{ url: string; close: () => Promise<void> }> =>
   new Promise((resolveServer) => {
     const base = resolve(root);
+    const gzipped = new Map<string, Buffer>();
     const server: Server = createServer((req, res) => {
       const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
       let file = join(base, path);
       if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
       if (!file.startsWith(base) || !existsSync(file)) {
         const notFound = join(base, '404.html');
-        res.writeHead(404, { 'content-type': TYPES['.html']! });
-        if (existsSync(notFound)) createReadStream(notFound).pipe(res);
-        else res.end('not found');
+        if (existsSync(notFound)) send(req, res, notFound, 404, gzipped);
+        else {
+          res.writeHead(404, { 'content-type': TYPES['.html']! });
+          res.end('not found');
+        }
         return;
       }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      createReadStream(file).pipe(res);
+      send(req, res, file, 200, gzipped);
     });
     server.listen(port, '127.0.0.1', () => {
       const addr = server.address();
