@@ -1,10 +1,9 @@
 /**
- * <cost-chart data-bars>: the cheapest options as horizontal bars (USD per month). chart.js is
- * imported (through cost-chart-draw.ts) only when the element scrolls into view; until then, and
- * without JavaScript, the data table inside is the chart. The explorer calls setBars() on every
- * workload or filter change, and fires `explorer-ready` when its form is shown.
+ * <cost-chart>: redraws the server's SVG bar chart (PricingChart.astro) in place when the explorer
+ * calls setBars() on a workload or filter change, from the same pure geometry
+ * (costChartGeometry); the data table inside follows. No chart library.
  */
-import type { Chart } from 'chart.js';
+import { costChartGeometry } from '../../views/pricing/rows.ts';
 
 export interface CostBar {
   label: string;
@@ -14,33 +13,36 @@ export interface CostBar {
   text: string;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+/** An SVG element with its attributes and text (textContent: never parsed as markup). */
+const node = (name: string, attrs: Record<string, string | number>, text?: string): SVGElement => {
+  const e = document.createElementNS(SVG, name) as SVGElement;
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (text !== undefined) e.textContent = text;
+  return e;
+};
+const pct = (v: number) => `${v.toFixed(2)}%`;
+
 export class CostChart extends HTMLElement {
-  #bars: CostBar[] = [];
-  #chart: Chart<'bar'> | undefined;
-  #draw: ((canvas: HTMLCanvasElement, bars: CostBar[]) => Chart<'bar'>) | undefined;
-
-  async connectedCallback() {
-    this.#bars = JSON.parse(this.dataset.bars ?? '[]') as CostBar[];
-    // Inside the explorer, wait until its form is shown: before that the chart sits higher on the
-    // page than it will, and would load chart.js for a chart nobody scrolled to.
-    const host = this.closest('pricing-explorer');
-    if (host && !host.hasAttribute('data-ready'))
-      await new Promise((r) => host.addEventListener('explorer-ready', r, { once: true }));
-    const io = new IntersectionObserver(async ([e]) => {
-      if (!e?.isIntersecting) return;
-      io.disconnect();
-      this.#draw = (await import('./cost-chart-draw.ts')).drawCostChart;
-      this.querySelector<HTMLElement>('.canvas-box')!.hidden = false;
-      this.querySelector('details')?.removeAttribute('open');
-      this.#render();
-      this.dataset.drawn = '';
-    });
-    io.observe(this);
-  }
-
-  /** New bars: the table now, the chart too once it is drawn. */
+  /** New bars: the chart's rows as SvgChart.astro draws them, and the table. */
   setBars(bars: CostBar[]) {
-    this.#bars = bars;
+    const svg = this.querySelector('svg');
+    if (svg) {
+      const g = costChartGeometry(bars);
+      svg.setAttribute('height', String(g.height));
+      svg.replaceChildren(
+        ...g.rows.map((r) => {
+          const row = node('g', {});
+          row.append(node('text', { class: 'label', x: 0, y: r.labelY }, r.label));
+          for (const b of r.bars)
+            row.append(
+              node('rect', { class: `s${b.series}`, x: 0, y: b.y, width: pct(b.w), height: b.h }),
+              node('text', { class: 'value', x: pct(b.w), dx: 5, y: b.y + b.h - 3 }, b.text),
+            );
+          return row;
+        }),
+      );
+    }
     const body = this.querySelector('tbody');
     if (body) {
       const rows = bars.map((b) => {
@@ -56,18 +58,6 @@ export class CostChart extends HTMLElement {
       });
       body.replaceChildren(...rows);
     }
-    if (this.#draw) this.#render();
-  }
-
-  #render() {
-    const canvas = this.querySelector('canvas');
-    if (!canvas || !this.#draw) return;
-    if (this.#chart) {
-      // Same chart, new data: cheaper than drawing a new one on every workload change.
-      this.#chart.data.labels = this.#bars.map((b) => b.label);
-      this.#chart.data.datasets[0]!.data = this.#bars.map((b) => b.usd);
-      this.#chart.update('none');
-    } else this.#chart = this.#draw(canvas, this.#bars);
   }
 }
 

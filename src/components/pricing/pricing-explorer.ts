@@ -124,7 +124,6 @@ class PricingExplorer extends HTMLElement {
 
   #markReady() {
     this.dataset.ready = '';
-    this.dispatchEvent(new Event('explorer-ready'));
   }
 
   #loading: Promise<boolean> | undefined;

@@ -22,6 +22,7 @@ import { formatCount, formatTokens, formatUsd } from '../../core/format.ts';
 import { providerPath } from '../../core/urls.ts';
 import { BILLING_LABEL, STATUSES } from '../../core/vocab.ts';
 import { blendedPrice } from '../../core/price.ts';
+import { barGeometry } from '../../core/svg-chart.ts';
 import {
   answerFor,
   CONTINENTS,
@@ -330,6 +331,14 @@ export const cheapestBars = (ranked: readonly RankedRow[], ix: ExplorerIndex, n:
   }
   return bars;
 };
+
+/** The cheapest-options chart: one labelled bar per offering, proportional to its monthly cost. */
+export const costChartGeometry = (bars: readonly { label: string; usd: number }[]) =>
+  barGeometry(
+    bars.map((b) => b.label),
+    [{ name: 'USD per month', values: bars.map((b) => b.usd) }],
+    formatUsd,
+  );
 
 /**
  * The results line announced to screen readers: "42 offerings match (3 deprecated hidden; 120
