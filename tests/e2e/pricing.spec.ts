@@ -221,13 +221,69 @@ test('filters narrow the rows; reset restores the default view', async ({ page }
   await expect(page.locator(ROWS)).toHaveCount(100);
 });
 
-test('the chart of the cheapest options draws when scrolled into view', async ({ page }) => {
+test('the chart of the cheapest options is server-drawn SVG with a labelled bar per offering, and follows the workload', async ({
+  page,
+}) => {
+  const js: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') js.push(r.url());
+  });
   await ready(page);
   const chart = page.locator('cost-chart');
-  await chart.scrollIntoViewIfNeeded();
-  await expect(chart).toHaveAttribute('data-drawn', '');
-  await expect(chart.locator('canvas')).toBeVisible();
+  const bars = async () =>
+    (
+      await chart
+        .locator('tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [tr.children[0]!.textContent, tr.children[1]!.textContent]))
+    ).map(([label, text]) => `${label} ${text}`);
+  // Every bar of the table is drawn, labelled and valued, in the same order, widths following the costs.
+  const check = async () => {
+    const table = await bars();
+    expect(table.length).toBeGreaterThan(0);
+    const drawn = await chart.locator('svg g').evaluateAll((gs) =>
+      gs.map((g) => ({
+        text: [...g.querySelectorAll('text')].map((t) => t.textContent).join(' '),
+        width: g.querySelector('rect')!.getBBox().width,
+      })),
+    );
+    expect(drawn.map((d) => d.text)).toEqual(table);
+    for (let i = 1; i < drawn.length; i++) expect(drawn[i]!.width).toBeGreaterThanOrEqual(drawn[i - 1]!.width);
+  };
   await expect(chart.locator('tbody tr')).toHaveCount(10);
+  await check();
+  const before = await bars();
+  await page.getByLabel('Output tokens per request').fill('20000');
+  await expect.poll(bars).not.toEqual(before);
+  await check();
+  await chart.scrollIntoViewIfNeeded();
+  expect(js.filter((u) => /chart/i.test(u) && !/cost-chart|PricingChart/.test(u))).toEqual([]);
+});
+
+test('at 390 px every offering is a card: monthly cost, input and output price first, nothing wider than the screen', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await ready(page);
+  const cards = page.locator('#explorer-rows tr:not(.group)');
+  const count = await cards.count();
+  expect(count).toBeGreaterThan(0);
+  for (const i of [0, count - 1]) {
+    const card = cards.nth(i);
+    await card.scrollIntoViewIfNeeded();
+    expect(await card.evaluate((e) => getComputedStyle(e).display)).toBe('grid');
+    // Reading order on screen (top to bottom, then left to right) of the labelled cells shown.
+    const shown = await card.locator('td[data-label]').evaluateAll((tds) =>
+      tds
+        .map((t) => ({ label: (t as HTMLElement).dataset.label!, box: t.getBoundingClientRect() }))
+        .filter((t) => t.box.width > 0)
+        .sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left)
+        .map((t) => ({ label: t.label, right: t.box.right })),
+    );
+    expect(shown.slice(0, 3).map((t) => t.label)).toEqual(['Monthly cost', 'Input / 1M', 'Output / 1M']);
+    for (const t of shown) expect(t.right, t.label).toBeLessThanOrEqual(390);
+  }
+  const [w, h] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+  expect(w).toBeLessThanOrEqual(h);
 });
 
 const LLAMA = 'meta/llama-3.3-70b';

@@ -29,7 +29,7 @@ const TYPES: Record<string, string> = {
 /** Types sent compressed: text (images and WebAssembly are compressed already or rarely fetched). */
 const COMPRESS = new Set(['.html', '.css', '.js', '.json', '.csv', '.svg', '.xml', '.ics', '.txt']);
 
-/** Sends `file` with `status`: gzipped (each file compressed once per server) when the client accepts it. */
+/** Sends `file` with `status`: gzipped (each version of a file compressed once per server) when the client accepts it. */
 const send = (req: IncomingMessage, res: ServerResponse, file: string, status: number, cache: Map<string, Buffer>) => {
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   if (!COMPRESS.has(extname(file)) || !/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
@@ -37,8 +37,10 @@ const send = (req: IncomingMessage, res: ServerResponse, file: string, status: n
     createReadStream(file).pipe(res);
     return;
   }
-  let body = cache.get(file);
-  if (!body) cache.set(file, (body = gzipSync(readFileSync(file), { level: 6 })));
+  // Keyed by modification time too: a rebuilt dist/ is served anew.
+  const key = `${file}@${statSync(file).mtimeMs}`;
+  let body = cache.get(key);
+  if (!body) cache.set(key, (body = gzipSync(readFileSync(file), { level: 6 })));
   res.writeHead(status, {
     'content-type': type,
     'content-encoding': 'gzip',
