@@ -47,8 +47,14 @@ const TICK: Record<ChartUnit, (v: number) => string> = {
 
 /** Draws `spec` on `canvas`; bars are horizontal so that long provider names stay readable at 360 px. */
 export const drawChart = (canvas: HTMLCanvasElement, spec: ChartSpec): Chart<'bar' | 'scatter', unknown[]> => {
-  const css = getComputedStyle(canvas);
-  const color = (name: string) => css.getPropertyValue(name).trim();
+  // The palette's custom properties hold light-dark() pairs, which chart.js cannot read: each is
+  // resolved to the colour in use by setting it on the canvas (CSSOM, allowed by the CSP).
+  const color = (name: string) => {
+    canvas.style.color = `var(${name})`;
+    const used = getComputedStyle(canvas).color;
+    canvas.style.color = '';
+    return used;
+  };
   const fg = color('--fg');
   const soft = color('--fg-soft');
   const line = color('--line');
