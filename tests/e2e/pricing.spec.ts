@@ -366,7 +366,9 @@ test('the model filter matches the exact model; part of the name only when asked
   const names = (await rowData(page)).map((r) => r.name);
   expect(names.length).toBe(Math.min(100, gpt4o.length));
   expect(names.some((n) => /mini/i.test(n))).toBe(false);
-  // Suggestions: exact ids, with names and aliases.
+  // Suggestions: exact ids, with names and aliases, built on the field's first focus.
+  expect(await page.locator('#explorer-models option').count()).toBe(0);
+  await page.getByLabel('Model (id, name or alias)').focus();
   await expect(page.locator('#explorer-models option[value="openai/gpt-4o"]')).toHaveAttribute(
     'label',
     /GPT-4o.*also:.*gpt-4o-2024-08-06/,

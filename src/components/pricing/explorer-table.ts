@@ -67,11 +67,21 @@ export const noticeNodes = (notices: Notice[]): HTMLParagraphElement[] =>
     return p;
   });
 
-/** The model field's suggestions: [id, label] as <option>s. */
-export const suggestionNodes = (choices: [string, string][]): HTMLOptionElement[] =>
-  choices.map(([id, label]) => {
-    const o = document.createElement('option');
-    o.value = id;
-    o.label = label;
-    return o;
-  });
+/**
+ * The model field's suggestions ([id, label], about a thousand) as the <option>s of its datalist,
+ * built when the field is first focused (now, if it has the focus), not while the page loads.
+ */
+export const suggestOnFocus = (root: ParentNode, choices: [string, string][]) => {
+  const field = root.querySelector<HTMLInputElement>('input[list]');
+  const fill = () =>
+    root.querySelector(`datalist#${field?.getAttribute('list') ?? 'explorer-models'}`)?.replaceChildren(
+      ...choices.map(([id, label]) => {
+        const o = document.createElement('option');
+        o.value = id;
+        o.label = label;
+        return o;
+      }),
+    );
+  if (!field || document.activeElement === field) fill();
+  else field.addEventListener('focus', fill, { once: true });
+};

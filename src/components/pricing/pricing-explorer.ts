@@ -40,7 +40,7 @@ import { PATHS } from '../../core/urls.ts';
 import { toggleSort } from '../../core/table-state.ts';
 import { monthlyErrors, VOLUME_PARAM, WORKLOAD_PRESETS, type PresetId } from '../../core/workload.ts';
 import { CUSTOM_EDIT_NOTE, showPreset, writeForm, writeWorkload } from './explorer-form.ts';
-import { drawHeader, drawRows, noticeNodes, suggestionNodes } from './explorer-table.ts';
+import { drawHeader, drawRows, noticeNodes, suggestOnFocus } from './explorer-table.ts';
 import type { CostChart } from './cost-chart.ts';
 
 const ANNOUNCE_MS = 500;
@@ -137,7 +137,7 @@ class PricingExplorer extends HTMLElement {
         if (note) note.textContent = 'The price index could not be loaded; reload the page to try again.';
         return false;
       }
-      this.querySelector('#explorer-models')?.replaceChildren(...suggestionNodes(modelSuggestions(this.#ix)));
+      suggestOnFocus(this, modelSuggestions(this.#ix));
       if (this.#pending) {
         this.#pending = false;
         await yieldToMain();
