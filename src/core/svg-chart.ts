@@ -235,11 +235,11 @@ export interface StepGeometry {
     /** Horizontal then vertical pieces, left to right. */
     segments: Segment[];
     /**
-     * The label of the line's last price: its text lines (names, meter and price), its start in %
-     * (a sample of the line first, MARKER px wide, then the text), the baseline of its first line in
-     * px; a leader joins it to its line when it had to move to another line.
+     * The label of the line's last price: its text lines (names, meter and price), its right end in
+     * % (the text, right-aligned, then a sample of the line, MARKER px wide), the baseline of its
+     * first line in px; a leader joins it to its line when it had to move off it.
      */
-    label: { lines: string[]; lx: number; ly: number; leader: Segment | undefined };
+    label: { lines: string[]; rx: number; ly: number; leader: Segment | undefined };
   }[];
   /** Tick labels under the axis at their label's start, on a second row when the first is taken. */
   xTicks: { at: number; x: number; y: number; text: string }[];
@@ -252,7 +252,7 @@ export const SERIES_COLOURS = 6;
 const SHIFT = 3;
 /** Step of the search for a free place for a step label, px. */
 const NUDGE = 5;
-/** Width of a step label's line sample before its text, px. */
+/** Width of a step label's line sample after its text, px. */
 export const MARKER = 18;
 /** Longest line of a step label, in characters (about 80% of the narrowest chart). */
 const WRAP = 38;
@@ -278,8 +278,8 @@ const wrap = (words: string[]): string[] => {
  * years apart, and an even spacing keeps every step wide enough to see and its date readable (the
  * tables under the chart give the exact dates). y is linear from 0. Series with the same meter and
  * the same prices would be drawn over each other: they are one line, labelled with all their names.
- * Each line is labelled at its last price (names, meter and price) just above it, or on the nearest
- * free line of text when that overlaps another label or line, with a leader.
+ * Each line is labelled at its last price (names, meter and price) just above the end of it, or at
+ * the nearest free place when that overlaps another label or line, with a leader.
  */
 export const stepGeometry = (
   labels: string[],
@@ -342,6 +342,7 @@ export const stepGeometry = (
 
   // Labels, the highest line's first: above the line's last price when free, else the nearest free place.
   const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  let moved = 0;
   const labelOf = new Map<number, StepGeometry['lines'][number]['label']>();
   const order = drawn.map((d, i) => ({ d, i, y: d.y })).sort((a, b) => a.y - b.y || a.i - b.i);
   for (const { d, i, y } of order) {
@@ -349,9 +350,12 @@ export const stepGeometry = (
     const names = d.g.names.map((nm, k) => (k < d.g.names.length - 1 ? `${nm},` : nm));
     const lines = wrap([...names, `${d.g.meter} ${opts.formatY(v)}`]);
     const len = stepLabelWidth(lines);
+    // At the end of the line's last piece (the chart's right edge for a current price), so that on
+    // a wide screen, where the text is narrower than assumed, it still sits over its line.
     const segStart = xOf(d.last);
-    const lx = Math.min(segStart + 0.5, 100 - len);
-    const [x0, x1] = [lx, lx + len];
+    const segEnd = d.segments[d.segments.length - 1]!.x2;
+    const rx = Math.max(len, segEnd === end ? 100 : segEnd);
+    const [x0, x1] = [rx - len, rx];
     // A block of text lines: from the first line's cap height to the last line's descent.
     const box = (ly: number) => ({ y0: ly - 11, y1: ly + (lines.length - 1) * LINE + 3 });
     // Free of other labels and inside the plot; then, as far as can be, not crossing the lines'
@@ -376,11 +380,14 @@ export const stepGeometry = (
     const tries = Array.from({ length: 60 }, (_, k) => k).flatMap((k) => (k ? [base - k * NUDGE, base + k * NUDGE] : [base]));
     const ly = tries.find((t) => clear(t, 2)) ?? tries.find((t) => clear(t, 1)) ?? tries.find((t) => clear(t, 0)) ?? base;
     placed.push({ x0, x1, ...box(ly) });
-    const lxLeader = Math.max(lx + 1, segStart);
+    // A leader starts on the line near its end, each moved label's a little further left (leaders
+    // apart), under the label's right part (its text on any screen) and off the step's vertical piece.
+    const lxLeader = Math.max(segStart + 1, x0 + 1, Math.min(segEnd, rx) - 1 - 2 * moved);
+    if (ly !== base) moved++;
     const b = box(ly);
     labelOf.set(i, {
       lines,
-      lx,
+      rx,
       ly,
       leader: ly === base ? undefined : { x1: lxLeader, y1: y, x2: lxLeader, y2: b.y0 > y ? b.y0 : b.y1 },
     });

@@ -141,8 +141,8 @@ describe('steps', () => {
   const flat = (l: (typeof g.lines)[number]) => l.segments.filter((s) => s.y1 === s.y2);
   /** A label's box: its width in %, from its first line's top to its last line's bottom, px. */
   const box = (l: (typeof g.lines)[number]) => ({
-    x0: l.label.lx,
-    x1: l.label.lx + stepLabelWidth(l.label.lines),
+    x0: l.label.rx - stepLabelWidth(l.label.lines),
+    x1: l.label.rx,
     y0: l.label.ly - 11,
     y1: l.label.ly + (l.label.lines.length - 1) * LINE + 3,
   });
