@@ -340,15 +340,18 @@ export const stepGeometry = (
     .filter((d) => d.last >= 0);
   const pieces = drawn.flatMap((d) => d.segments);
 
-  // Labels, the highest line's first: above the line's last price when free, else the nearest free place.
+  // Labels, the tallest first (they have the fewest places to go), then the highest line's: above
+  // the line's last price when free, else the nearest free place.
   const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
   let moved = 0;
   const labelOf = new Map<number, StepGeometry['lines'][number]['label']>();
-  const order = drawn.map((d, i) => ({ d, i, y: d.y })).sort((a, b) => a.y - b.y || a.i - b.i);
-  for (const { d, i, y } of order) {
-    const v = d.g.values[d.last]!;
-    const names = d.g.names.map((nm, k) => (k < d.g.names.length - 1 ? `${nm},` : nm));
-    const lines = wrap([...names, `${d.g.meter} ${opts.formatY(v)}`]);
+  const order = drawn
+    .map((d, i) => {
+      const names = d.g.names.map((nm, k) => (k < d.g.names.length - 1 ? `${nm},` : nm));
+      return { d, i, y: d.y, lines: wrap([...names, `${d.g.meter} ${opts.formatY(d.g.values[d.last]!)}`]) };
+    })
+    .sort((a, b) => b.lines.length - a.lines.length || a.y - b.y || a.i - b.i);
+  for (const { d, i, y, lines } of order) {
     const len = stepLabelWidth(lines);
     // At the end of the line's last piece (the chart's right edge for a current price), so that on
     // a wide screen, where the text is narrower than assumed, it still sits over its line.
