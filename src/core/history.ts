@@ -315,7 +315,7 @@ export interface HistoryChartSpec {
   /** YYYY-MM-DD of every price change, ascending; "Earlier" first when an oldest start is unknown. */
   labels: string[];
   /** USD per 1M tokens at each label; null before the offering's first known price. */
-  series: { label: string; meter: 'input' | 'output'; values: (number | null)[] }[];
+  series: { label: string; provider: string; meter: 'input' | 'output'; values: (number | null)[] }[];
 }
 
 /**
@@ -337,7 +337,12 @@ export const historyChartSpec = (model: string, histories: { provider: string; s
     title: `${model}: price history, USD per 1M tokens`,
     labels,
     series: histories.flatMap((h) =>
-      SIDES.map((meter) => ({ label: `${h.provider} ${meter}`, meter, values: labels.map((l) => at(h.steps, l, meter)) })),
+      SIDES.map((meter) => ({
+        label: `${h.provider} ${meter}`,
+        provider: h.provider,
+        meter,
+        values: labels.map((l) => at(h.steps, l, meter)),
+      })),
     ),
   };
 };

@@ -142,7 +142,7 @@ export const labelWidth = (label: string): number => Math.min(100, (label.length
 
 /** Horizontal room kept free at each side of the plot, %. */
 const INSET = 3;
-const LINE = 15;
+export const LINE = 15;
 
 /**
  * A scatter plot: points placed on both axes (each linear or logarithmic), each with its label
@@ -208,5 +208,222 @@ export const scatterGeometry = (
   return { kind: 'scatter', xTitle: opts.xTitle, yTitle: opts.yTitle, height, top, bottom, points, xTicks, yTicks };
 };
 
+export interface StepSeries {
+  /** Whose price it is (a provider). */
+  name: string;
+  /** Input is drawn solid, output dashed. */
+  meter: 'input' | 'output';
+  /** The price from each label on; null where there is none (no line drawn there). */
+  values: (number | null)[];
+}
+export interface Segment {
+  /** x in % of the chart, y in px. */
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+export interface StepGeometry {
+  height: number;
+  /** Plot area, px from the top. */
+  top: number;
+  bottom: number;
+  lines: {
+    /** Colour class index (s0, s1, …): one per set of names, shared by their input and output lines. */
+    colour: number;
+    dashed: boolean;
+    /** Horizontal then vertical pieces, left to right. */
+    segments: Segment[];
+    /**
+     * The label of the line's last price: its text lines (names, meter and price), its right end in
+     * % (the text, right-aligned, then a sample of the line, MARKER px wide), the baseline of its
+     * first line in px; a leader joins it to its line when it had to move off it.
+     */
+    label: { lines: string[]; rx: number; ly: number; leader: Segment | undefined };
+  }[];
+  /** Tick labels under the axis at their label's start, on a second row when the first is taken. */
+  xTicks: { at: number; x: number; y: number; text: string }[];
+  yTicks: { y: number; text: string }[];
+}
+
+/** Series colour classes the component defines (s0 … s5). */
+export const SERIES_COLOURS = 6;
+/** Vertical shift of a line drawn over an earlier one at the same price, px. */
+const SHIFT = 3;
+/** Step of the search for a free place for a step label, px. */
+const NUDGE = 5;
+/** Width of a step label's line sample after its text, px. */
+export const MARKER = 18;
+/** Longest line of a step label, in characters (about 80% of the narrowest chart). */
+const WRAP = 38;
+/** A step label's width in % of the chart: its marker and its longest line. */
+export const stepLabelWidth = (lines: string[]): number =>
+  Math.min(100, (MARKER * 100) / 330 + Math.max(...lines.map(labelWidth)));
+
+/** Words joined into lines of at most WRAP characters (a longer word keeps a line of its own). */
+const wrap = (words: string[]): string[] => {
+  const out: string[] = [];
+  for (const w of words) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.length + 1 + w.length <= WRAP) out[out.length - 1] = `${last} ${w}`;
+    else out.push(w);
+  }
+  return out;
+};
+
+/**
+ * A step chart of prices: each series flat from each label (a change) to the next, then a vertical
+ * step to its next price; the last price runs to the right edge ("from then on"). The labels are
+ * evenly spaced, not placed by date: the oldest may be undated ("Earlier"), changes can be days or
+ * years apart, and an even spacing keeps every step wide enough to see and its date readable (the
+ * tables under the chart give the exact dates). y is linear from 0. Series with the same meter and
+ * the same prices would be drawn over each other: they are one line, labelled with all their names.
+ * Each line is labelled at its last price (names, meter and price) just above the end of it, or at
+ * the nearest free place when that overlaps another label or line, with a leader.
+ */
+export const stepGeometry = (
+  labels: string[],
+  series: StepSeries[],
+  opts: { formatX: (label: string) => string; formatY: (v: number) => string; height?: number },
+): StepGeometry & { kind: 'steps' } => {
+  const top = 24;
+  const bottom = (opts.height ?? 240) - 16;
+  const n = Math.max(1, labels.length);
+  const col = (100 - 2 * INSET) / n;
+  const xOf = (i: number) => INSET + i * col;
+  const end = 100 - INSET;
+  const all = series.flatMap((s) => s.values).filter((v): v is number => v !== null && Number.isFinite(v));
+  const ticks = niceTicks(0, Math.max(0, ...all), false);
+  const yMax = ticks[ticks.length - 1]!;
+  const yOf = (v: number) => bottom - axisPosition(v, 0, yMax, false) * (bottom - top);
+
+  // Equal series (same meter, same prices) merged, names in order of first appearance, once each.
+  const groups: { names: string[]; meter: StepSeries['meter']; values: (number | null)[] }[] = [];
+  for (const s of series) {
+    const same = groups.find(
+      (g) => g.meter === s.meter && g.values.length === s.values.length && g.values.every((v, i) => v === s.values[i]),
+    );
+    if (!same) groups.push({ names: [s.name], meter: s.meter, values: s.values });
+    else if (!same.names.includes(s.name)) same.names.push(s.name);
+  }
+  const colourKeys: string[] = [];
+  const colourOf = (names: string[]) => {
+    const key = names.join('\n');
+    if (!colourKeys.includes(key)) colourKeys.push(key);
+    return colourKeys.indexOf(key) % SERIES_COLOURS;
+  };
+
+  // Horizontal pieces from each price to the next label (the last to the right edge), a vertical
+  // piece where the price changes; none where there is no price, so a gap breaks the line. A piece
+  // that would lie on an earlier line's (the same price over the same labels) is drawn SHIFT px
+  // higher per line under it, so that each line stays visible.
+  const taken: { i: number; y: number }[] = [];
+  const drawn = groups
+    .map((g) => {
+      const ys = g.values.map((v, i) => {
+        if (v === null || !Number.isFinite(v)) return null;
+        const under = taken.filter((t) => t.i === i && Math.abs(t.y - yOf(v)) < SHIFT).length;
+        return yOf(v) - under * SHIFT;
+      });
+      g.values.forEach((v, i) => v !== null && Number.isFinite(v) && taken.push({ i, y: yOf(v) }));
+      const segments: Segment[] = [];
+      let last = -1;
+      ys.forEach((y, i) => {
+        if (y === null) return;
+        const prev = i > 0 ? ys[i - 1] : null;
+        if (prev !== null && prev !== undefined && prev !== y) segments.push({ x1: xOf(i), y1: prev, x2: xOf(i), y2: y });
+        segments.push({ x1: xOf(i), y1: y, x2: i + 1 < n ? xOf(i + 1) : end, y2: y });
+        last = i;
+      });
+      return { g, segments, last, y: ys[last] ?? bottom };
+    })
+    .filter((d) => d.last >= 0);
+  const pieces = drawn.flatMap((d) => d.segments);
+
+  // Labels, the tallest first (they have the fewest places to go), then the highest line's: above
+  // the line's last price when free, else the nearest free place.
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  let moved = 0;
+  const labelOf = new Map<number, StepGeometry['lines'][number]['label']>();
+  const order = drawn
+    .map((d, i) => {
+      const names = d.g.names.map((nm, k) => (k < d.g.names.length - 1 ? `${nm},` : nm));
+      return { d, i, y: d.y, lines: wrap([...names, `${d.g.meter} ${opts.formatY(d.g.values[d.last]!)}`]) };
+    })
+    .sort((a, b) => b.lines.length - a.lines.length || a.y - b.y || a.i - b.i);
+  for (const { d, i, y, lines } of order) {
+    const len = stepLabelWidth(lines);
+    // At the end of the line's last piece (the chart's right edge for a current price), so that on
+    // a wide screen, where the text is narrower than assumed, it still sits over its line.
+    const segStart = xOf(d.last);
+    const segEnd = d.segments[d.segments.length - 1]!.x2;
+    const rx = Math.max(len, segEnd === end ? 100 : segEnd);
+    const [x0, x1] = [rx - len, rx];
+    // A block of text lines: from the first line's cap height to the last line's descent.
+    const box = (ly: number) => ({ y0: ly - 11, y1: ly + (lines.length - 1) * LINE + 3 });
+    // Free of other labels and inside the plot; then, as far as can be, not crossing the lines'
+    // pieces: none (level 2), no flat one (level 1), or any (level 0).
+    const clear = (ly: number, level: 0 | 1 | 2) => {
+      const b = box(ly);
+      return (
+        b.y0 >= 0 &&
+        b.y1 <= bottom &&
+        placed.every((p) => !(x0 < p.x1 && p.x0 < x1 && b.y0 < p.y1 && p.y0 < b.y1)) &&
+        pieces.every(
+          (f) =>
+            level === 0 ||
+            (level === 1 && f.x1 === f.x2) ||
+            !(x0 < f.x2 && f.x1 < x1 && Math.max(f.y1, f.y2) > b.y0 && Math.min(f.y1, f.y2) < b.y1),
+        )
+      );
+    };
+    // Above the line when free, else the nearest free place (in NUDGE px steps); over a line rather
+    // than over another label (the text has a halo of the background).
+    const base = y - 4 - (lines.length - 1) * LINE;
+    const tries = Array.from({ length: 60 }, (_, k) => k).flatMap((k) => (k ? [base - k * NUDGE, base + k * NUDGE] : [base]));
+    const ly = tries.find((t) => clear(t, 2)) ?? tries.find((t) => clear(t, 1)) ?? tries.find((t) => clear(t, 0)) ?? base;
+    placed.push({ x0, x1, ...box(ly) });
+    // A leader starts on the line near its end, each moved label's a little further left (leaders
+    // apart), under the label's right part (its text on any screen) and off the step's vertical piece.
+    const lxLeader = Math.max(segStart + 1, x0 + 1, Math.min(segEnd, rx) - 1 - 2 * moved);
+    if (ly !== base) moved++;
+    const b = box(ly);
+    labelOf.set(i, {
+      lines,
+      rx,
+      ly,
+      leader: ly === base ? undefined : { x1: lxLeader, y1: y, x2: lxLeader, y2: b.y0 > y ? b.y0 : b.y1 },
+    });
+  }
+
+  // x tick labels at their label's start (kept inside the chart), on the first row where they fit.
+  const rows: { x0: number; x1: number }[][] = [];
+  const xTicks = labels.map((l, i) => {
+    const text = l === 'Earlier' ? l : opts.formatX(l);
+    const w = labelWidth(text);
+    const x = Math.max(0, Math.min(xOf(i), 100 - w));
+    let r = rows.findIndex((row) => row.every((t) => x >= t.x1 + 1 || x + w + 1 <= t.x0));
+    if (r < 0) r = rows.push([]) - 1;
+    rows[r]!.push({ x0: x, x1: x + w });
+    return { at: xOf(i), x, y: bottom + 16 + r * LINE, text };
+  });
+  const height = bottom + 16 + Math.max(0, rows.length - 1) * LINE + 6;
+  const yTicks = ticks.map((t) => ({ y: yOf(t), text: opts.formatY(t) }));
+  return {
+    kind: 'steps',
+    height,
+    top,
+    bottom,
+    lines: drawn.map((d, i) => ({
+      colour: colourOf(d.g.names),
+      dashed: d.g.meter === 'output',
+      segments: d.segments,
+      label: labelOf.get(i)!,
+    })),
+    xTicks,
+    yTicks,
+  };
+};
+
 /** Either chart, as the SvgChart component draws it. */
-export type ChartGeometry = ReturnType<typeof barGeometry> | ReturnType<typeof scatterGeometry>;
+export type ChartGeometry = ReturnType<typeof barGeometry> | ReturnType<typeof scatterGeometry> | ReturnType<typeof stepGeometry>;

@@ -2,7 +2,7 @@
  * Compare, performance and home pages. On a build of tests/fixtures/perf (tests/fixtures/base
  * plus performance samples): a shared /compare/ URL reproduces the static page's view, the chart
  * islands draw non-blank pixels, their tables carry the data, axe passes with a tooltip shown,
- * and pages without charts request no chart JS. On the real build: what /compare/ downloads at
+ * and pages without chart islands (model pages included) request no chart JS. On the real build: what /compare/ downloads at
  * load (the picker's small index) and on a pick (one file per item), and the popular static pages.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -121,10 +121,12 @@ test.describe('on tests/fixtures/perf', () => {
     await expect(page.getByRole('link', { name: 'Atlas 2' })).toHaveAttribute('href', '/performance/acme/atlas-2/');
   });
 
-  test('pages without charts request no chart JS; the home chart draws', async ({ page }) => {
+  test('pages without chart islands request no chart JS (model pages draw theirs as SVG); the home chart draws', async ({
+    page,
+  }) => {
     const js: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && js.push(r.url()));
-    for (const url of ['/providers/', '/performance/', '/methodology/']) {
+    for (const url of ['/providers/', '/performance/', '/methodology/', '/models/acme/atlas-2/']) {
       await page.goto(`${server!.url}${url}`);
       await page.mouse.wheel(0, 5000);
       await page.waitForTimeout(200);

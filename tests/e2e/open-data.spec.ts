@@ -264,22 +264,31 @@ test.describe('a build with price history and retirements (tests/fixtures/histor
     await expect(table.getByRole('row', { name: /1 Apr 2025 now \$0\.108 \$0\.216/ })).toBeVisible();
   });
 
-  test('the model page draws the price history as a step chart', async ({ page }) => {
+  test('the model page draws the price history as a labelled SVG step chart, with no chart code', async ({ page }) => {
+    const js: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && js.push(r.url()));
     await page.goto(`${server!.url}/models/globex/gx-mini/`);
-    const chart = page.locator('history-chart');
+    const chart = page.locator('figure.history-chart svg.svg-chart');
+    await expect(chart).toHaveAttribute('role', 'img');
+    await expect(chart).toHaveAccessibleName(/GX Mini: price history/);
+    await expect(chart).toHaveAccessibleDescription(/Input \(solid\) and output \(dashed\)/);
     await chart.scrollIntoViewIfNeeded();
-    await expect(chart).toHaveAttribute('data-drawn', '');
-    const spec = JSON.parse((await chart.getAttribute('data-spec'))!);
-    expect(spec.labels).toEqual(['2025-01-15', '2025-04-01']);
-    expect(spec.series.find((s: { label: string }) => s.label.endsWith('input')).values).toEqual([0.216, 0.108]);
-    const painted = await chart.locator('canvas').evaluate((c: HTMLCanvasElement) => {
-      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
-      return n;
-    });
-    expect(painted).toBeGreaterThan(500);
-    await expect(chart.locator('canvas')).toHaveAccessibleName(/GX Mini: price history/);
+    // One dated tick per change; each line labelled with its provider, meter and last price (EUR at 1.08 USD).
+    expect(await chart.locator('text.tick').allTextContents()).toEqual(expect.arrayContaining(['15 Jan 2025', '1 Apr 2025']));
+    expect((await chart.locator('text.label').allTextContents()).sort()).toEqual([
+      'Relay Router input $0.108',
+      'Relay Router output $0.216',
+    ]);
+    // Two steps per line: a solid input and a dashed output, each flat, down, flat.
+    await expect(chart.locator('g.step:not(.dashed) line')).toHaveCount(3);
+    await expect(chart.locator('g.step.dashed line')).toHaveCount(3);
+    // Nothing drawn outside the figure.
+    const box = (await chart.boundingBox())!;
+    for (const b of await chart.locator('text').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect)))
+      expect(b.left >= box.x - 1 && b.right <= box.x + box.width + 1, JSON.stringify(b)).toBe(true);
+    await page.mouse.wheel(0, 5000);
+    await page.waitForTimeout(200);
+    expect(js.filter((u) => /chart/i.test(u))).toEqual([]);
   });
 
   test('/changes/ and the feeds carry the price change; the API carries the history', async ({ page }) => {
