@@ -92,7 +92,7 @@ export const templateOf = (page: Pick<BuiltPage, 'url' | 'type'>, kinds: Map<str
  * Pages for the axe suite (deterministic): for each provider tab × provider kind, the page of
  * median size among the providers of that kind (a typical page: the layout checks take the
  * largest, and axe's time grows with the page); for every other page type, all of it or an
- * evenly spread sample of AXE_PER_TYPE pages.
+ * evenly spread sample of AXE_PER_TYPE pages (and for models, the first with a price history).
  */
 export const a11ySample = (pages = builtPages(), kinds = providerKinds()): BuiltPage[] => {
   const byTemplate = new Map<string, BuiltPage[]>();
@@ -107,6 +107,9 @@ export const a11ySample = (pages = builtPages(), kinds = providerKinds()): Built
       out.push(bySize[Math.floor((bySize.length - 1) / 2)]!);
       continue;
     }
+    // A model page with a price history too (its step chart is drawn only there).
+    const history = template === 'model' ? list.find((p) => p.html.includes('class="history-chart"')) : undefined;
+    if (history) out.push(history);
     const n = AXE_PER_TYPE[template] ?? AXE_DEFAULT;
     if (n === 'all' || list.length <= n) out.push(...list);
     else for (let i = 0; i < n; i++) out.push(list[Math.floor((i * list.length) / n)]!);
