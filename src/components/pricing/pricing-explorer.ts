@@ -63,6 +63,7 @@ class PricingExplorer extends HTMLElement {
   #description: Element | null = null;
 
   async connectedCallback() {
+    await yieldToMain(); // the page's first style and layout run on their own, before the form is filled in
     this.#pageRows = Number(this.dataset.pageRows) || 100;
     this.#form = this.querySelector<HTMLFormElement>('#explorer-form')!;
     this.#description = this.querySelector('#explorer-preset-description');

@@ -387,6 +387,15 @@ export interface ExplorerRow {
 
 /** Every packed row, ready for filtering and pricing. */
 export const unpackIndex = (ix: ExplorerIndex): ExplorerRow[] => {
+  const unpack = rowUnpacker(ix);
+  return ix.rows.map((_, i) => unpack(i));
+};
+
+/**
+ * A function that unpacks row i of `ix` (the shared tables are read once), so that a caller can
+ * unpack the rows in slices and yield to the browser between them.
+ */
+export const rowUnpacker = (ix: ExplorerIndex): ((i: number) => ExplorerRow) => {
   const places = ix.places.map(([, kind, key, label, countries, continents, pinned]): Route => ({
     kind: ROUTE_KINDS[kind] ?? 'region',
     key,
@@ -397,7 +406,8 @@ export const unpackIndex = (ix: ExplorerIndex): ExplorerRow[] => {
     multiplier: 1,
   }));
   const routing = new Set(ix.routing);
-  return ix.rows.map(([provider, model, rest, ownName, context, caps, mods, status, regions, packed], i) => {
+  return (i) => {
+    const [provider, model, rest, ownName, context, caps, mods, status, regions, packed] = ix.rows[i]!;
     const [type, maxOutput, featKnown, featYes, capKnown, capYes] = ix.fx?.[i] ?? [-1, 0, 0, 0, 0, 0];
     const prov = ix.providers[provider]!;
     const m = model >= 0 ? ix.models[model] : undefined;
@@ -451,5 +461,5 @@ export const unpackIndex = (ix: ExplorerIndex): ExplorerRow[] => {
       capKnown,
       capYes,
     };
-  });
+  };
 };

@@ -5,6 +5,7 @@ import {
   METER_ORDER,
   packIndex,
   packPricing,
+  rowUnpacker,
   unpackIndex,
   unpackPricing,
   type IndexableOffering,
@@ -126,6 +127,12 @@ test('the index round-trips ids, names, dictionaries and derived prices', () => 
   assert.deepEqual(ix.places, [[groqIx, 0, 'us-east', 'US East', 'US', 'NA', 0]]);
   assert.deepEqual(ix.routing, [], 'no provider states its routing');
   const out = unpackIndex(ix);
+  // Unpacking one row at a time (the browser does it in slices) gives the same rows.
+  const unpack = rowUnpacker(ix);
+  assert.deepEqual(
+    ix.rows.map((_, i) => unpack(i)),
+    out,
+  );
   assert.deepEqual(
     out.map((r) => r.id),
     ['groq/acme/big', 'groq/acme/big--snap', 'groq/acme/eur', 'zed/acme/loose'],
