@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 import { formatDate, formatUsd } from '../../src/core/format.ts';
 import { DATA_SOURCE_LABEL, DATA_SOURCE_URL } from '../../src/core/vocab.ts';
+import { expectDrawnInPlaceWithoutChartCode, scriptRequests } from '../support/svg-charts.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DATA = join(ROOT, 'data');
@@ -107,10 +108,9 @@ test.describe('on the real data', () => {
 
   test('a widely served model shows its chart as labelled SVG, and loads no chart code', async ({ page }) => {
     const errors: string[] = [];
-    const js: string[] = [];
+    const js = scriptRequests(page);
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('request', (r) => r.resourceType() === 'script' && js.push(r.url()));
     const [id, providers] = [...offeringsByModel()].sort((a, b) => new Set(b[1]).size - new Set(a[1]).size)[0]!;
     await page.goto(`/models/${id}/`);
     const chart = page.locator('figure.chart svg.svg-chart');
@@ -122,13 +122,7 @@ test.describe('on the real data', () => {
     expect(labels.length).toBeGreaterThanOrEqual(2);
     expect(labels.length).toBeLessThanOrEqual(providers.length);
     expect(labels.every((l) => l.trim().length > 0)).toBe(true);
-    // Nothing drawn outside the figure: each label's box lies within the chart's width.
-    const box = (await chart.boundingBox())!;
-    for (const b of await chart.locator('text').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect)))
-      expect(b.left >= box.x - 1 && b.right <= box.x + box.width + 1, JSON.stringify(b)).toBe(true);
-    await page.mouse.wheel(0, 5000);
-    await page.waitForTimeout(200);
-    expect(js.filter((u) => /chart/i.test(u))).toEqual([]);
+    await expectDrawnInPlaceWithoutChartCode(page, chart, js);
     expect(errors).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ import { checkXml } from '../support/feed-xml.ts';
 import { parseIcs } from '../support/ics-parse.ts';
 import { builtPages, DATA, DIST } from '../support/site.ts';
 import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
+import { expectDrawnInPlaceWithoutChartCode, scriptRequests } from '../support/svg-charts.ts';
 
 const read = (rel: string, dist = DIST) => readFileSync(join(dist, rel), 'utf8');
 const json = (rel: string, dist = DIST) => JSON.parse(read(rel, dist));
@@ -265,8 +266,7 @@ test.describe('a build with price history and retirements (tests/fixtures/histor
   });
 
   test('the model page draws the price history as a labelled SVG step chart, with no chart code', async ({ page }) => {
-    const js: string[] = [];
-    page.on('request', (r) => r.resourceType() === 'script' && js.push(r.url()));
+    const js = scriptRequests(page);
     await page.goto(`${server!.url}/models/globex/gx-mini/`);
     const chart = page.locator('figure.history-chart svg.svg-chart');
     await expect(chart).toHaveAttribute('role', 'img');
@@ -282,13 +282,7 @@ test.describe('a build with price history and retirements (tests/fixtures/histor
     // Two steps per line: a solid input and a dashed output, each flat, down, flat.
     await expect(chart.locator('g.step:not(.dashed) line')).toHaveCount(3);
     await expect(chart.locator('g.step.dashed line')).toHaveCount(3);
-    // Nothing drawn outside the figure.
-    const box = (await chart.boundingBox())!;
-    for (const b of await chart.locator('text').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect)))
-      expect(b.left >= box.x - 1 && b.right <= box.x + box.width + 1, JSON.stringify(b)).toBe(true);
-    await page.mouse.wheel(0, 5000);
-    await page.waitForTimeout(200);
-    expect(js.filter((u) => /chart/i.test(u))).toEqual([]);
+    await expectDrawnInPlaceWithoutChartCode(page, chart, js);
   });
 
   test('/changes/ and the feeds carry the price change; the API carries the history', async ({ page }) => {
