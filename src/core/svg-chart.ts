@@ -6,6 +6,9 @@
  * and value, so no tooltip is needed.
  */
 
+/** A horizontal position, % of the chart's width, as drawn. */
+const pct = (v: number) => `${v.toFixed(2)}%`;
+
 /** Where a value sits on an axis, 0 (start) to 1 (end); logarithmic axes need positive values. */
 export const axisPosition = (v: number, min: number, max: number, log: boolean): number => {
   if (log) {
@@ -44,7 +47,8 @@ const extent = (values: number[], log: boolean): { min: number; max: number; tic
 
 export interface BarSeries {
   name: string;
-  values: number[];
+  /** null: no figure (no bar, a dash for its value). */
+  values: (number | null)[];
 }
 export interface BarGeometry {
   /** Total height, px. */
@@ -82,7 +86,7 @@ export const barGeometry = (
   format: (v: number) => string,
   log = false,
 ): BarGeometry & { kind: 'bars'; legend: string[] } => {
-  const all = series.flatMap((s) => s.values).filter((v) => Number.isFinite(v));
+  const all = series.flatMap((s) => s.values).filter((v): v is number => v !== null && Number.isFinite(v));
   const pos = all.filter((v) => v > 0);
   const max = Math.max(0, ...all);
   const min = pos.length ? Math.min(...pos) : 0;
@@ -95,9 +99,9 @@ export const barGeometry = (
     const labelY = y + LABEL_H - 4;
     y += LABEL_H;
     const bars = series.map((s, si) => {
-      const v = s.values[i] ?? 0;
-      const frac = max <= 0 ? 0 : useLog ? (v > 0 ? axisPosition(v, floor, max, true) : 0) : v / max;
-      const bar = { series: si, y, h: BAR_H, w: Math.max(0, frac * BAR_SPAN), text: format(v) };
+      const v = s.values[i] ?? null;
+      const frac = v === null || max <= 0 ? 0 : useLog ? (v > 0 ? axisPosition(v, floor, max, true) : 0) : v / max;
+      const bar = { series: si, y, h: BAR_H, w: Math.max(0, frac * BAR_SPAN), text: v === null ? '—' : format(v) };
       y += BAR_H + BAR_GAP;
       return bar;
     });
@@ -427,3 +431,119 @@ export const stepGeometry = (
 
 /** Either chart, as the SvgChart component draws it. */
 export type ChartGeometry = ReturnType<typeof barGeometry> | ReturnType<typeof scatterGeometry> | ReturnType<typeof stepGeometry>;
+
+/**
+ * The SVG elements of a chart, described once: the server draws them (SvgChart.astro, escaped by
+ * Astro) and the browser draws the same (src/components/shared/svg-chart-dom.ts, with setAttribute
+ * and textContent only). The children of the chart's <svg>, which the component or the island provides.
+ */
+export interface SvgNode {
+  tag: string;
+  attrs: Record<string, string | number>;
+  /** Text content (never markup). */
+  text?: string;
+  children?: SvgNode[];
+}
+
+const n = (tag: string, attrs: SvgNode['attrs'], text?: string, children?: SvgNode[]): SvgNode => ({
+  tag,
+  attrs,
+  ...(text === undefined ? {} : { text }),
+  ...(children === undefined ? {} : { children }),
+});
+
+/** y tick labels over their grid lines and the x axis: shared by scatter and step charts. */
+const yAxis = (g: { yTicks: { y: number; text: string }[]; bottom: number }): SvgNode[] => [
+  ...g.yTicks.flatMap((t) => [
+    n('line', { class: 'grid', x1: 0, x2: '100%', y1: t.y, y2: t.y }),
+    n('text', { class: 'tick', x: 0, y: t.y - 3 }, t.text),
+  ]),
+  n('line', { class: 'axis', x1: 0, x2: '100%', y1: g.bottom, y2: g.bottom }),
+];
+
+/**
+ * Bars: a legend when there are several series, then per label a group of its name and its bars,
+ * each with its value after it. Scatter: ticks, axis titles, and each point with its label (and a
+ * leader when moved). Steps: ticks, the lines, then their labels (a nested <svg> anchored at the
+ * label's right end, so that the text and its line sample keep their size in px).
+ */
+export const chartNodes = (g: ChartGeometry): SvgNode[] => {
+  if (g.kind === 'bars')
+    return [
+      ...(g.legend.length > 1
+        ? [
+            n(
+              'g',
+              { class: 'legend' },
+              undefined,
+              g.legend.flatMap((name, i) => [
+                n('rect', { class: `s${i}`, x: pct(i * 22), y: 2, width: 12, height: 12 }),
+                n('text', { x: pct(i * 22), dx: 16, y: 13 }, name),
+              ]),
+            ),
+          ]
+        : []),
+      ...g.rows.map((r) =>
+        n('g', {}, undefined, [
+          n('text', { class: 'label', x: 0, y: r.labelY }, r.label),
+          ...r.bars.flatMap((b) => [
+            n('rect', { class: `s${b.series}`, x: 0, y: b.y, width: pct(b.w), height: b.h }),
+            n('text', { class: 'value', x: pct(b.w), dx: 5, y: b.y + b.h - 3 }, b.text),
+          ]),
+        ]),
+      ),
+    ];
+  if (g.kind === 'steps')
+    return [
+      ...yAxis(g),
+      ...g.xTicks.flatMap((t) => [
+        n('line', { class: 'axis', x1: pct(t.at), x2: pct(t.at), y1: g.bottom, y2: g.bottom + 4 }),
+        n('text', { class: 'tick', x: pct(t.x), y: t.y }, t.text),
+      ]),
+      ...g.lines.map((l) =>
+        n(
+          'g',
+          { class: `step s${l.colour}${l.dashed ? ' dashed' : ''}` },
+          undefined,
+          l.segments.map((s) => n('line', { x1: pct(s.x1), y1: s.y1, x2: pct(s.x2), y2: s.y2 })),
+        ),
+      ),
+      ...g.lines.flatMap((l) => {
+        const { leader, lines, rx, ly } = l.label;
+        const sampleY = ly + (lines.length - 1) * LINE - 4;
+        return [
+          ...(leader
+            ? [
+                n('line', {
+                  class: `step-leader s${l.colour}`,
+                  x1: pct(leader.x1),
+                  y1: leader.y1,
+                  x2: pct(leader.x2),
+                  y2: leader.y2,
+                }),
+              ]
+            : []),
+          n('svg', { class: `step-label s${l.colour}${l.dashed ? ' dashed' : ''}`, x: pct(rx), overflow: 'visible' }, undefined, [
+            n('line', { x1: 4 - MARKER, x2: 0, y1: sampleY, y2: sampleY }),
+            n(
+              'text',
+              { class: 'label', x: -MARKER, y: ly, 'text-anchor': 'end' },
+              undefined,
+              lines.map((line, i) => n('tspan', { x: -MARKER, dy: i ? LINE : 0 }, line)),
+            ),
+          ]),
+        ];
+      }),
+    ];
+  return [
+    ...yAxis(g),
+    ...g.xTicks.map((t) => n('text', { class: 'tick', x: pct(t.at), y: g.bottom + 16, 'text-anchor': t.anchor }, t.text)),
+    n('text', { class: 'axis-title', x: '100%', y: g.height - 4, 'text-anchor': 'end' }, g.xTitle),
+    n('text', { class: 'axis-title', x: 0, y: 12 }, g.yTitle),
+    ...g.points.flatMap((p) => [
+      ...(p.leader ? [n('line', { class: 'leader', x1: pct(p.cx), y1: p.cy, x2: pct(p.lx), y2: p.ly - 4 })] : []),
+      n('circle', { class: 's0', cx: pct(p.cx), cy: p.cy, r: 5 }),
+      n('text', { class: 'point', x: pct(p.lx), y: p.ly, 'text-anchor': p.anchor }, p.label),
+    ]),
+  ];
+};

@@ -1,8 +1,9 @@
 /**
  * Compare, performance and home pages. On a build of tests/fixtures/perf (tests/fixtures/base
- * plus performance samples): a shared /compare/ URL reproduces the static page's view, the chart
- * islands draw non-blank pixels, their tables carry the data, axe passes with a tooltip shown,
- * and pages without chart islands (model pages included) request no chart JS. On the real build: what /compare/ downloads at
+ * plus performance samples): a shared /compare/ URL reproduces the static page's view, the price
+ * charts and the performance charts with few points are SVG showing their table's providers and
+ * figures (drawn by the server, and by the picker on /compare/), axe passes, and no page of these
+ * requests chart JS (model pages included). On the real build: what /compare/ downloads at
  * load (the picker's small index) and on a pick (one file per item), and the popular static pages.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -13,15 +14,48 @@ import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 
-/** Number of canvas pixels that are not fully transparent. */
-const paintedPixels = (page: Page, selector: string) =>
-  page.locator(selector).evaluate((c) => {
-    const canvas = c as HTMLCanvasElement;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
-    return n;
+/** The texts of an SVG chart (labels, values, ticks), in order. */
+const svgTexts = (page: Page, selector: string) =>
+  page.locator(`${selector} svg.svg-chart text, ${selector} svg.svg-chart tspan`).allTextContents();
+
+/**
+ * Scripts the page requests whose file name names a chart, but the small modules that draw one
+ * (judged by name): the SVG geometry and its DOM renderer, and the chart.js island's loader,
+ * which imports chart.js (compare-chart-draw) only for a chart with many points.
+ */
+const chartScripts = (page: Page): string[] => {
+  const js: string[] = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop()!;
+    if (
+      r.resourceType() === 'script' &&
+      /chart/i.test(name) &&
+      !/^(svg-chart|svg-chart-dom|compare-chart)\.[\w-]+\.js$/.test(name)
+    )
+      js.push(name);
   });
+  return js;
+};
+
+/**
+ * The comparison's price charts as SVG show every provider of the table (its column heads) and
+ * every price of its meter and monthly rows (the rows' cell texts).
+ */
+const expectPriceChartsShowTable = async (page: Page, root: string) => {
+  const heads = await page
+    .locator(`${root} #compare-table thead th[scope=col]`)
+    .evaluateAll((ths) => ths.map((th) => (th.firstChild?.textContent ?? '').trim()));
+  const rows = await tableText(page, `${root} #compare-table tbody`);
+  const cells = (label: RegExp) => rows.filter((r) => label.test(r[0]!)).flatMap((r) => r.slice(1));
+  for (const [id, label] of [
+    ['chart-meters', /^(Input|Output|Cache read|Cache write) \(/],
+    ['chart-monthly', /^Monthly/],
+  ] as const) {
+    const texts = await svgTexts(page, `${root} #${id}`);
+    for (const h of heads) expect(texts, `${id}: ${h}`).toContain(h);
+    for (const v of cells(label).filter((c) => /^\$/.test(c))) expect(texts, `${id}: ${v}`).toContain(v.split(' ')[0]);
+  }
+};
 
 const tableText = (page: Page, selector: string) =>
   page.locator(`${selector} tr`).evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim())));
@@ -52,12 +86,36 @@ test.describe('on tests/fixtures/perf', () => {
     expect(href).toMatch(/^\/compare\/\?offerings=/);
     await noJs.close();
 
+    // With JS, the static page's price charts are server-side SVG: no chart JS loads.
     const page = await browser.newPage();
+    const js = chartScripts(page);
+    await page.goto(`${server!.url}/compare/acme/atlas-2/`);
+    await expectPriceChartsShowTable(page, 'main');
+    await page.mouse.wheel(0, 5000);
+    await page.waitForTimeout(200);
+    expect(js).toEqual([]);
+
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server!.url}${href}`);
     await expect(page.locator('compare-picker #compare-table')).toBeVisible();
     expect(await tableText(page, 'compare-picker #compare-table')).toEqual(staticTable);
+    // The picker draws the same charts as SVG, and redraws them when an offering is removed and added again.
+    await expectPriceChartsShowTable(page, 'compare-picker');
+    const chip = page.locator('compare-picker ul.chosen li button[aria-label^="Remove "]').last();
+    const picked = (await chip.getAttribute('aria-label'))!.slice('Remove '.length);
+    await chip.click();
+    await expect(page.getByRole('button', { name: `Remove ${picked}` })).toHaveCount(0);
+    const before = await svgTexts(page, 'compare-picker #chart-meters');
+    await page.getByLabel('Add').fill(picked);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(page.getByRole('button', { name: `Remove ${picked}` })).toHaveCount(1);
+    await expectPriceChartsShowTable(page, 'compare-picker');
+    const heads = await page.locator('compare-picker #compare-table thead th[scope=col] a').allTextContents();
+    const added = heads.filter((h) => !before.includes(h.trim()));
+    expect(added.length).toBeGreaterThan(0);
+    for (const h of added) expect(await svgTexts(page, 'compare-picker #chart-meters')).toContain(h.trim());
+    expect(js).toEqual([]);
     // Reloading the shared URL shows the same view again.
     await page.reload();
     await expect(page.locator('compare-picker #compare-table')).toBeVisible();
@@ -82,9 +140,13 @@ test.describe('on tests/fixtures/perf', () => {
     await expect(page.locator('#compare-table')).toHaveCount(0);
   });
 
-  test('chart islands draw non-blank pixels; the performance table carries every point; axe passes with a tooltip shown', async ({
+  test('performance charts with few points are SVG with every provider, region and time of the table; axe passes', async ({
     page,
   }) => {
+    // Four samples: both charts (4 points, 2 × 2 bars) have at most SVG_MAX_POINTS (chart-data.ts
+    // drawnAsSvg), so they are drawn as SVG and no chart JS loads; chart.js remains only for
+    // charts with more points, where tooltips are needed.
+    const js = chartScripts(page);
     await page.goto(`${server!.url}/performance/acme/atlas-2/`);
     const rows = await tableText(page, '#perf-table tbody');
     expect(rows.map((r) => [r[0], r[1], r[2], r[4], r[8], r[9]])).toEqual([
@@ -93,26 +155,20 @@ test.describe('on tests/fixtures/perf', () => {
       ['Relay Router', 'eu-west', '880', '38', '2 Jun 2025', 'probe v1'],
       ['Relay Router', 'us-east', '640', '45', '3 Jun 2025', 'probe v1'],
     ]);
-    for (const id of ['chart-speed', 'chart-ttft']) {
-      const chart = page.locator(`#${id}`);
-      await expect(chart.locator('canvas')).toHaveAttribute('aria-label', /.+/);
-      await chart.scrollIntoViewIfNeeded();
-      await expect(chart).toHaveAttribute('data-drawn', '');
-      expect(await paintedPixels(page, `#${id} canvas`)).toBeGreaterThan(500);
+    await expect(page.locator('canvas')).toHaveCount(0);
+    for (const id of ['chart-speed', 'chart-ttft'])
+      await expect(page.locator(`#${id} svg.svg-chart`)).toHaveAttribute('aria-label', /.+/);
+    const speed = await svgTexts(page, '#chart-speed');
+    for (const r of rows) expect(speed).toContain(`${r[0]}, ${r[1]}`);
+    const ttft = await svgTexts(page, '#chart-ttft');
+    for (const r of rows) {
+      expect(ttft).toContain(r[0]);
+      expect(ttft).toContain(r[1]);
+      expect(ttft).toContain(`${r[2]} ms`);
     }
-    const spec = JSON.parse((await page.locator('#chart-ttft').getAttribute('data-spec'))!) as {
-      labels: string[];
-      datasets: { label: string; data: number[] }[];
-    };
-    expect(spec.labels).toEqual(['eu-west', 'us-east']);
-    expect(spec.datasets).toEqual([
-      { label: 'Acme Cloud', data: [510, 420] },
-      { label: 'Relay Router', data: [880, 640] },
-    ]);
-    // Hover the first bar region until chart.js shows a tooltip, then run axe.
-    const box = (await page.locator('#chart-ttft canvas').boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.25);
-    await page.waitForTimeout(300);
+    await page.mouse.wheel(0, 5000);
+    await page.waitForTimeout(200);
+    expect(js).toEqual([]);
     expect(await axe(page)).toEqual([]);
   });
 
@@ -181,16 +237,17 @@ test.describe('on the real data', () => {
     expect(fetched.sort()).toEqual([`/compare-items/providers/${a!.id}.json`, `/compare-items/providers/${b!.id}.json`].sort());
   });
 
-  test('/compare/ links 30 popular static comparisons; the first draws its meter chart', async ({ page }) => {
+  test('/compare/ links 30 popular static comparisons; the first shows its price charts as SVG, no chart JS', async ({
+    page,
+  }) => {
+    const js = chartScripts(page);
     await page.goto('/compare/');
     const links = await page.locator('#popular + p + ul a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(links.length).toBe(30);
     await page.goto(links[0]!);
     await expect(page.locator('#compare-table th[scope=col]')).toHaveCount(4);
-    const chart = page.locator('#chart-meters');
-    await chart.scrollIntoViewIfNeeded();
-    await expect(chart).toHaveAttribute('data-drawn', '');
-    expect(await paintedPixels(page, '#chart-meters canvas')).toBeGreaterThan(500);
+    await expectPriceChartsShowTable(page, 'main');
+    expect(js).toEqual([]);
   });
 
   test('the performance page explains how samples are recorded when there are none', async ({ page }) => {

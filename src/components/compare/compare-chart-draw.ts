@@ -101,13 +101,13 @@ export const drawChart = (canvas: HTMLCanvasElement, spec: ChartSpec): Chart<'ba
   const value = spec.value!;
   if (canvas.parentElement)
     canvas.parentElement.style.height = `${Math.max(220, spec.labels.length * spec.datasets.length * 22 + 110)}px`;
-  return new Chart<'bar', number[], string>(canvas, {
+  return new Chart<'bar', (number | null)[], string>(canvas, {
     type: 'bar',
     data: {
       labels: spec.labels,
       datasets: spec.datasets.map((d, i) => ({
         label: d.label,
-        data: d.data as number[],
+        data: d.data as (number | null)[],
         backgroundColor: palette[i % palette.length],
       })),
     },

@@ -4,7 +4,8 @@
  * loads the picker's index /compare/index.json (ids and names only), fetches the details of each
  * picked provider or model (with the model's offerings) from its own file (itemPath), and renders the same table and charts as the static pages
  * with the same pure functions (src/views/compare/items.ts, view.ts) and the same components: its
- * tables are clones of their <template>s (CompareTemplates.astro) filled with textContent only.
+ * tables are clones of their <template>s (CompareTemplates.astro) filled with textContent only, its
+ * charts are drawn as the static pages draw them (chart-figure.ts).
  * The selection lives in the URL (table-state, through items.ts), so a comparison can be shared.
  */
 import {
@@ -31,9 +32,8 @@ import {
 } from '../../views/compare/view.ts';
 import { cloneRow, type Slots } from '../shared/row-template.ts';
 import { decodeWorkload, encodeWorkload, WORKLOAD_PARAMS } from '../../core/workload.ts';
-import type { CompareChart } from './compare-chart.ts';
+import { chartFigure } from './chart-figure.ts';
 import { getJson, offeringLabel, pickerChoices, type Choice } from './picker-data.ts';
-import './compare-chart.ts';
 
 const el = <K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -251,7 +251,6 @@ class ComparePicker extends HTMLElement {
     const view = compareView(this.kind, items, workload, workloadLabel(workload));
     this.status(`Comparing ${items.length}: ${view.subject}.`);
     result.replaceChildren(...this.render(view, workloadLabel(workload)));
-    for (const c of view.charts) void (result.querySelector(`#${c.id}`) as CompareChart).draw(c.spec);
   }
 
   /** A filled clone of one of the templates (CompareTemplates.astro). */
@@ -275,16 +274,8 @@ class ComparePicker extends HTMLElement {
     out.push(wrap);
     for (const c of view.charts) {
       if (c.id === 'chart-speed') out.push(...this.perfTable(view));
-      const fig = el('figure', { class: 'chart' });
-      const chart = el('compare-chart', { id: c.id });
-      chart.append(el('canvas', { role: 'img', 'aria-label': c.spec.title, 'aria-describedby': `${c.id}-note` }));
-      const cap = el('figcaption', { id: `${c.id}-note`, class: 'muted' }, `${c.caption} The figures are in the `);
-      cap.append(
-        el('a', { href: c.id.startsWith('chart-speed') || c.id === 'chart-ttft' ? '#perf-table' : '#compare-table' }, 'table'),
-        '.',
-      );
-      fig.append(chart, cap);
-      out.push(fig);
+      const table = c.id === 'chart-speed' || c.id === 'chart-ttft' ? 'perf-table' : 'compare-table';
+      out.push(chartFigure(c, table, this.querySelector<HTMLTemplateElement>('#svg-chart-template')!));
     }
     return out;
   }

@@ -1,11 +1,12 @@
 /**
- * Data of the comparison, performance and home charts, prepared here so that the island
- * (src/components/compare/compare-chart.ts) only draws. Every spec names its units: prices in USD per 1M
+ * Data of the comparison, performance and home charts, prepared here so that the components
+ * only draw: as SVG (SvgChart.astro, from the geometry below) or, for performance charts with
+ * many points, with chart.js (src/components/compare/compare-chart.ts; see drawnAsSvg). Every spec names its units: prices in USD per 1M
  * tokens, monthly costs in USD, times in milliseconds, speeds in output tokens per second.
  */
 import type { CompareTable } from './items.ts';
-import { formatDate, formatTokens, formatUsdAxis } from '../../core/format.ts';
-import { scatterGeometry } from '../../core/svg-chart.ts';
+import { formatCount, formatDate, formatTokens, formatUsd, formatUsdAxis } from '../../core/format.ts';
+import { barGeometry, scatterGeometry, type ChartGeometry } from '../../core/svg-chart.ts';
 import { HEADLINE_METERS, METER_LABEL } from '../../core/vocab.ts';
 import { spansOrders } from '../model/chart.ts';
 
@@ -21,6 +22,8 @@ export interface ChartPoint {
   y: number;
   /** Tooltip line: who, and where the figure comes from. */
   label: string;
+  /** The label written beside the point in an SVG chart, when shorter than `label`. */
+  name?: string;
 }
 export interface ChartSpec {
   kind: 'bar' | 'scatter';
@@ -28,7 +31,8 @@ export interface ChartSpec {
   title: string;
   /** Bar charts: one category per label (drawn horizontally). */
   labels: string[];
-  datasets: { label: string; data: number[] | ChartPoint[] }[];
+  /** Bars: null where there is no figure (no bar). */
+  datasets: { label: string; data: (number | null)[] | ChartPoint[] }[];
   /** Bars: `value` is the value axis. Scatter: x and y. */
   value?: ChartAxis;
   x?: ChartAxis;
@@ -46,12 +50,12 @@ const METER_ROWS: [string, string][] = HEADLINE_METERS.map((m) => [m, METER_LABE
 export const meterChart = (t: CompareTable, subject: string): ChartSpec | undefined => {
   const datasets = METER_ROWS.flatMap(([key, label]) => {
     const row = t.rows.find((r) => r.key === key);
-    const data = row?.cells.map((c) => c.value ?? 0) ?? [];
+    const data = row?.cells.map((c) => c.value ?? null) ?? [];
     return row && row.cells.some((c) => c.value !== undefined) ? [{ label, data }] : [];
   });
-  const priced = t.columns.filter((_, i) => datasets.some((d) => (d.data as number[])[i]! > 0)).length;
+  const priced = t.columns.filter((_, i) => datasets.some((d) => (d.data[i] ?? 0) > 0)).length;
   if (priced < 2) return undefined;
-  const values = datasets.flatMap((d) => d.data as number[]);
+  const values = datasets.flatMap((d) => d.data.filter((v) => v !== null));
   return {
     kind: 'bar',
     title: `${subject}: price meters per provider, USD per 1M tokens`,
@@ -65,13 +69,13 @@ export const meterChart = (t: CompareTable, subject: string): ChartSpec | undefi
 export const monthlyChart = (t: CompareTable, subject: string, workloadLabel: string): ChartSpec | undefined => {
   const row = t.rows.find((r) => r.key === 'monthly');
   if (!row || row.cells.filter((c) => c.value !== undefined).length < 2) return undefined;
-  const data = row.cells.map((c) => c.value ?? 0);
+  const data = row.cells.map((c) => c.value ?? null);
   return {
     kind: 'bar',
     title: `${subject}: monthly cost in USD for the workload ${workloadLabel}, per provider`,
     labels: t.columns.map((_, i) => columnLabel(t, i)),
     datasets: [{ label: 'USD per month', data }],
-    value: { title: 'USD per month', unit: 'usd-month', log: spansOrders(data) },
+    value: { title: 'USD per month', unit: 'usd-month', log: spansOrders(data.filter((v) => v !== null)) },
   };
 };
 
@@ -99,7 +103,7 @@ export const sampleLabel = (s: PerfSample): string =>
 export const priceSpeedChart = (samples: PerfSample[], subject: string): ChartSpec | undefined => {
   const pts = samples
     .filter((s) => s.blended !== undefined)
-    .map((s) => ({ x: s.tokensPerSecond, y: s.blended!, label: sampleLabel(s) }));
+    .map((s) => ({ x: s.tokensPerSecond, y: s.blended!, label: sampleLabel(s), name: `${s.provider}, ${s.region}` }));
   if (pts.length < 2) return undefined;
   return {
     kind: 'scatter',
@@ -112,7 +116,7 @@ export const priceSpeedChart = (samples: PerfSample[], subject: string): ChartSp
 };
 
 /**
- * Time to first token by region: one bar group per region, one bar per provider (0 where a
+ * Time to first token by region: one bar group per region, one bar per provider (none where a
  * provider has no sample in the region). Undefined without samples.
  */
 export const ttftChart = (samples: PerfSample[], subject: string): ChartSpec | undefined => {
@@ -121,7 +125,7 @@ export const ttftChart = (samples: PerfSample[], subject: string): ChartSpec | u
   const providers = [...new Set(samples.map((s) => s.provider))].sort((a, b) => a.localeCompare(b, 'en'));
   const datasets = providers.map((p) => ({
     label: p,
-    data: regions.map((r) => samples.find((s) => s.provider === p && s.region === r)?.ttftMs ?? 0),
+    data: regions.map((r) => samples.find((s) => s.provider === p && s.region === r)?.ttftMs ?? null),
   }));
   return {
     kind: 'bar',
@@ -152,7 +156,7 @@ export const priceContextChart = (
 
 /** The SVG geometry of a scatter spec (the home chart): every point labelled, both axes as the spec says. */
 export const scatterSpecGeometry = (spec: ChartSpec) => {
-  const pts = spec.datasets.flatMap((d) => d.data as ChartPoint[]);
+  const pts = spec.datasets.flatMap((d) => d.data as ChartPoint[]).map((p) => ({ label: p.name ?? p.label, x: p.x, y: p.y }));
   const fmt = (unit: ChartUnit | undefined) => (v: number) =>
     unit === 'tokens' ? formatTokens(v) : unit === 'usd' || unit === 'usd-month' ? formatUsdAxis(v) : String(Math.round(v));
   return scatterGeometry(pts, {
@@ -164,3 +168,49 @@ export const scatterSpecGeometry = (spec: ChartSpec) => {
     yTitle: spec.y?.title ?? '',
   });
 };
+
+/** A value written after its bar, as the tables write it (src/views/compare/items.ts). */
+const VALUE_TEXT: Record<ChartUnit, (v: number) => string> = {
+  usd: formatUsd,
+  'usd-month': formatUsd,
+  ms: (v) => `${formatCount(Math.round(v))} ms`,
+  tps: (v) => `${formatCount(Math.round(v))} tok/s`,
+  tokens: formatTokens,
+};
+
+/**
+ * The SVG geometry of a bar spec: one row per label (provider, item or region), one bar per
+ * dataset (meter, or provider), each with its value; logarithmic when the spec says so.
+ */
+export const barSpecGeometry = (spec: ChartSpec) =>
+  barGeometry(
+    spec.labels,
+    spec.datasets.map((d) => ({ name: d.label, values: d.data as (number | null)[] })),
+    VALUE_TEXT[spec.value?.unit ?? 'usd'],
+    spec.value?.log ?? false,
+  );
+
+/** The SVG geometry of any spec. */
+export const specGeometry = (spec: ChartSpec): ChartGeometry =>
+  spec.kind === 'bar' ? barSpecGeometry(spec) : scatterSpecGeometry(spec);
+
+/** Whether a spec's axis (bars: its value axis; scatter: either) is logarithmic, for its caption. */
+export const specLog = (spec: ChartSpec): boolean =>
+  (spec.kind === 'bar' ? spec.value?.log : spec.x?.log || spec.y?.log) ?? false;
+
+/** Most bars or points of a performance chart drawn as SVG. */
+export const SVG_MAX_POINTS = 12;
+
+/** Bars (labels times datasets) or points of a spec. */
+export const chartPoints = (spec: ChartSpec): number =>
+  spec.kind === 'bar' ? spec.labels.length * spec.datasets.length : spec.datasets.reduce((a, d) => a + d.data.length, 0);
+
+/**
+ * How a chart is drawn. The price charts of a comparison (chart-meters, chart-monthly) are SVG:
+ * at most MAX_ITEMS providers, each bar written with its label and value, so no tooltip is needed.
+ * A performance chart (chart-speed, chart-ttft) is SVG up to SVG_MAX_POINTS bars or points, every
+ * one labelled; with more, labels would crowd, and the chart.js island (compare-chart.ts) draws
+ * it with tooltips.
+ */
+export const drawnAsSvg = (id: string, spec: ChartSpec): boolean =>
+  id === 'chart-meters' || id === 'chart-monthly' || chartPoints(spec) <= SVG_MAX_POINTS;

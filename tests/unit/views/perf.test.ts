@@ -90,14 +90,14 @@ describe('charts', () => {
     assert.match(spec.title, /USD per 1M tokens/);
     assert.equal(priceSpeedChart([], 'M'), undefined);
   });
-  test('TTFT by region: a bar per provider in each region, 0 where none', () => {
+  test('TTFT by region: a bar per provider in each region, none (null) where no sample', () => {
     const spec = ttftChart(latest(), 'M')!;
     assert.deepEqual(spec.labels, ['eu', 'us']);
     assert.deepEqual(
       spec.datasets.map((d) => [d.label, d.data]),
       [
         ['Alpha', [400, 250]],
-        ['Beta', [0, 1000]],
+        ['Beta', [null, 1000]],
       ],
     );
     assert.equal(spec.value!.unit, 'ms');
