@@ -130,7 +130,7 @@ test('the index round-trips ids, names, dictionaries and derived prices', () => 
   // Unpacking one row at a time (the browser does it in slices) gives the same rows.
   const unpack = rowUnpacker(ix);
   assert.deepEqual(
-    ix.rows.map((_, i) => unpack(i)),
+    out.map((_, i) => unpack(i)),
     out,
   );
   assert.deepEqual(
