@@ -119,7 +119,7 @@ try {
   const stat = (xs: number[]) => `median ${median(xs)!.toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`;
   console.log(`Page load: ${onLoad} requests for the box's code, styles or index before the box is focused`);
   console.log(
-    `First results, cold on ${providerPath('groq')} (first focus + keystroke; then loads ${kb(fetched)}, uncompressed from this server): ${stat(cold)} (${RUNS} runs: ${cold.map((x) => x.toFixed(0)).join(', ')})`,
+    `First results, cold on ${providerPath('groq')} (first focus + keystroke; then loads ${kb(fetched)} as sent, gzipped by this server): ${stat(cold)} (${RUNS} runs: ${cold.map((x) => x.toFixed(0)).join(', ')})`,
   );
   console.log(`First results, warm (box focused before typing): ${stat(warm)} (${RUNS} runs)`);
   const page = await browser.newPage();
