@@ -294,12 +294,26 @@ export const upcomingRetirements = (
   );
 };
 
-/** Offerings of a model that carry a price history, each as steps (USD per 1M tokens), by provider name. */
-export const modelPriceHistory = (offerings: OfferingLike[]): { id: string; provider: string; steps: PriceStep[] }[] =>
-  offerings
-    .filter((o) => o.price.history.length > 0)
-    .map((o) => ({ id: o.id, provider: o.providerRecord.name, steps: priceSteps(o.price.history) }))
+/**
+ * Offerings of a model that carry a price history, each as steps (USD per 1M tokens), by provider
+ * name. `offering` names it: the provider, with its API model id when the provider has several
+ * of them with a history ("Amazon Bedrock (global.anthropic.claude-sonnet-5)").
+ */
+export const modelPriceHistory = (
+  offerings: OfferingLike[],
+): { id: string; provider: string; offering: string; steps: PriceStep[] }[] => {
+  const dated = offerings.filter((o) => o.price.history.length > 0);
+  const perProvider = new Map<string, number>();
+  for (const o of dated) perProvider.set(o.provider, (perProvider.get(o.provider) ?? 0) + 1);
+  return dated
+    .map((o) => ({
+      id: o.id,
+      provider: o.providerRecord.name,
+      offering: perProvider.get(o.provider)! > 1 ? `${o.providerRecord.name} (${o.provider_model_id})` : o.providerRecord.name,
+      steps: priceSteps(o.price.history),
+    }))
     .sort((a, b) => a.provider.localeCompare(b.provider, 'en') || (a.id < b.id ? -1 : 1));
+};
 
 /** Label of each kind of change. */
 export const CHANGE_LABEL: Record<Change['kind'], string> = {

@@ -12,6 +12,7 @@ import { fixtureSite, type FixtureSite } from '../support/fixture-site.ts';
 import { formatDate, formatUsd } from '../../src/core/format.ts';
 import { DATA_SOURCE_LABEL, DATA_SOURCE_URL } from '../../src/core/vocab.ts';
 import { expectDrawnInPlaceWithoutChartCode, scriptRequests } from '../support/svg-charts.ts';
+import { builtPages } from '../support/site.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DATA = join(ROOT, 'data');
@@ -648,4 +649,14 @@ test.describe('edge cases on tests/fixtures/base', () => {
       .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     await expect(page.locator('.family-tree > li > a.family-name')).toHaveText(top);
   });
+});
+
+test('every price-history table of a model page names one offering: no two captions alike', () => {
+  const pages = builtPages().filter((p) => p.type === 'model' && p.html.includes(': price history, USD per 1M tokens</caption>'));
+  expect(pages.length).toBeGreaterThan(0);
+  for (const p of pages) {
+    const captions = [...p.html.matchAll(/<caption[^>]*>([^<]*: price history, USD per 1M tokens)<\/caption>/g)].map((m) => m[1]);
+    expect(captions.length, p.url).toBeGreaterThan(0);
+    expect(new Set(captions).size, `${p.url}: ${captions.join(' | ')}`).toBe(captions.length);
+  }
 });

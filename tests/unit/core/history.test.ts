@@ -95,8 +95,13 @@ test('priceSteps: USD at the record rate, each step until the next', () => {
     { from: '2026-03-01', until: undefined, input: 1, output: 8, announced: false },
   ]);
   assert.deepEqual(
-    modelPriceHistory([rec(), rec({ id: 'b', price_history: undefined })]).map((h) => h.id),
-    ['acme/x/m'],
+    modelPriceHistory([rec(), rec({ id: 'b', price_history: undefined })]).map((h) => [h.id, h.offering]),
+    [['acme/x/m', 'Acme']],
+  );
+  // Two offerings of one provider with a history: each named by its API model id too.
+  assert.deepEqual(
+    modelPriceHistory([rec(), rec({ id: 'acme/x/m--eu', provider_model_id: 'eu.m' })]).map((h) => h.offering),
+    ['Acme (m)', 'Acme (eu.m)'],
   );
 });
 
