@@ -87,7 +87,8 @@ test.describe('on tests/fixtures/perf', () => {
     await noJs.close();
 
     // With JS, the static page's price charts are server-side SVG: no chart JS loads.
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    const page = await context.newPage();
     const js = chartScripts(page);
     await page.goto(`${server!.url}/compare/acme/atlas-2/`);
     await expectPriceChartsShowTable(page, 'main');
@@ -116,12 +117,14 @@ test.describe('on tests/fixtures/perf', () => {
     expect(added.length).toBeGreaterThan(0);
     for (const h of added) expect(await svgTexts(page, 'compare-picker #chart-meters')).toContain(h.trim());
     expect(js).toEqual([]);
+    // The table and the charts the browser drew pass axe too.
+    expect(await axe(page)).toEqual([]);
     // Reloading the shared URL shows the same view again.
     await page.reload();
     await expect(page.locator('compare-picker #compare-table')).toBeVisible();
     expect(await tableText(page, 'compare-picker #compare-table')).toEqual(staticTable);
     expect(errors).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   test('the picker writes the selection to the URL', async ({ page }) => {
