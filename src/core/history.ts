@@ -5,7 +5,8 @@
  * are the data's, never the clock.
  */
 import type { PriceView, UsdPricePoint } from './price.ts';
-import { formatDate } from './format.ts';
+import { formatDate, formatUsd } from './format.ts';
+import { stepGeometry } from './svg-chart.ts';
 import { modelPath, providerPath } from './urls.ts';
 import { METERS, SIDES } from './vocab.ts';
 
@@ -360,3 +361,11 @@ export const historyChartSpec = (model: string, histories: { provider: string; s
     ),
   };
 };
+
+/** The SVG step chart of a spec (SvgChart.astro): a line per provider and meter, dates under it, USD up it. */
+export const historyChartGeometry = (spec: HistoryChartSpec) =>
+  stepGeometry(
+    spec.labels,
+    spec.series.map((s) => ({ name: s.provider, meter: s.meter, values: s.values })),
+    { formatX: formatDate, formatY: formatUsd },
+  );

@@ -4,23 +4,14 @@
  * into a clone of SvgChart.astro's <template> (CompareTemplates.astro), or, for a performance
  * chart with many points (drawnAsSvg), the chart.js island, which draws when it is seen.
  */
-import { drawnAsSvg, specGeometry, specLog, type ChartSpec } from '../../views/compare/chart-data.ts';
+import { chartNote, drawnAsSvg, specGeometry } from '../../views/compare/chart-data.ts';
+import type { CompareChartView } from '../../views/compare/view.ts';
+import { el } from '../shared/dom.ts';
 import { drawSvgChart } from '../shared/svg-chart-dom.ts';
 import './compare-chart.ts';
 
-const el = (tag: string, attrs: Record<string, string>, text?: string): HTMLElement => {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-};
-
-/** The figure of chart `c`, its figures in the table `tableId`; `template` holds an empty SvgChart. */
-export const chartFigure = (
-  c: { id: string; spec: ChartSpec; caption: string },
-  tableId: string,
-  template: HTMLTemplateElement,
-): HTMLElement => {
+/** The figure of chart `c`, its figures in the table `c.table`; `template` holds an empty SvgChart. */
+export const chartFigure = (c: CompareChartView, template: HTMLTemplateElement): HTMLElement => {
   const note = `${c.id}-note`;
   const svg = drawnAsSvg(c.id, c.spec);
   const fig = el('figure', svg ? { class: 'chart', id: c.id } : { class: 'chart' });
@@ -35,9 +26,8 @@ export const chartFigure = (
     island.append(el('canvas', { role: 'img', 'aria-label': c.spec.title, 'aria-describedby': note }));
     fig.append(island);
   }
-  const log = specLog(c.spec) ? ' Logarithmic scale.' : '';
-  const cap = el('figcaption', { id: note, class: 'muted' }, `${c.caption}${log} The figures are in the `);
-  cap.append(el('a', { href: `#${tableId}` }, 'table'), '.');
+  const cap = el('figcaption', { id: note, class: 'muted' }, `${chartNote(c.caption, c.spec)} The figures are in the `);
+  cap.append(el('a', { href: `#${c.table}` }, 'table'), '.');
   fig.append(cap);
   return fig;
 };

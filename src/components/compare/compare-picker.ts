@@ -31,20 +31,10 @@ import {
   type CompareView,
 } from '../../views/compare/view.ts';
 import { cloneRow, type Slots } from '../shared/row-template.ts';
+import { el } from '../shared/dom.ts';
 import { decodeWorkload, encodeWorkload, WORKLOAD_PARAMS } from '../../core/workload.ts';
 import { chartFigure } from './chart-figure.ts';
 import { getJson, offeringLabel, pickerChoices, type Choice } from './picker-data.ts';
-
-const el = <K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] => {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-};
 
 class ComparePicker extends HTMLElement {
   private index: PickerIndex | undefined;
@@ -274,8 +264,7 @@ class ComparePicker extends HTMLElement {
     out.push(wrap);
     for (const c of view.charts) {
       if (c.id === 'chart-speed') out.push(...this.perfTable(view));
-      const table = c.id === 'chart-speed' || c.id === 'chart-ttft' ? 'perf-table' : 'compare-table';
-      out.push(chartFigure(c, table, this.querySelector<HTMLTemplateElement>('#svg-chart-template')!));
+      out.push(chartFigure(c, this.querySelector<HTMLTemplateElement>('#svg-chart-template')!));
     }
     return out;
   }

@@ -198,6 +198,10 @@ export const specGeometry = (spec: ChartSpec): ChartGeometry =>
 export const specLog = (spec: ChartSpec): boolean =>
   (spec.kind === 'bar' ? spec.value?.log : spec.x?.log || spec.y?.log) ?? false;
 
+/** A chart's caption, with "Logarithmic scale." when an axis is; the link to its table follows it. */
+export const chartNote = (caption: string, spec: ChartSpec): string =>
+  specLog(spec) ? `${caption} Logarithmic scale.` : caption;
+
 /** Most bars or points of a performance chart drawn as SVG. */
 export const SVG_MAX_POINTS = 12;
 

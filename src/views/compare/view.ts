@@ -9,11 +9,19 @@ import type { Workload } from '../../core/cost.ts';
 import { formatCount, formatDate, formatUsd } from '../../core/format.ts';
 import { latestSamples } from './perf.ts';
 
+/** One chart of a comparison, and the id of the table that holds its figures. */
+export interface CompareChartView {
+  id: string;
+  spec: ChartSpec;
+  caption: string;
+  table: 'compare-table' | 'perf-table';
+}
+
 export interface CompareView {
   table: CompareTable;
   /** What is compared, for titles: "Llama 3.3 70B", "Groq, Together AI". */
   subject: string;
-  charts: { id: string; spec: ChartSpec; caption: string }[];
+  charts: CompareChartView[];
   samples: PerfSample[];
 }
 
@@ -53,23 +61,31 @@ export const compareView = (kind: CompareKind, items: CompareItem[], workload: W
   const samples = kind === 'offerings' ? itemSamples(items) : [];
   const latest = latestSamples(samples);
   const charts = [
-    { id: 'chart-meters', spec: meterChart(table, subject), caption: 'Price of each meter per provider, USD per 1M tokens.' },
+    {
+      id: 'chart-meters',
+      spec: meterChart(table, subject),
+      caption: 'Price of each meter per provider, USD per 1M tokens.',
+      table: 'compare-table' as const,
+    },
     {
       id: 'chart-monthly',
       spec: monthlyChart(table, subject, workloadLabel),
       caption: `Monthly cost of the workload (${workloadLabel}) per provider.`,
+      table: 'compare-table' as const,
     },
     {
       id: 'chart-speed',
       spec: priceSpeedChart(latest, subject),
       caption: 'Blended price against median output speed, newest sample per provider and region.',
+      table: 'perf-table' as const,
     },
     {
       id: 'chart-ttft',
       spec: ttftChart(latest, subject),
       caption: 'Median time to first token per region and provider, newest sample.',
+      table: 'perf-table' as const,
     },
-  ].filter((c): c is CompareView['charts'][number] => kind === 'offerings' && c.spec !== undefined);
+  ].filter((c): c is CompareChartView => kind === 'offerings' && c.spec !== undefined);
   return { table, subject, charts, samples };
 };
 

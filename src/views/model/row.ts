@@ -39,8 +39,11 @@ export const indexRowCells = (e: IndexEntry): RowCell[] => [
   { text: e.cp ?? '', href: e.cpi ? providerPath(e.cpi) : undefined },
 ];
 
-/** What each column's cell can hold: a link, a badge (the row header only), right-aligned figures. */
-export const INDEX_COLUMNS: readonly { label: string; link?: boolean; badge?: boolean; num?: boolean }[] = [
+/**
+ * What each column's cell can hold: a link, a badge (the row header only), right-aligned figures;
+ * `first`: shown first (and bold) in a phone's card (.card-table), the prices.
+ */
+export const INDEX_COLUMNS: readonly { label: string; link?: boolean; badge?: boolean; num?: boolean; first?: boolean }[] = [
   { label: 'Model', link: true, badge: true },
   { label: 'Creator', link: true },
   { label: 'Family', link: true },
@@ -50,8 +53,8 @@ export const INDEX_COLUMNS: readonly { label: string; link?: boolean; badge?: bo
   { label: 'Modalities' },
   { label: 'Open weights' },
   { label: 'Providers', num: true },
-  { label: 'Input', num: true },
-  { label: 'Output', num: true },
+  { label: 'Input', num: true, first: true },
+  { label: 'Output', num: true, first: true },
   { label: 'Cheapest at', link: true },
 ];
 

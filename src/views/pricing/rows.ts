@@ -414,6 +414,31 @@ export const rowCells = (r: RankedRow, ix: ExplorerIndex, modelHref: (id: string
 export const PRICE_CELLS = ['input', 'output', 'cacheRead', 'blended'] as const;
 
 /**
+ * The explorer table's sortable columns, in order: sort key, heading (also the name over the cell
+ * in a phone's card) and whether it holds numbers; `cell` names the price cell (PRICE_CELLS) a
+ * price column shows.
+ */
+export const EXPLORER_COLUMNS: readonly {
+  key: SortKey;
+  label: string;
+  num: boolean;
+  cell?: (typeof PRICE_CELLS)[number];
+}[] = [
+  { key: 'model', label: 'Model', num: false },
+  { key: 'provider', label: 'Provider', num: false },
+  { key: 'cost', label: 'Monthly cost', num: true },
+  { key: 'input', label: 'Input', num: true, cell: 'input' },
+  { key: 'output', label: 'Output', num: true, cell: 'output' },
+  { key: 'cache_read', label: 'Cache read', num: true, cell: 'cacheRead' },
+  { key: 'blended', label: 'Blended', num: true, cell: 'blended' },
+  { key: 'context', label: 'Context', num: true },
+];
+
+/** The heading of column `key` (EXPLORER_COLUMNS). */
+export const explorerColumnLabel = (key: SortKey | (typeof PRICE_CELLS)[number]): string =>
+  EXPLORER_COLUMNS.find((c) => c.key === key || c.cell === key)!.label;
+
+/**
  * A row as flat template slots (src/components/shared/row-template.ts): texts, hrefs and cell
  * classes. PricingRow.astro renders the server's rows from it and the island fills its template with it.
  */

@@ -8,6 +8,7 @@ import { main } from '../../../tools/import.ts';
 import {
   changeList,
   feedChanges,
+  historyChartGeometry,
   historyChartSpec,
   modelPriceHistory,
   pastChanges,
@@ -16,6 +17,7 @@ import {
   recordPriceChange,
   upcomingRetirements,
 } from '../../../src/core/history.ts';
+import { formatDate, formatUsd } from '../../../src/core/format.ts';
 import { OfferingSchema } from '../../../src/model/schema.ts';
 import { withPrice } from '../../support/priced.ts';
 
@@ -196,6 +198,16 @@ test('historyChartSpec: one dated axis, the price in force at each change, null 
       ['Relay input', [null, 1.5, 1.5]],
       ['Relay output', [null, 6, 6]],
     ],
+  );
+  // Its SVG steps: a line per provider and meter, labelled with the last price, dates as ticks.
+  const g = historyChartGeometry(spec);
+  assert.deepEqual(
+    g.lines.map((l) => l.label.lines.join(' ')).sort(),
+    spec.series.map((s) => `${s.provider} ${s.meter} ${formatUsd(s.values.at(-1)!)}`).sort(),
+  );
+  assert.deepEqual(
+    g.xTicks.map((t) => t.text),
+    spec.labels.map((l) => formatDate(l)),
   );
 });
 

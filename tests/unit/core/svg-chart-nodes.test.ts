@@ -16,6 +16,7 @@ import {
 import { formatCount, formatUsd } from '../../../src/core/format.ts';
 import {
   barSpecGeometry,
+  chartNote,
   chartPoints,
   drawnAsSvg,
   specGeometry,
@@ -143,6 +144,9 @@ describe('comparison specs as SVG', () => {
     );
     const linear = barSpecGeometry({ ...meters, value: { ...meters.value!, log: false } });
     assert.ok(g.rows[0]!.bars[0]!.w > linear.rows[0]!.bars[0]!.w, 'log: a small bar is wider than on a linear axis');
+    // The caption says so when the axis is logarithmic, and only then.
+    assert.equal(chartNote('Prices.', meters), 'Prices. Logarithmic scale.');
+    assert.equal(chartNote('Prices.', { ...meters, value: { ...meters.value!, log: false } }), 'Prices.');
   });
   test('milliseconds and scatter points as the tables and samples say', () => {
     const ttft: ChartSpec = {
